@@ -1,0 +1,6 @@
+"""The store stage: articles, reports and versioned events in SQLite."""
+
+from conflictwatch.store.db import ACTIVE, SUPERSEDED, EventFilter, Store
+from conflictwatch.store.migrations import MIGRATIONS, Migrations, migration
+
+__all__ = ["ACTIVE", "MIGRATIONS", "SUPERSEDED", "EventFilter", "Migrations", "Store", "migration"]

@@ -1,0 +1,456 @@
+"""`Store`: articles, reports, events and their history in one SQLite database.
+
+All queries live in this module (the DDL in migrations.py) so that a PostgreSQL
+backend for teams is one module to port. Writes never destroy data: articles are
+never overwritten, every version of an event is kept in `event_history`, a replaced
+report leaves its old record in `audit_log`, and retired events keep their row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from conflictwatch.model import Article, Claim, Event, Report
+from conflictwatch.store.migrations import MIGRATIONS, Migrations
+from conflictwatch.store.serialize import (
+    article_from_row,
+    article_to_row,
+    dumps,
+    event_columns,
+    event_from_dict,
+    event_to_dict,
+    report_from_dict,
+    report_to_dict,
+)
+
+ACTIVE = "active"
+SUPERSEDED = "superseded"
+TABLES = (
+    "articles", "reports", "claims", "events", "event_reports", "event_history",
+    "audit_log", "schema_migrations",
+)  # fmt: skip
+_CHUNK = 500  # ids per IN (...) query, well under SQLite's bound-variable limit
+
+
+@dataclass
+class EventFilter:
+    """What `Store.events()` returns; None means "any". Dates are ISO strings."""
+
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    since: str | None = None  # event_date on or after
+    until: str | None = None  # event_date on or before
+    actor: str | None = None  # case-insensitive substring of any actor
+    min_fatalities: int | None = None
+    text: str | None = None  # case-insensitive substring of notes
+    status: str | None = ACTIVE
+    limit: int | None = None
+    offset: int = 0
+
+
+def _iso_date(value: str | date) -> str:
+    # Dates compare as strings, so a non-ISO value would filter silently wrong.
+    return value.isoformat() if isinstance(value, date) else date.fromisoformat(value).isoformat()
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its wildcards escaped with backslash."""
+    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _filter_sql(spec: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, value: Any) -> None:
+        clauses.append(clause)
+        params.append(value)
+
+    for column in ("country", "admin1", "event_type", "sub_event_type", "status"):
+        if getattr(spec, column) is not None:
+            add(f"{column} = ?", getattr(spec, column))
+    if spec.since is not None:
+        add("event_date >= ?", _iso_date(spec.since))
+    if spec.until is not None:
+        add("event_date <= ?", _iso_date(spec.until))
+    if spec.min_fatalities is not None:
+        add("fatalities >= ?", spec.min_fatalities)
+    if spec.actor:
+        add("actors_fold LIKE ? ESCAPE '\\'", _contains(spec.actor))
+    if spec.text:
+        add("notes_fold LIKE ? ESCAPE '\\'", _contains(spec.text))
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    return where, params
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    in_memory = path in ("", ":memory:") or path.startswith("file::memory:")
+    if not in_memory:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False:
+    # a web server may call from worker threads; transaction() serialises writers.
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not in_memory:
+        conn.execute("PRAGMA journal_mode = WAL")  # readers do not block the writer
+    return conn
+
+
+class Store:
+    """One SQLite database; `Store(":memory:")` for tests."""
+
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        migrations: Migrations = MIGRATIONS,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self.path = str(path)
+        self.migrations = migrations
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.conn = _connect(self.path)
+        try:
+            self.applied_on_open = migrations.apply(self.conn)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- connection and transactions ---------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def applied(self) -> list[str]:
+        return self.migrations.applied(self.conn)
+
+    def pending(self) -> list[str]:
+        return self.migrations.pending(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing. A nested call is a savepoint inside the outer transaction."""
+        with self._lock:
+            depth = self._depth
+            # IMMEDIATE takes the write lock now, not on the first write, so two
+            # processes cannot deadlock upgrading read locks (SQLite only).
+            self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+            self._depth += 1
+            try:
+                yield self.conn
+            except BaseException:
+                self._rollback(depth)
+                raise
+            else:
+                self.conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+            finally:
+                self._depth = depth
+
+    def _rollback(self, depth: int) -> None:
+        if depth == 0:
+            self.conn.execute("ROLLBACK")
+        else:
+            self.conn.execute(f"ROLLBACK TO sp{depth}")
+            self.conn.execute(f"RELEASE sp{depth}")
+
+    def _now(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    def _insert(self, table: str, row: dict[str, Any]) -> int | None:
+        columns = ", ".join(f'"{name}"' for name in row)
+        marks = ", ".join("?" for _ in row)
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        return self.conn.execute(sql, tuple(row.values())).lastrowid
+
+    def _upsert(self, table: str, row: dict[str, Any], keep: tuple[str, ...] = ()) -> None:
+        """Insert, or update every column but the key and `keep` (same in PostgreSQL)."""
+        columns = ", ".join(f'"{name}"' for name in row)
+        marks = ", ".join("?" for _ in row)
+        changes = ", ".join(
+            f'"{name}" = excluded."{name}"' for name in row if name not in ("id", *keep)
+        )
+        sql = (
+            f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
+            f"ON CONFLICT (id) DO UPDATE SET {changes}"
+        )
+        self.conn.execute(sql, tuple(row.values()))
+
+    def _select_in(self, sql: str, column: str, ids: Iterable[str] | None) -> list[sqlite3.Row]:
+        """Run `sql`, narrowed to rows whose `column` is in `ids` when ids are given."""
+        if ids is None:
+            return self.conn.execute(sql).fetchall()
+        rows: list[sqlite3.Row] = []
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ", ".join("?" for _ in chunk)
+            rows += self.conn.execute(f"{sql} WHERE {column} IN ({marks})", chunk).fetchall()
+        return rows
+
+    def count(self, table: str) -> int:
+        if table not in TABLES:  # the name goes into SQL, so only known tables
+            raise ValueError(f"unknown table {table!r}")
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    # -- articles ----------------------------------------------------------------
+
+    def add_article(self, article: Article) -> bool:
+        """Store an article; False when the same content is already stored.
+
+        An article whose id is taken by different content is stored under
+        "{id}~{hash[:8]}" (see `id_for_content`), never overwriting the first.
+        """
+        row = article_to_row(article)
+        digest = row["content_hash"]
+        with self.transaction():
+            if self.id_for_content(digest) is not None:
+                return False
+            for candidate in (article.id, f"{article.id}~{digest[:8]}", f"{article.id}~{digest}"):
+                if self.get_article(candidate) is None:
+                    break
+            self._insert("articles", row | {"id": candidate, "ingested_at": self._now()})
+        return True
+
+    def has_content(self, content_hash: str) -> bool:
+        return self.id_for_content(content_hash) is not None
+
+    def id_for_content(self, content_hash: str) -> str | None:
+        """The id the article with this content is stored under (it may differ from its own)."""
+        sql = "SELECT id FROM articles WHERE content_hash = ?"
+        row = self.conn.execute(sql, (content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_row(row) if row else None
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        rows = self._select_in("SELECT * FROM articles", "id", ids)
+        return [article_from_row(row) for row in sorted(rows, key=lambda row: row["id"])]
+
+    # -- reports -----------------------------------------------------------------
+
+    def add_reports(self, reports: Iterable[Report]) -> dict[str, int]:
+        """Store reports and their claims, keyed on `Report.id`.
+
+        Re-adding an identical report writes nothing. A report whose id exists with a
+        different record (a re-extraction) replaces it; the old record goes to the
+        audit log. Raises sqlite3.IntegrityError when the article is not stored.
+        """
+        counts = dict.fromkeys(("inserted", "updated", "unchanged"), 0)
+        with self.transaction():
+            for report in reports:
+                counts[self._put_report(report)] += 1
+        return counts
+
+    def _put_report(self, report: Report) -> str:
+        record = dumps(report_to_dict(report))
+        old = self.conn.execute("SELECT record FROM reports WHERE id = ?", (report.id,)).fetchone()
+        if old is not None and old["record"] == record:
+            return "unchanged"
+        if old is not None:
+            self.conn.execute("DELETE FROM claims WHERE report_id = ?", (report.id,))
+            detail = {"old": json.loads(old["record"])}
+            self.record_audit("store", "report.replace", report.id, "re-extracted", detail)
+        row = {
+            "id": report.id,
+            "article_id": report.article,
+            "event_type": report.event_type,
+            "sub_event_type": report.sub_event_type,
+            "event_date": report.event_date,
+            "start": report.start,
+            "end": report.end,
+            "record": record,
+            "created_at": self._now(),
+        }
+        self._upsert("reports", row, keep=("created_at",))
+        for claim in report.claims:
+            self._insert("claims", {"report_id": report.id} | _claim_row(claim))
+        return "updated" if old is not None else "inserted"
+
+    def reports(self, article_ids: Iterable[str] | None = None) -> list[Report]:
+        rows = self._select_in("SELECT * FROM reports", "article_id", article_ids)
+        rows.sort(key=lambda row: (row["article_id"], row["start"], row["id"]))
+        return [report_from_dict(json.loads(row["record"])) for row in rows]
+
+    # -- events ------------------------------------------------------------------
+
+    def save_events(
+        self, events: Iterable[Event], *, changed_by: str = "linker", reason: str = "link run"
+    ) -> dict[str, int]:
+        """Upsert events on `event_id`, keeping every version in `event_history`.
+
+        New: version 1. Changed record (or a retired event seen again): version + 1,
+        created_at kept. Unchanged: nothing written. Events missing from `events` are
+        left alone; retire them with `retire_events`.
+        """
+        counts = dict.fromkeys(("inserted", "updated", "unchanged"), 0)
+        with self.transaction():
+            for event in events:
+                counts[self._save_event(event, changed_by, reason)] += 1
+        return counts
+
+    def _save_event(self, event: Event, changed_by: str, reason: str) -> str:
+        record = dumps(event_to_dict(event))
+        sql = "SELECT record, status, version FROM events WHERE id = ?"
+        old = self.conn.execute(sql, (event.event_id,)).fetchone()
+        if old is not None and old["record"] == record and old["status"] == ACTIVE:
+            return "unchanged"
+        version = old["version"] + 1 if old is not None else 1
+        now = self._now()
+        row = event_columns(event) | {
+            "status": ACTIVE,
+            "version": version,
+            "record": record,
+            "created_at": now,
+            "updated_at": now,
+        }
+        self._upsert("events", row, keep=("created_at",))
+        self._add_history(event.event_id, version, record, ACTIVE, changed_by, reason)
+        self._link_reports(event.event_id, event.reports)
+        return "updated" if old is not None else "inserted"
+
+    def _add_history(
+        self, event_id: str, version: int, record: str, status: str, changed_by: str, reason: str
+    ) -> None:
+        row = {
+            "event_id": event_id,
+            "version": version,
+            "record": record,
+            "status": status,
+            "changed_at": self._now(),
+            "changed_by": changed_by,
+            "reason": reason,
+        }
+        self._insert("event_history", row)
+
+    def _link_reports(self, event_id: str, report_ids: Iterable[str]) -> None:
+        self.conn.execute("DELETE FROM event_reports WHERE event_id = ?", (event_id,))
+        for report_id in dict.fromkeys(report_ids):
+            self._insert("event_reports", {"event_id": event_id, "report_id": report_id})
+
+    def retire_events(self, ids: Iterable[str], *, changed_by: str, reason: str) -> int:
+        """Mark active events superseded (row, record and links kept); return how many."""
+        retired = 0
+        with self.transaction():
+            for event_id in dict.fromkeys(ids):
+                sql = "SELECT record, status, version FROM events WHERE id = ?"
+                row = self.conn.execute(sql, (event_id,)).fetchone()
+                if row is None or row["status"] != ACTIVE:
+                    continue
+                version = row["version"] + 1
+                self.conn.execute(
+                    "UPDATE events SET status = ?, version = ?, updated_at = ? WHERE id = ?",
+                    (SUPERSEDED, version, self._now(), event_id),
+                )
+                self._add_history(event_id, version, row["record"], SUPERSEDED, changed_by, reason)
+                retired += 1
+        return retired
+
+    def events(self, filter: EventFilter | None = None) -> list[Event]:
+        """Events matching `filter` (default: all active), newest first, undated last."""
+        spec = filter or EventFilter()
+        where, params = _filter_sql(spec)
+        # SQLite already sorts NULL last in DESC, PostgreSQL first; "IS NULL" as the first
+        # key says it for both (NULLS LAST needs SQLite 3.30).
+        sql = f"SELECT record FROM events{where} ORDER BY event_date IS NULL, event_date DESC, id"
+        if spec.limit is not None or spec.offset:
+            sql += " LIMIT ? OFFSET ?"
+            # SQLite: -1 means no limit (PostgreSQL would take NULL).
+            params += [spec.limit if spec.limit is not None else -1, spec.offset]
+        rows = self.conn.execute(sql, params)
+        return [event_from_dict(json.loads(row["record"])) for row in rows]
+
+    def get_event(self, event_id: str) -> Event | None:
+        """The current version of an event, whatever its status."""
+        row = self.conn.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        return event_from_dict(json.loads(row["record"])) if row else None
+
+    def event_info(self, event_id: str) -> dict[str, Any] | None:
+        """Status, version and timestamps of an event, which `Event` does not carry."""
+        sql = "SELECT id, status, version, created_at, updated_at FROM events WHERE id = ?"
+        row = self.conn.execute(sql, (event_id,)).fetchone()
+        return dict(row) if row else None
+
+    def event_history(self, event_id: str) -> list[dict[str, Any]]:
+        """Every version of an event, oldest first; `record` is the parsed full record."""
+        sql = (
+            "SELECT version, status, record, changed_at, changed_by, reason "
+            "FROM event_history WHERE event_id = ? ORDER BY version"
+        )
+        rows = self.conn.execute(sql, (event_id,))
+        return [dict(row) | {"record": json.loads(row["record"])} for row in rows]
+
+    def event_reports(self, event_id: str) -> list[str]:
+        sql = "SELECT report_id FROM event_reports WHERE event_id = ? ORDER BY report_id"
+        return [row[0] for row in self.conn.execute(sql, (event_id,))]
+
+    # -- audit -------------------------------------------------------------------
+
+    def record_audit(
+        self,
+        actor: str,
+        action: str,
+        target: str | None,
+        reason: str | None,
+        detail: dict[str, Any] | None = None,
+    ) -> int:
+        """Append one audit entry; return its id."""
+        row = {
+            "at": self._now(),
+            "actor": actor,
+            "action": action,
+            "target": target,
+            "reason": reason,
+            "detail": dumps(detail) if detail is not None else None,
+        }
+        with self.transaction():
+            return self._insert("audit_log", row)
+
+    def audit_log(self, target: str | None = None) -> list[dict[str, Any]]:
+        """Audit entries, oldest first, optionally for one target."""
+        sql = "SELECT * FROM audit_log"
+        params: tuple[str, ...] = ()
+        if target is not None:
+            sql, params = sql + " WHERE target = ?", (target,)
+        rows = self.conn.execute(sql + " ORDER BY id", params)
+        return [dict(row) | {"detail": json.loads(row["detail"] or "null")} for row in rows]
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    return {
+        "article_id": claim.article,
+        "claimed_by": claim.claimed_by,
+        "fatalities": claim.fatalities,
+        "qualifier": claim.qualifier,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+    }
