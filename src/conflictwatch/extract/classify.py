@@ -1,0 +1,177 @@
+"""From the trigger words of a sentence to one ACLED event and sub-event type.
+
+The triggers are data (lexicon/triggers.jsonl): each names a category such as
+"air", "clash", "kill" or "protest". Which ACLED type a sentence gets depends on
+the categories together and on who was targeted: "attacked a military post" is
+a battle, "attacked the village, killing 12 civilians" violence against
+civilians, "a drone struck a wedding" an air strike that targets civilians.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from conflictwatch.resources import iter_jsonl
+
+# ACLED's taxonomy: every sub-event type with its event type (event-coding.md).
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+# Weapons name the sub-event even when civilians are the target (ACLED's rule).
+_WEAPONS = (
+    ("chemical", "Chemical weapon"),
+    ("suicide", "Suicide bomb"),
+    ("air", "Air/drone strike"),
+    ("shelling", "Shelling/artillery/missile attack"),
+    ("grenade", "Grenade"),
+    ("ied", "Remote explosive/landmine/IED"),
+)
+_STRATEGIC = (
+    ("disrupted", "Disrupted weapons use"),
+    ("agreement", "Agreement"),
+    ("transfer", "Non-violent transfer of territory"),
+    ("hq", "Headquarters or base established"),
+    ("looting", "Looting/property destruction"),
+    ("arrest", "Arrests"),
+    ("change", "Change to group/activity"),
+)
+_VIOLENT_VERBS = {"attack", "kill", "clash", "air"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the sentence says about who was hit."""
+
+    civilians: bool = False  # civilian victims or places (villagers, a market)
+    armed: bool = False  # soldiers, a base, militants as the ones hit
+    armed_sides: int = 0  # distinct armed actors named in the sentence
+    state_actor: bool = False  # the acting side is a state force
+
+
+@cache
+def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (row["category"], re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w-])", re.IGNORECASE))
+        for row in iter_jsonl("lexicon/triggers.jsonl")
+    ]
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    found = []
+    for category, pattern in _trigger_patterns():
+        for match in pattern.finditer(text, start, end):
+            found.append(Trigger(category, match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _protest_type(categories: set[str]) -> str:
+    if "mob" in categories:
+        return "Mob violence"
+    if "protest_force" in categories or ("kill" in categories and "protest" in categories):
+        return "Excessive force against protesters"
+    if "riot" in categories or "protest_violent" in categories:
+        return "Violent demonstration"
+    if "protest_intervention" in categories:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _violence_type(categories: set[str], target: Target) -> str | None:
+    """Battles or violence against civilians, by who was hit."""
+    if "regain" in categories and target.state_actor:
+        return "Government regains territory"
+    if "overtake" in categories and not target.state_actor:
+        return "Non-state actor overtakes territory"
+    if "regain" in categories:
+        return "Government regains territory"
+    if "sexual" in categories:
+        return "Sexual violence"
+    fought = target.armed or target.armed_sides >= 2
+    if "abduction" in categories and "kill" not in categories:
+        return "Abduction/forced disappearance"
+    if "civ_attack" in categories:
+        return "Attack"
+    if "clash" in categories:
+        return "Attack" if target.civilians and not fought else "Armed clash"
+    if categories & {"attack", "kill"}:
+        return "Armed clash" if fought and not target.civilians else "Attack"
+    if "overtake" in categories:
+        return "Non-state actor overtakes territory"
+    return None
+
+
+def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger] | None:
+    """(event_type, sub_event_type, the trigger that decided) or None."""
+    if not triggers:
+        return None
+    categories = {t.category for t in triggers}
+    if "air_weapon" in categories and categories & _VIOLENT_VERBS:
+        categories.add("air")
+    sub = None
+    if "disrupted" in categories and "kill" not in categories:
+        # "defused an explosive device": the weapon was not used.
+        sub = "Disrupted weapons use"
+    for category, name in _WEAPONS if sub is None else ():
+        if category in categories:
+            sub = name
+            break
+    if sub is None and categories & {"protest", "riot", "mob"}:
+        sub = _protest_type(categories)
+    if sub is None:
+        sub = _violence_type(categories, target)
+    if sub is None:
+        sub = next((name for category, name in _STRATEGIC if category in categories), None)
+    if sub is None:
+        return None
+    deciding = _deciding_trigger(triggers, sub)
+    return SUB_EVENT_TYPES[sub], sub, deciding
+
+
+_CATEGORIES_OF: dict[str, set[str]] = {
+    "Air/drone strike": {"air", "air_weapon"},
+    "Armed clash": {"clash", "attack", "kill"},
+    "Attack": {"civ_attack", "kill", "attack", "clash"},
+}
+
+
+def _deciding_trigger(triggers: list[Trigger], sub: str) -> Trigger:
+    wanted = _CATEGORIES_OF.get(sub, set())
+    for trigger in triggers:
+        if trigger.category in wanted:
+            return trigger
+    return triggers[0]

@@ -1,0 +1,213 @@
+"""Date expressions, resolved against the publication date with ACLED precision.
+
+"On 31 October 2020" (day, precision 1), "between 29 and 30 October" (a span),
+"on Tuesday" / "last night" (relative to the publication date), "in January"
+(month only: the 15th with precision 3), "in early March" (precision 2). A
+relative expression in an undated article stays unresolved: no date is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from conflictwatch.resources import load_json
+
+
+@dataclass(frozen=True)
+class DateValue:
+    date: date | None  # best estimate of the day (or start); None when unresolved
+    end: date | None  # end of a span, else None
+    precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
+    relative: bool = False
+    attributive: bool = False  # "a January raid": dates that noun only
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    value: DateValue
+
+
+_ORD = r"(?:st|nd|rd|th|er)?"
+_SPAN_SEP = r"\s*(?:-|–|to|and|au|et|through)\s*"
+_TIME_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "and", "to", "of", "in"}
+_ATTRIBUTIVE_DETERMINERS = {"a", "an", "the", "its", "their", "this", "that"}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    relative_weeks: dict[str, int]
+    part_of_month: dict[str, int]
+    compiled: list[tuple[str, re.Pattern[str]]]
+
+
+def _alt(words: dict[str, int]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = load_json("lexicon/dates.json")
+    month = rf"(?P<month>{_alt(data['months'])})\.?"
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    part = rf"(?:(?:the\s+)?(?P<part>{_alt(data['part_of_month'])})\s*(?:of\s+)?)?"
+    rules = [
+        ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+        ("dmy_numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"),
+        (
+            "day_month",
+            rf"\b(?:(?:the\s+)?night\s+of\s+)?(?P<day>\d{{1,2}}){_ORD}"
+            rf"(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{month}{year}\b",
+        ),
+        (
+            "month_day",
+            rf"\b{month}\s+(?P<day>\d{{1,2}}){_ORD}(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?"
+            rf"\b{year}",
+        ),
+        (
+            "month_span",
+            rf"\bfrom\s+{month}(?:\s+(?P<year>(?:19|20)\d\d))?\s+(?:to|until|through)\s+"
+            rf"(?P<month2>{_alt(data['months'])})(?:\s+(?P<year2>(?:19|20)\d\d))?\b",
+        ),
+        ("month", rf"\b{part}{month}{year}\b"),
+        (
+            "weekday",
+            rf"\b(?:(?P<last>last|past|this)\s+)?(?P<weekday>{_alt(data['weekdays'])})"
+            r"(?:\s+(?:night|morning|evening|afternoon))?\b",
+        ),
+        ("relative_day", rf"\b(?P<rel>{_alt(data['relative_days'])})\b"),
+        ("relative_week", rf"\b(?P<week>{_alt(data['relative_weeks'])})\b"),
+        ("days_ago", r"\b(?P<n>\d{1,2}|two|three|four|five|six)\s+days\s+(?:ago|earlier)\b"),
+    ]
+    compiled = [(name, re.compile(rule, re.IGNORECASE)) for name, rule in rules]
+    return _Patterns(
+        data["months"], data["weekdays"], data["relative_days"], data["relative_weeks"],
+        data["part_of_month"], compiled,
+    )  # fmt: skip
+
+
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int | None:
+    """A day-month without a year is the latest such day not after publication."""
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, min(day, 28))
+    if candidate and candidate > published + timedelta(days=1):
+        return published.year - 1
+    return published.year
+
+
+def _month_number(name: str) -> int:
+    return _patterns().months[re.sub(r"\s+", " ", name.lower()).rstrip(".")]
+
+
+def _precision_of_span(start: date, end: date) -> int:
+    days = (end - start).days
+    return 1 if days <= 2 else 2 if days <= 7 else 3
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateValue | None:
+    p = _patterns()
+    if kind in {"iso", "dmy_numeric"}:
+        day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return DateValue(day, None, 1) if day else None
+    if kind in {"day_month", "month_day"}:
+        month, first = _month_number(m["month"]), int(m["day"])
+        year = int(m["year"]) if m["year"] else _infer_year(month, first, published)
+        if year is None:
+            return DateValue(None, None, 1, relative=True)
+        start = _safe_date(year, month, first)
+        if start is None:
+            return None
+        end = _safe_date(year, month, int(m["day2"])) if m["day2"] else None
+        if end and end <= start:
+            end = None
+        return DateValue(start, end, _precision_of_span(start, end) if end else 1)
+    if kind == "month_span":
+        first, last = _month_number(m["month"]), _month_number(m["month2"])
+        year2 = int(m["year2"]) if m["year2"] else _infer_year(last, 1, published)
+        if year2 is None:
+            return DateValue(None, None, 3, relative=True)
+        year1 = int(m["year"]) if m["year"] else (year2 if first <= last else year2 - 1)
+        start, end = _safe_date(year1, first, 1), _safe_date(year2, last, 28)
+        return DateValue(start, end, 3) if start and end else None
+    if kind == "month":
+        if not m["month"][0].isupper():
+            return None  # "may", "march" as ordinary words
+        month = _month_number(m["month"])
+        year = int(m["year"]) if m["year"] else _infer_year(month, 1, published)
+        if year is None:
+            return DateValue(None, None, 3, relative=True)
+        if m["part"]:
+            day = p.part_of_month[re.sub(r"\s+", " ", m["part"].lower()).rstrip("-") or "mid"]
+            return DateValue(_safe_date(year, month, day), None, 2, relative=not m["year"])
+        return DateValue(_safe_date(year, month, 15), None, 3, relative=not m["year"])
+    return _resolve_relative(kind, m, published)
+
+
+def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> DateValue | None:
+    p = _patterns()
+    if kind == "weekday":
+        if published is None:
+            return DateValue(None, None, 1, relative=True)
+        back = (published.weekday() - p.weekdays[m["weekday"].lower()]) % 7
+        if back == 0 and (m["last"] or "").lower() in {"last", "past"}:
+            back = 7
+        return DateValue(published - timedelta(days=back), None, 1, relative=True)
+    if published is None:
+        return DateValue(None, None, 1, relative=True)
+    if kind == "relative_day":
+        back = p.relative_days[re.sub(r"\s+", " ", m["rel"].lower())]
+        return DateValue(published - timedelta(days=back), None, 1, relative=True)
+    if kind == "relative_week":
+        back = p.relative_weeks[re.sub(r"\s+", " ", m["week"].lower())]
+        return DateValue(published - timedelta(days=back), None, 2, relative=True)
+    if kind == "days_ago":
+        back = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        return DateValue(published - timedelta(days=back), None, 1, relative=True)
+    return None
+
+
+def _is_attributive(text: str, start: int, end: int) -> bool:
+    """'a January raid', 'the 2021 coup': the date modifies the next noun only."""
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
+    after = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    if not before or not after:
+        return False
+    return before[1].lower() in _ATTRIBUTIVE_DETERMINERS and after[1] not in _TIME_OF_DAY
+
+
+def find_dates(text: str, published: date | None) -> list[DateMatch]:
+    """Every date expression, longest first where two overlap."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _patterns().compiled:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            value = _resolve(kind, match, published)
+            if value is None:
+                continue
+            if _is_attributive(text, start, end):
+                value = DateValue(value.date, value.end, value.precision, value.relative, True)
+            taken.append((start, end))
+            found.append(DateMatch(start, end, match.group(), value))
+    return sorted(found, key=lambda item: item.start)

@@ -1,0 +1,188 @@
+"""Fatality figures in a sentence, with their qualifier and who claims them.
+
+A count is a death figure when a death word governs it: "killing at least 13",
+"13 civilians were killed", "25 individuals ... later found executed",
+"the deaths of at least 24 civilians", "left 12 dead". Counts of the wounded,
+the arrested, homes or kilometres are not. Figures from the same source in one
+sentence are added up ("10 soldiers and 5 attackers were killed"); figures
+attributed to different sources stay separate claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from conflictwatch.extract import cues
+from conflictwatch.extract.numbers import Count, find_counts
+
+# Without a death word near it a count is not read as a toll at all.
+_FORWARD_REACH = 110  # "25 individuals, including children, were arrested and later ... executed"
+_BACKWARD_REACH = 45  # "killing at least 13", "the deaths of at least 24"
+_SINGULAR = re.compile(
+    r"\b(?:a|an|one)\s+(?:\w+\s+)?(?:civilian|soldier|man|woman|child|boy|girl|villager|"
+    r"gendarme|policeman|police officer|officer|teacher|trader|farmer|herder|imam|chief|"
+    r"peacekeeper|volunteer|member|person|resident|student|driver|militant|jihadist)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One death figure read from a sentence (before it becomes a Claim)."""
+
+    value: int
+    qualifier: str
+    claimed_by: str | None
+    start: int  # span of the figure in the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: str
+    start: int
+    end: int
+
+
+def _first_cue_after(kind: str, text: str, pos: int, limit: int) -> int | None:
+    found = cues.cue(kind).search(text, pos, limit)
+    return found.start() if found else None
+
+
+def _last_cue_before(kind: str, text: str, lo: int, pos: int) -> int | None:
+    last = None
+    for match in cues.cue(kind).finditer(text, lo, pos):
+        last = match.end()
+    return last
+
+
+def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> bool:
+    right = text[count.end : min(sent_end, count.end + 30)].lower()
+    if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or re.match(
+        r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right
+    ):
+        return False
+    if _YEAR.match(text[count.start : count.end]) and not cues.cue("person_nouns").match(
+        right.lstrip()
+    ):
+        return False
+    if _is_subset(text, count, sent_start):
+        return False
+    # A death word after the figure, with no wound word or other figure in between.
+    death_after = _first_cue_after("death_verbs", text, count.end, min(sent_end, count.end + _FORWARD_REACH))
+    if death_after is not None:
+        between = text[count.end : death_after]
+        if not cues.has("wound_words", between) and not re.search(r"\d", between):
+            return True
+    # A death word before the figure, nearer than any wound word.
+    lo = max(sent_start, count.start - _BACKWARD_REACH)
+    death_before = _last_cue_before("death_verbs", text, lo, count.start)
+    wound_before = _last_cue_before("wound_words", text, lo, count.start)
+    return death_before is not None and (wound_before is None or death_before > wound_before)
+
+
+def _is_subset(text: str, count: Count, sent_start: int) -> bool:
+    """'21 killed, including 11 children': the 11 are part of the 21."""
+    left = text[max(sent_start, count.start - 16) : count.start]
+    return re.search(r"(?:including|among them|among whom|of whom|of which|dont)\W*$", left, re.I) is not None
+
+
+def _singular_counts(text: str, start: int, end: int) -> list[Count]:
+    return [Count(m.start(), m.end(), 1, "exact") for m in _SINGULAR.finditer(text, start, end)]
+
+
+def _source_label(phrase: str) -> str:
+    label = re.sub(r"\s+", " ", phrase.strip(" ,.;:")).strip()
+    # "The army" at a sentence start is "the army" anywhere else.
+    return re.sub(r"^(The|A|An) (?=[a-z])", lambda m: m.group(1).lower() + " ", label)
+
+
+_GENERIC_SOURCE = re.compile(
+    r"(?:(?:a|an|the|one|two|several|local|regional|military|security|hospital|medical|"
+    r"humanitarian|government|official|army|rebel|separatist|village|municipal|"
+    r"\w+(?:ian|ese|an|i)|[A-Z][\w'’-]+)\s+){0,3}\Z",
+)
+
+
+def _attributions(text: str, start: int, end: int, actor_names: list[tuple[int, int, str]]) -> list[Attribution]:
+    """Who speaks in this sentence: known sources, actors and 'a local official'."""
+    found: list[Attribution] = []
+    candidates = [(s, e, text[s:e]) for s, e in cues.spans("known_sources", text, start, end)]
+    for s, e in cues.spans("source_heads", text, start, end):
+        lo = max(start, s - 40)
+        head = _GENERIC_SOURCE.search(text[lo:s])
+        phrase_start = lo + head.start() if head else s
+        candidates.append((phrase_start, e, text[phrase_start:e]))
+    candidates.extend((s, e, name) for s, e, name in actor_names if start <= s < end)
+    for verb_start, verb_end in cues.spans("attribution_verbs", text, start, end):
+        best = _nearest_source(candidates, verb_start, verb_end)
+        if best is not None:
+            found.append(Attribution(_source_label(best[2]), best[0], best[1]))
+    return found
+
+
+def _nearest_source(
+    candidates: list[tuple[int, int, str]], verb_start: int, verb_end: int
+) -> tuple[int, int, str] | None:
+    """'SRC said' (source just before) or 'according to SRC' / 'said SRC' (just after)."""
+    best, best_gap = None, 60
+    for cand in candidates:
+        gap = verb_start - cand[1] if cand[1] <= verb_start else cand[0] - verb_end
+        if 0 <= gap < best_gap:
+            best, best_gap = cand, gap
+    return best
+
+
+def find_figures(
+    text: str,
+    start: int,
+    end: int,
+    actor_names: Sequence[tuple[int, int, str]] = (),
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[Figure]:
+    """The death figures of the sentence text[start:end], one per source.
+
+    `actor_names` are (start, end, canonical name) of actors who may speak;
+    `exclude` are spans that hold no counts (dates).
+    """
+    zero = cues.cue("zero_fatality_phrases").search(text, start, end)
+    all_counts = [
+        c
+        for c in find_counts(text, start, end)
+        if not any(s < c.end and c.start < e for s, e in exclude)
+    ]
+    counts = [c for c in all_counts if _is_death_count(text, c, start, end)]
+    taken = [(c.start, c.end) for c in all_counts]
+    counts += [
+        c
+        for c in _singular_counts(text, start, end)
+        if not any(s < c.end and c.start < e for s, e in taken)
+        and _is_death_count(text, c, start, end)
+    ]
+    attributions = _attributions(text, start, end, list(actor_names))
+    if not counts:
+        if zero:
+            source = _nearest_attribution(attributions, zero.start())
+            return [Figure(0, "exact", source, zero.start(), zero.end())]
+        return []
+    by_source: dict[str | None, list[Count]] = {}
+    for count in sorted(counts, key=lambda c: c.start):
+        by_source.setdefault(_nearest_attribution(attributions, count.start), []).append(count)
+    return [_combine(source, group) for source, group in by_source.items()]
+
+
+def _nearest_attribution(attributions: list[Attribution], pos: int) -> str | None:
+    if not attributions:
+        return None
+    return min(attributions, key=lambda a: abs(a.start - pos)).source
+
+
+def _combine(source: str | None, group: list[Count]) -> Figure:
+    """Figures of one source in one sentence are parts of one toll: add them up."""
+    value = sum(c.value for c in group)
+    qualifiers = {c.qualifier for c in group}
+    qualifier = group[0].qualifier if len(qualifiers) == 1 else "at least"
+    return Figure(value, qualifier, source, group[0].start, group[-1].end)

@@ -1,0 +1,47 @@
+import pytest
+
+from conflictwatch.extract.classify import SUB_EVENT_TYPES, Target, classify, find_triggers
+
+
+def sub_type(text, **target):
+    decided = classify(find_triggers(text, 0, len(text)), Target(**target))
+    return decided[1] if decided else None
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("A drone strike hit a market.", {"civilians": True}, "Air/drone strike"),
+        ("Drones operated by the army targeted the base.", {"armed": True}, "Air/drone strike"),
+        ("Their vehicle hit an improvised explosive device.", {}, "Remote explosive/landmine/IED"),
+        ("A suicide car bomb exploded at the gate.", {}, "Suicide bomb"),
+        ("Mortar shells fell on the camp.", {"armed": True}, "Shelling/artillery/missile attack"),
+        ("Militants attacked a military post.", {"armed": True}, "Armed clash"),
+        ("Gunmen attacked the village, killing 12 villagers.", {"civilians": True}, "Attack"),
+        ("Gunmen kidnapped three traders.", {"civilians": True}, "Abduction/forced disappearance"),
+        ("Hundreds protested peacefully in the capital.", {}, "Peaceful protest"),
+        ("Police fired tear gas to disperse the demonstrators.", {}, "Protest with intervention"),
+        ("Rioters torched the town hall.", {}, "Violent demonstration"),
+        ("An angry mob lynched a suspected thief.", {}, "Mob violence"),
+        ("The army retook the town from the rebels.", {"state_actor": True}, "Government regains territory"),
+        ("Jihadists seized control of the town.", {}, "Non-state actor overtakes territory"),
+        ("The two sides signed a peace agreement.", {}, "Agreement"),
+        ("Gendarmes arrested a journalist.", {}, "Arrests"),
+        ("Soldiers defused an explosive device on the road.", {}, "Disrupted weapons use"),
+        ("Assailants looted shops and burned houses.", {}, "Looting/property destruction"),
+        ("The peacekeepers handed over the base to the army.", {}, "Non-violent transfer of territory"),
+    ],
+)
+def test_classify_sub_event_types(text, target, expected):
+    assert sub_type(text, **target) == expected
+
+
+def test_classify_no_trigger_no_event():
+    assert sub_type("The harvest was good this year.") is None
+
+
+def test_classify_labels_are_acled_strings():
+    event_types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+                   "Strategic developments"}
+    assert set(SUB_EVENT_TYPES.values()) == event_types
+    assert len(SUB_EVENT_TYPES) == 25

@@ -1,0 +1,54 @@
+import pytest
+
+from conflictwatch.extract.fatalities import find_figures
+
+
+def figures(text, **kwargs):
+    return [(f.value, f.qualifier, f.claimed_by) for f in find_figures(text, 0, len(text), **kwargs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed twelve villagers in the raid.", [(12, "exact", None)]),
+        ("At least 7 soldiers died when their truck hit a mine.", [(7, "at least", None)]),
+        ("The attack left some 30 people dead.", [(30, "about", None)]),
+        ("The blast killed two soldiers and wounded five others.", [(2, "exact", None)]),
+        ("Nine soldiers were wounded and three killed in the ambush.", [(3, "exact", None)]),
+        ("The army said it killed 10 militants and lost 4 soldiers killed.", [(14, "exact", "the army")]),
+        ("No casualties were reported.", [(0, "exact", None)]),
+        ("A teacher was shot dead outside the school.", [(1, "exact", None)]),
+        ("Dozens of civilians were massacred, witnesses said.", [(12, "about", "witnesses")]),
+        ("the deaths of at least 24 civilians", [(24, "at least", None)]),
+    ],
+)
+def test_fatalities_figures(text, expected):
+    assert figures(text) == expected
+
+
+def test_fatalities_wounded_only_is_no_figure():
+    assert figures("Eleven people were injured when the grenade exploded.") == []
+
+
+def test_fatalities_subset_is_not_added():
+    assert figures("Thirty people were killed, including 11 children.") == [(30, "exact", None)]
+
+
+def test_fatalities_two_sources_two_claims():
+    text = "At least 15 civilians died, a local official said, while the rebels said 21 were killed."
+    assert figures(text) == [(15, "at least", "a local official"), (21, "exact", "the rebels")]
+
+
+def test_fatalities_known_source_before_verb():
+    text = "Amnesty International reported that the strikes claimed at least 13 civilian lives."
+    assert figures(text) == [(13, "at least", "Amnesty International")]
+
+
+def test_fatalities_years_and_distances_are_not_tolls():
+    text = "In 2022, gunmen killed a herder 40 km from the town."
+    assert figures(text) == [(1, "exact", None)]
+
+
+def test_fatalities_excluded_spans_hold_no_count():
+    text = "On 3 May fighters attacked; 6 people were killed."
+    assert figures(text, exclude=[(3, 8)]) == [(6, "exact", None)]
