@@ -1,0 +1,153 @@
+"""One event from the reports that describe it: fields, figure range, grade.
+
+Fields are voted by the reports, the most precise place and date win, every
+figure stays as a claim, and disagreements are flagged rather than averaged
+away (UCDP's low/best/high, ACLED's conservative figure, Airwars' grading).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+
+from conflictwatch.model import Claim, Event, Report
+
+# Figures further apart than this (ratio and absolute) are a contradiction.
+_CONTRADICTION_RATIO = 1.25
+_CONTRADICTION_GAP = 3
+
+
+def event_id_for(reports: list[Report]) -> str:
+    """Stable id: derived from the earliest report, so later reports don't change it."""
+    first = min(reports, key=_report_order)
+    return "ev-" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
+
+
+def _report_order(report: Report) -> tuple[str, str]:
+    return (report.event_date or "9999-12-31", report.id)
+
+
+def _vote(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    if not counted:
+        return None
+    return counted.most_common(1)[0][0]
+
+
+def _union(lists: Iterable[list[str]], exclude: set[str | None]) -> list[str]:
+    seen: list[str] = []
+    for items in lists:
+        for item in items:
+            if item not in seen and item not in exclude:
+                seen.append(item)
+    return seen
+
+
+def conservative_fatalities(claims: list[Claim]) -> int:
+    """ACLED's rule: the lowest figure a source gave for the deaths.
+
+    "No casualties" from an early report does not erase a later count, so a
+    zero counts only when nobody gave a positive figure.
+    """
+    positive = [c.fatalities for c in claims if c.fatalities > 0]
+    return min(positive) if positive else 0
+
+
+def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
+    if not claims:
+        return None, None, None
+    values = sorted(c.fatalities for c in claims)
+    return values[0], int(statistics.median_low(values)), values[-1]
+
+
+def contradictions(reports: list[Report], claims: list[Claim]) -> list[str]:
+    found = []
+    positive = [c for c in claims if c.fatalities > 0]
+    if positive:
+        low = min(positive, key=lambda c: c.fatalities)
+        high = max(positive, key=lambda c: c.fatalities)
+        if (
+            high.fatalities >= low.fatalities * _CONTRADICTION_RATIO
+            and high.fatalities - low.fatalities >= _CONTRADICTION_GAP
+        ):
+            found.append(
+                f"figures differ: {low.fatalities} ({low.claimed_by or low.article}) "
+                f"vs {high.fatalities} ({high.claimed_by or high.article})"
+            )
+    if any(c.fatalities == 0 for c in claims) and positive:
+        found.append("one source reports no deaths, another reports deaths")
+    victims = {r.actor2 for r in reports if r.actor2}
+    if len(victims) > 1 and any(r.civilian_targeting for r in reports) and not all(
+        r.civilian_targeting for r in reports
+    ):
+        found.append("sources disagree on who was hit: " + " vs ".join(sorted(victims)))
+    return found
+
+
+def grade(reports: list[Report], claims: list[Claim], disputes: list[str]) -> str:
+    """Airwars-style: contested, confirmed by a party, two or more sources, single source."""
+    if disputes:
+        return "contested"
+    parties = {r.actor1 for r in reports} | {r.actor2 for r in reports}
+    if any(c.claimed_by in parties for c in claims if c.claimed_by):
+        return "confirmed by a party"
+    if len({r.article for r in reports}) >= 2:
+        return "two or more sources"
+    return "single source"
+
+
+def build_event(reports: list[Report]) -> Event:
+    """The event the reports describe together."""
+    ordered = sorted(reports, key=_report_order)
+    sub_event_type = _vote(r.sub_event_type for r in ordered) or ordered[0].sub_event_type
+    typed = [r for r in ordered if r.sub_event_type == sub_event_type]
+    dated = sorted((r for r in ordered if r.event_date), key=lambda r: (r.time_precision or 3, r.event_date))
+    placed = sorted((r for r in ordered if r.place), key=lambda r: r.place.geo_precision or 3)
+    place = placed[0].place if placed else None
+    actor1 = _vote(r.actor1 for r in typed)
+    actor2 = _vote(r.actor2 for r in typed if r.actor2 != actor1)
+    claims = [claim for r in ordered for claim in r.claims]
+    low, best, high = fatality_range(claims)
+    disputes = contradictions(ordered, claims)
+    by_name = {r.actor1: r.inter1 for r in ordered} | {r.actor2: r.inter2 for r in ordered}
+    articles = sorted({r.article for r in ordered})
+    notes = ordered[0].notes
+    if disputes:
+        notes += " [" + "; ".join(disputes) + "]"
+    return Event(
+        event_id=event_id_for(ordered),
+        event_type=typed[0].event_type,
+        sub_event_type=sub_event_type,
+        event_date=dated[0].event_date if dated else None,
+        date_end=dated[0].date_end if dated else None,
+        time_precision=dated[0].time_precision if dated else None,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor_1=_union((r.assoc_actor_1 for r in typed), {actor1, actor2}),
+        assoc_actor_2=_union((r.assoc_actor_2 for r in typed), {actor1, actor2}),
+        inter1=by_name.get(actor1),
+        inter2=by_name.get(actor2),
+        civilian_targeting=any(r.civilian_targeting for r in typed),
+        country=place.country if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        fatalities=conservative_fatalities(claims),
+        fatalities_low=low,
+        fatalities_best=best,
+        fatalities_high=high,
+        claims=claims,
+        articles=articles,
+        notes=notes,
+        confidence=round(min(0.95, max(r.confidence for r in ordered) + 0.05 * (len(articles) - 1)), 2),
+        reports=[r.id for r in ordered],
+        evidence=[item for r in ordered for item in r.evidence],
+        hedged=all(r.hedged for r in ordered),
+        grade=grade(ordered, claims, disputes),
+        contradictions=disputes,
+    )
