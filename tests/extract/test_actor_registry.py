@@ -1,0 +1,276 @@
+"""The actor registry: aliases, regime periods, renamed groups, templates, validation."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from conflictwatch.extract.actor_registry import KINDS, ActorRegistry
+from conflictwatch.resources import DataFileError
+
+MALI_2019 = date(2019, 6, 1)
+MALI_2023 = date(2023, 6, 1)
+FAMA_2021 = "Military Forces of Mali (2021-)"
+ISGS = "Islamic State (Greater Sahara)"
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+MINUSMA = (
+    "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2020)"
+)
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+def names(registry: ActorRegistry, text: str, **kw) -> list[str]:
+    return [match.entry.name for match in registry.find(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "on", "expected"),
+    [
+        ("FAMa units patrolled the road.", "ML", MALI_2023, FAMA_2021),
+        ("L'armée malienne a riposté.", "ML", MALI_2023, FAMA_2021),
+        ("Les Forces armées maliennes sont arrivées.", "ML", MALI_2023, FAMA_2021),
+        (
+            "Les soldats burkinabè ont été visés.",
+            "BF",
+            date(2023, 1, 5),
+            "Military Forces of Burkina Faso (2022-)",
+        ),
+        (
+            "Nigerien troops repelled the raid.",
+            "NE",
+            date(2024, 2, 1),
+            "Military Forces of Niger (2023-)",
+        ),
+        (
+            "Des gendarmes ont été tués.",
+            "ML",
+            MALI_2019,
+            "Police Forces of Mali (2013-2020) Gendarmerie",
+        ),
+        ("EIGS fighters took the village.", "NE", MALI_2019, ISGS),
+        ("L'État islamique au Grand Sahara a revendiqué.", "NE", MALI_2019, ISGS),
+        ("Le Groupe de soutien à l'islam et aux musulmans a revendiqué.", "ML", MALI_2019, JNIM),
+        ("Les casques bleus ont été visés.", "ML", date(2016, 3, 1), MINUSMA),
+        ("Des chasseurs dozos ont attaqué.", "ML", date(2018, 3, 1), "Dozo Militia"),
+        (
+            "Dozo hunters attacked the hamlet.",
+            "ML",
+            date(2020, 3, 1),
+            "Dozo Communal Militia (Mali)",
+        ),
+        ("Koglweogo members detained two men.", "BF", date(2019, 1, 1), "Koglweogo Militia"),
+        ("Des VDP ont été tués.", "BF", date(2021, 1, 1), "VDP: Volunteer for Defense of Homeland"),
+        (
+            "Milices peules et chasseurs dogons s'affrontent.",
+            "ML",
+            MALI_2019,
+            "Fulani Ethnic Militia (Mali)",
+        ),
+        ("Barkhane troops struck a camp.", "ML", MALI_2019, "Military Forces of France (2017-)"),
+        (
+            "Des hommes armés non identifiés ont tiré.",
+            "BF",
+            MALI_2019,
+            "Unidentified Armed Group (Burkina Faso)",
+        ),
+    ],
+)
+def test_english_and_french_aliases_give_the_canonical_name(registry, text, country, on, expected):
+    assert names(registry, text, country=country, on=on)[0] == expected
+
+
+def test_wagner_before_and_africa_corps_after_its_start(registry):
+    text = "Russian instructors and Malian soldiers entered the town."
+    assert names(registry, text, country="ML", on=date(2022, 4, 1))[0] == "Wagner Group"
+    assert names(registry, text, country="ML", on=date(2025, 9, 1))[0] == "Africa Corps"
+    # In Burkina Faso the Russians who came in 2024 are the Africa Corps.
+    assert names(registry, text, country="BF", on=date(2024, 5, 1))[0] == "Africa Corps"
+    # Both stay resolvable by name whatever the date.
+    assert registry.canonical("Wagner Group", on=date(2026, 1, 1)) == "Wagner Group"
+    assert registry.canonical("africa corps", on=date(2022, 1, 1)) == "Africa Corps"
+    assert registry.canonical("mercenaires de Wagner") == "Wagner Group"
+
+
+def test_malian_army_gets_the_regime_period_of_the_date(registry):
+    text = "The Malian army said it killed 12 terrorists."
+    assert (
+        names(registry, text, country="ML", on=MALI_2019)[0]
+        == "Military Forces of Mali (2013-2020)"
+    )
+    assert names(registry, text, country="ML", on=MALI_2023)[0] == "Military Forces of Mali (2021-)"
+    assert (
+        names(registry, text, country="ML", on=date(2012, 5, 1))[0]
+        == "Military Forces of Mali (2012-2013)"
+    )
+    assert names(registry, text, country="ML")[0] == "Military Forces of Mali (2021-)"  # latest
+
+
+def test_generic_soldiers_take_the_country_given(registry):
+    assert names(registry, "Soldiers were killed.", country="NE", on=MALI_2019) == [
+        "Military Forces of Niger (2011-2021)"
+    ]
+    assert names(registry, "Soldiers were killed.", country="BF", on=MALI_2019) == [
+        "Military Forces of Burkina Faso (2015-2022)"
+    ]
+
+
+def test_state_forces_by_country_date_and_branch(registry):
+    assert registry.state_forces("NE", date(2024, 1, 1)).name == "Military Forces of Niger (2023-)"
+    assert registry.state_forces("BF").name == "Military Forces of Burkina Faso (2022-)"
+    gendarmes = registry.state_forces("ML", MALI_2019, branch="gendarmerie")
+    assert gendarmes.name == "Police Forces of Mali (2013-2020) Gendarmerie"
+    assert registry.state_forces("NE", MALI_2019, branch="police").inter == 1
+
+
+def test_acronyms_match_case_sensitively(registry):
+    assert names(registry, "MAA and MSA fighters clashed.", country="ML", on=MALI_2019) == [
+        "MAA: Arab Movement of the Azawad",
+        "MSA: Movement for Azawad Salvation",
+    ]
+    assert names(registry, "Maa and msa are words; the csp met; jas said.", country="ML") == []
+    assert names(registry, "The CSP took Anefis.", country="ML", on=date(2023, 10, 1)) == [
+        "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development"
+    ]
+
+
+def test_longest_alias_wins(registry):
+    matches = registry.find("Islamic State Sahel fighters attacked Menaka.", on=MALI_2023)
+    assert [(m.text, m.entry.name) for m in matches] == [
+        ("Islamic State Sahel fighters", "Islamic State (Sahel)")
+    ]
+    either = names(
+        registry, "Suspected JNIM or ISGS militants attacked.", country="BF", on=MALI_2019
+    )
+    assert either == [
+        "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    ]
+
+
+def test_offsets_point_into_the_text(registry):
+    text = "Le 3 mars, des hommes armés ont tué cinq civils près de Djibo."
+    matches = registry.find(text, country="BF")
+    assert [m.text for m in matches] == ["hommes armés", "civils"]
+    assert all(text[m.start : m.end] == m.text for m in matches)
+
+
+def test_renamed_group_follows_the_date(registry):
+    assert registry.canonical("ISGS", on=MALI_2019) == "Islamic State (Greater Sahara)"
+    assert registry.canonical("ISGS", on=MALI_2023) == "Islamic State (Sahel)"
+    assert registry.canonical("Boko Haram", on=date(2014, 1, 1)).startswith("Boko Haram")
+    assert registry.canonical("Boko Haram", on=date(2016, 1, 1)) == "Islamic State (West Africa)"
+
+
+def test_acled_names_and_older_labels_resolve(registry):
+    assert (
+        registry.canonical("Military Forces of Mali (2021-)") == "Military Forces of Mali (2021-)"
+    )
+    assert registry.canonical("Civilians (Mali)") == "Civilians (Mali)"
+    # Labels of older ACLED releases map to today's label of the same period.
+    assert (
+        registry.canonical("Military Forces of Mali (2013-)")
+        == "Military Forces of Mali (2013-2020)"
+    )
+    assert (
+        registry.canonical("Military Forces of Niger (2011-)")
+        == "Military Forces of Niger (2011-2021)"
+    )
+    assert registry.resolve("no such actor") is None
+
+
+def test_katibas_have_jnim_as_parent(registry):
+    entry = registry.resolve("Katiba Macina")
+    assert entry is not None
+    assert entry.parent == "JNIM: Group for Support of Islam and Muslims"
+    assert registry.resolve("Ansaroul Islam").parent is None  # ACLED keeps it separate
+
+
+def test_civilians_and_unidentified_by_country(registry):
+    assert registry.civilians("NE").name == "Civilians (Niger)"
+    assert registry.civilians("CI").name == "Civilians (Ivory Coast)"
+    assert registry.unidentified("BF").name == "Unidentified Armed Group (Burkina Faso)"
+    text = "Gunmen killed three villagers."
+    assert names(registry, text, country="ML") == [
+        "Unidentified Armed Group (Mali)",
+        "Civilians (Mali)",
+    ]
+    # No country: the country-less template.
+    found = registry.find(text)
+    assert [(m.entry.name, m.entry.country) for m in found] == [
+        ("Unidentified Armed Group", None),
+        ("Civilians", None),
+    ]
+    with pytest.raises(KeyError):
+        registry.civilians("XX")
+
+
+def test_a_descriptive_word_before_a_named_actor_is_dropped(registry):
+    assert names(registry, "Militants of JNIM attacked.", country="ML", on=MALI_2019) == [
+        "JNIM: Group for Support of Islam and Muslims"
+    ]
+    assert names(registry, "les combattants de l'EIGS", country="NE", on=MALI_2019) == [
+        "Islamic State (Greater Sahara)"
+    ]
+
+
+def test_shipped_canon_is_valid(registry):
+    assert len(registry.entries) > 300
+    assert all(1 <= entry.inter <= 8 and entry.kind in KINDS for entry in registry.entries)
+    assert {"ML", "BF", "NE"} <= set(registry.countries)
+
+
+GOOD_COUNTRY = (
+    '{"record": "country", "code": "ML", "name": "Mali", '
+    '"periods": [["2021-", "2021-05-24", null]]}'
+)
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "message"),
+    [
+        ('{"name": "X", "inter": 9, "kind": "state", "country": "ML"}', "inter"),
+        ('{"name": "X", "inter": 2, "kind": "warlord", "country": null}', "kind"),
+        ('{"name": "X", "inter": 2, "kind": "rebel", "valid_from": "2021-13-01"}', "ISO date"),
+        ('{"name": "X", "inter": 2, "kind": "rebel", "alias": ["x"]}', "unknown keys"),
+        ('{"name": "X", "inter": 2, "kind": "rebel", "parent": "Nobody"}', "parent"),
+        ('{"name": "X ({country})", "inter": 7, "kind": "civilians", "country": ["ZZ"]}', "ZZ"),
+        ('{"name": "X", "inter": 2,', "line 4"),
+    ],
+)
+def test_a_malformed_line_raises_an_error_naming_it(tmp_path, bad_line, message):
+    path = tmp_path / "actors.jsonl"
+    path.write_text(f"# comment\n{GOOD_COUNTRY}\n\n{bad_line}\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        ActorRegistry.load(path=path)
+    assert "line 4" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_a_small_file_loads_and_expands_templates(tmp_path):
+    path = tmp_path / "actors.jsonl"
+    lines = [
+        GOOD_COUNTRY.replace('"name": "Mali"', '"name": "Mali", "adj": ["Malian"]'),
+        '{"name": "Military Forces of {of} ({period})", "inter": 1, "kind": "state", '
+        '"country": "*", "role": "military", "aliases": ["soldiers", "{adj} army"]}',
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    registry = ActorRegistry.load(path=path)
+    assert registry.canonical("Malian army") == "Military Forces of Mali (2021-)"
+    assert registry.canonical("soldiers") == "Military Forces"  # no country: the template
+    assert registry.canonical("soldiers", country="ML") == "Military Forces of Mali (2021-)"
+
+
+def test_find_is_fast(registry):
+    texts = [
+        f"On {day} May, JNIM militants attacked a FAMa post near Mopti; {day} soldiers died."
+        for day in range(1, 29)
+    ] * 80  # 2,240 short texts
+    started = time.perf_counter()
+    for text in texts:
+        registry.find(text, country="ML", on=MALI_2023)
+    assert len(texts) / (time.perf_counter() - started) >= 2000
