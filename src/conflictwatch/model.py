@@ -146,6 +146,7 @@ class ArticleDoc:
 
     article: Article
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraph_of: list[int] = field(default_factory=list)  # paragraph index of each sentence
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)

@@ -52,7 +52,7 @@ def lexicon() -> _Lexicon:
     qualifier = _alternation(list(data["qualifiers"]))
     vague = _alternation(list(data["vague"]))
     pattern = re.compile(
-        rf"(?:(?P<qual>{qualifier})\s+)?"
+        rf"(?<![\w-])(?:(?P<qual>{qualifier})\s+)?"
         rf"(?:(?P<vague>{vague})|(?P<digits>{digits})|(?P<words>{words}))\b",
         re.IGNORECASE,
     )

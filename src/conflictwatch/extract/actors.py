@@ -1,0 +1,57 @@
+"""The actor registry as the extraction components use it.
+
+Wraps `ActorRegistry` (the canon in data/actors.jsonl) with the two things the
+sentence rules need: matches cleaned of descriptive words that only introduce a
+named actor ("the Tuareg separatist group CSP" is the CSP, not Tuareg
+civilians), and ACLED's default actors by country (civilians, unidentified
+armed group, protesters, rioters).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from conflictwatch.extract.actor_registry import ActorMatch, ActorRegistry
+
+# Words that may stand between a descriptive actor word and the name it introduces.
+_APPOSITION = re.compile(
+    r"^[\s,]*(?:(?:separatist|rebel|armed|jihadist|islamist|militant|terrorist|ethnic|self-defen[cs]e|"
+    r"militia|group|movement|coalition|alliance|organi[sz]ation|the|a|an|led|dominated|backed|-)\s*,?\s*){0,5}$",
+    re.IGNORECASE,
+)
+_GENERIC_ALIASES = {
+    "civilians": "civilians",
+    "unidentified": "gunmen",
+    "protesters": "protesters",
+    "rioters": "rioters",
+}
+
+
+class Actors:
+    def __init__(self, registry: ActorRegistry) -> None:
+        self.registry = registry
+
+    @classmethod
+    def load(cls) -> Actors:
+        return cls(ActorRegistry.load())
+
+    def find(self, text: str, *, country: str | None = None, on: date | None = None) -> list[ActorMatch]:
+        matches = self.registry.find(text, country=country, on=on)
+        kept = []
+        for index, match in enumerate(matches):
+            following = matches[index + 1] if index + 1 < len(matches) else None
+            if match.entry.generic and following is not None and not following.entry.generic:
+                if _APPOSITION.match(text[match.end : following.start]):
+                    continue  # "Tuareg separatist group CSP": the CSP is meant
+            kept.append(match)
+        return kept
+
+    def generic(self, kind: str, country: str | None) -> Any:
+        """ACLED's default actor of a kind for a country, e.g. 'Civilians (Mali)'."""
+        if kind == "civilians" and country:
+            return self.registry.civilians(country)
+        if kind == "unidentified" and country:
+            return self.registry.unidentified(country)
+        return self.registry.resolve(_GENERIC_ALIASES[kind], country=country)

@@ -1,0 +1,131 @@
+"""The registered extraction components, in their usual order.
+
+Each one annotates the shared ArticleDoc and declares what it needs and adds;
+the heavy resources (gazetteer, actor registry) come from the pipeline context,
+built once per run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from conflictwatch.extract.classify import find_triggers
+from conflictwatch.extract.dates import find_dates
+from conflictwatch.extract.fatalities import find_figures
+from conflictwatch.extract.pipeline import PipelineContext, component
+from conflictwatch.extract.reports import ArticleContext, assemble, most_frequent_armed_actor
+from conflictwatch.extract.sentences import paragraph_starts, split_sentences
+from conflictwatch.model import ArticleDoc, Mention
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor match with its entry (what `roles` and `reports` read)."""
+
+    start: int
+    end: int
+    text: str
+    entry: Any
+
+
+@component("sentences", assigns=["sentences", "paragraphs"])
+def sentences(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    doc.sentences = split_sentences(doc.text)
+    starts = paragraph_starts(doc.text)
+    paragraph, index = [], 0
+    for start, _ in doc.sentences:
+        while index + 1 < len(starts) and starts[index + 1] <= start:
+            index += 1
+        paragraph.append(index)
+    doc.paragraph_of = paragraph
+    return doc
+
+
+@component("countries", assigns=["countries"])
+def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    geocoder = ctx.resource("geocoder")
+    for code, start, end in geocoder.countries_in(doc.text):
+        doc.add(Mention(start, end, "country", doc.text[start:end], code))
+    return doc
+
+
+def article_country(doc: ArticleDoc) -> str | None:
+    """The country the article is about: the one it names most, first on ties."""
+    codes = [m.value for m in doc.of("country")]
+    codes += [p.country_code for p in doc.places if p.country_code and (p.geo_precision or 3) <= 2]
+    if not codes:
+        return None
+    counts = Counter(codes)
+    best = max(counts.values())
+    return next(code for code in codes if counts[code] == best)
+
+
+@component("actors", requires=["countries"], assigns=["actors"])
+def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    registry = ctx.resource("actors")
+    country = article_country(doc)
+    for match in registry.find(doc.text, country=country, on=doc.article.published):
+        if _modifies_a_place(doc.text, match.end):
+            continue  # "the former MINUSMA base" names a place, not an actor
+        mention = ActorMention(match.start, match.end, match.text, match.entry)
+        doc.add(Mention(match.start, match.end, "actor", match.text, mention))
+    return doc
+
+
+def _modifies_a_place(text: str, end: int) -> bool:
+    following = text[end : end + 12].lower().lstrip()
+    return following.startswith(("base", "camp", "headquarters", "compound", "mission in"))
+
+
+@component("places", requires=["countries"], assigns=["places"])
+def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    geocoder = ctx.resource("geocoder")
+    named = list(dict.fromkeys(m.value for m in doc.of("country")))
+    doc.places = geocoder.geoparse(doc.text, countries=named)
+    return doc
+
+
+@component("dates", assigns=["dates"])
+def dates(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    for match in find_dates(doc.text, doc.article.published):
+        doc.add(Mention(match.start, match.end, "date", match.text, match.value))
+    return doc
+
+
+@component("fatalities", requires=["sentences", "actors", "dates"], assigns=["figures"])
+def fatalities(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    speakers = [(m.start, m.end, m.value.entry.name) for m in doc.of("actor")]
+    date_spans = [(m.start, m.end) for m in doc.of("date")]
+    for start, end in doc.sentences:
+        for figure in find_figures(doc.text, start, end, speakers, date_spans):
+            doc.add(Mention(figure.start, figure.end, "figure", doc.text[figure.start : figure.end], figure))
+    return doc
+
+
+@component("triggers", requires=["sentences"], assigns=["triggers"])
+def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    for start, end in doc.sentences:
+        for trigger in find_triggers(doc.text, start, end):
+            doc.add(Mention(trigger.start, trigger.end, "trigger", trigger.text, trigger))
+    return doc
+
+
+@component(
+    "reports",
+    requires=["sentences", "paragraphs", "actors", "places", "dates", "figures", "triggers"],
+    assigns=["reports"],
+)
+def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    context = ArticleContext(
+        country_code=article_country(doc),
+        country_name=None,
+        published=doc.article.published,
+        registry=ctx.resource("actors"),
+        geocoder=ctx.resource("geocoder"),
+        frequent_actor=most_frequent_armed_actor(doc),
+        paragraph_of=doc.paragraph_of,
+    )
+    doc.reports = assemble(doc, context)
+    return doc

@@ -1,0 +1,421 @@
+"""Assemble one article's reports of events from the annotated sentences.
+
+A sentence with an event trigger is a *candidate*. It becomes a report only if
+something ties it to one incident: a date, a death figure, or a specific place
+in the sentence. Background ("a string of raids since 2021"), hypotheticals and
+events mentioned only as the cause of another ("a reprisal for clashes") are
+not reports. Candidates of one article that describe the same incident (same
+type, compatible date and place) are merged; candidates with no anchor only
+lend their actors to a nearby report of the same type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from conflictwatch.extract import cues
+from conflictwatch.extract.classify import Target, Trigger, classify
+from conflictwatch.extract.dates import DateValue
+from conflictwatch.extract.fatalities import Figure
+from conflictwatch.extract.roles import Roles, assign_roles
+from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
+
+_GENERIC_CATEGORIES = {"kill", "attack"}
+# Past the lead, a town and a trigger without a date or toll is commentary.
+_LEAD_PARAGRAPHS = 1
+_CLAUSE_END = re.compile(r"[,;:()]|\s-\s|\s–\s")
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    paragraph: int
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    trigger: Trigger
+    triggers: list[Trigger]
+    roles: Roles
+    date: tuple[DateValue, int, int] | None
+    place: Place | None
+    figures: list[Figure]
+    hedged: bool
+    civilians: bool
+
+    @property
+    def anchored(self) -> bool:
+        """Tied to one incident: a date or a figure, or a town named in the lead
+        with the actor who acted there ("JNIM fighters attacked Boulkessi")."""
+        if self.date or self.figures:
+            return True
+        specific_place = self.place is not None and (self.place.geo_precision or 3) <= 2
+        in_lead = self.paragraph <= _LEAD_PARAGRAPHS
+        return specific_place and in_lead and self.roles.actor1_span is not None
+
+    @property
+    def only_generic(self) -> bool:
+        return all(t.category in _GENERIC_CATEGORIES for t in self.triggers)
+
+
+@dataclass
+class ArticleContext:
+    """Article-level facts the sentence rules fall back on."""
+
+    country_code: str | None
+    country_name: str | None
+    published: date | None
+    registry: Any
+    geocoder: Any = None
+    frequent_actor: Any = None
+    paragraph_of: list[int] = field(default_factory=list)
+
+
+def cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'a reprisal for clashes with X,' — the phrase up to the clause end."""
+    masked = []
+    for cue_start, cue_end in cues.spans("cause_cues", text, start, end):
+        stop = _CLAUSE_END.search(text, cue_end, end)
+        masked.append((cue_start, stop.start() if stop else end))
+    return masked
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _in_sentence(items: list[Any], start: int, end: int) -> list[Any]:
+    return [item for item in items if start <= item.start and item.end <= end]
+
+
+def _is_background(text: str, start: int, end: int, first_trigger: int) -> bool:
+    if cues.has("background_cues", text, start, end):
+        return True
+    hypothetical = cues.cue("hypothetical_cues").search(text, start, first_trigger)
+    return hypothetical is not None and first_trigger - hypothetical.end() < 40
+
+
+def _target(text: str, trigger: Trigger, end: int, roles_actors: list[Any], triggers: list[Trigger]) -> Target:
+    after = text[trigger.start : end]
+    armed_sides = {m.entry.name for m in roles_actors if m.entry.kind not in {"civilians", "protesters", "rioters"}}
+    civilians = cues.has("civilian_nouns", after) or any(m.entry.kind == "civilians" for m in roles_actors)
+    armed = cues.has("armed_target_nouns", after[: 120])
+    state_first = bool(roles_actors) and roles_actors[0].entry.kind == "state"
+    return Target(civilians=civilians, armed=armed, armed_sides=len(armed_sides), state_actor=state_first)
+
+
+def _best_place(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: ((p.geo_precision or 3), -(p.score or 0.0), p.start or 0))
+
+
+def _sentence_date(dates: list[Any], triggers: list[Trigger]) -> tuple[DateValue, int, int] | None:
+    for match in dates:
+        value: DateValue = match.value
+        if value.attributive and not any(0 <= t.start - match.end <= 2 for t in triggers):
+            continue
+        return value, match.start, match.end
+    return None
+
+
+def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
+    text = doc.text
+    candidates: list[Candidate] = []
+    for index, (start, end) in enumerate(doc.sentences):
+        masked = cause_spans(text, start, end)
+        triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
+        triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
+        if not triggers or _is_background(text, start, end, triggers[0].start):
+            continue
+        actors = [m.value for m in _in_sentence(doc.of("actor"), start, end)]
+        actors = [m for m in actors if not _inside(masked, m.start, m.end)]
+        target = _target(text, triggers[0], end, actors, triggers)
+        decided = classify(triggers, target)
+        if decided is None:
+            continue
+        event_type, sub_event_type, trigger = decided
+        roles = assign_roles(text, start, trigger.start, trigger.end, actors)
+        dates = _in_sentence(doc.of("date"), start, end)
+        places = [p for p in doc.places if p.start is not None and start <= p.start < end]
+        figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
+        candidates.append(
+            Candidate(
+                sentence=index,
+                paragraph=ctx.paragraph_of[index],
+                start=start,
+                end=end,
+                event_type=event_type,
+                sub_event_type=sub_event_type,
+                trigger=trigger,
+                triggers=triggers,
+                roles=roles,
+                date=_sentence_date(dates, triggers),
+                place=_best_place(places),
+                figures=figures,
+                hedged=cues.has("hedge_cues", text, start, end),
+                civilians=target.civilians,
+            )
+        )
+    return candidates
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if (a.geo_precision or 3) >= 3 or (b.geo_precision or 3) >= 3:
+        return a.country == b.country
+    return a.name == b.name or (a.admin2 is not None and a.admin2 == b.admin2)
+
+
+@dataclass
+class _Draft:
+    """A report being built from one or more candidates."""
+
+    first: Candidate
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def place(self) -> Place | None:
+        return _best_place([c.place for c in self.members if c.place])
+
+    @property
+    def date(self) -> tuple[DateValue, int, int] | None:
+        return next((c.date for c in self.members if c.date), None)
+
+
+def _compatible(draft: _Draft, cand: Candidate) -> bool:
+    if draft.date and cand.date:
+        first, second = draft.date[0], cand.date[0]
+        if first.date and second.date:
+            window = {1: 1, 2: 7, 3: 31}[max(first.precision, second.precision)]
+            if abs((first.date - second.date).days) > window:
+                return False
+    return _places_compatible(draft.place, cand.place)
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    loose: list[Candidate] = []
+    for cand in candidates:
+        target = _merge_target(drafts, cand)
+        if target is not None:
+            target.members.append(cand)
+        elif cand.anchored:
+            drafts.append(_Draft(cand, [cand]))
+        else:
+            loose.append(cand)
+    for cand in loose:
+        _lend_actors(drafts, cand)
+    return drafts
+
+
+def _merge_target(drafts: list[_Draft], cand: Candidate) -> _Draft | None:
+    """The draft this candidate repeats or elaborates, if any."""
+    for draft in reversed(drafts):
+        same_type = draft.first.sub_event_type == cand.sub_event_type
+        # "Five soldiers were killed." right after the attack sentence adds to it.
+        elaboration = (
+            cand.only_generic
+            and cand.date is None
+            and (cand.place is None or (cand.place.geo_precision or 3) >= 3)
+            and cand.paragraph == draft.members[-1].paragraph
+            and cand.sentence - draft.members[-1].sentence <= 2
+        )
+        if (same_type or elaboration) and _compatible(draft, cand):
+            if same_type and not cand.anchored and cand.paragraph != draft.first.paragraph:
+                continue
+            return draft
+    return None
+
+
+def _lend_actors(drafts: list[_Draft], cand: Candidate) -> None:
+    for draft in drafts:
+        near = cand.paragraph == draft.first.paragraph and abs(cand.sentence - draft.first.sentence) <= 2
+        if near and draft.first.sub_event_type == cand.sub_event_type:
+            draft.members.append(cand)
+            return
+
+
+def _inherited_date(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> tuple[DateValue, int, int] | None:
+    """The latest adverbial date earlier in the same paragraph ("On 3 May, ... . Gunmen ...")."""
+    paragraph_start = doc.sentences[_first_sentence_of_paragraph(ctx, draft.first.paragraph)][0]
+    best = None
+    for match in doc.of("date"):
+        if paragraph_start <= match.start < draft.first.start and not match.value.attributive:
+            best = (match.value, match.start, match.end)
+    return best
+
+
+def _first_sentence_of_paragraph(ctx: ArticleContext, paragraph: int) -> int:
+    return ctx.paragraph_of.index(paragraph)
+
+
+def _inherited_place(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Place | None:
+    paragraph_start = doc.sentences[_first_sentence_of_paragraph(ctx, draft.first.paragraph)][0]
+    earlier = [
+        p
+        for p in doc.places
+        if p.start is not None and paragraph_start <= p.start < draft.first.start and (p.geo_precision or 3) <= 2
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _merged_roles(draft: _Draft) -> Roles:
+    roles = Roles()
+    for member in draft.members:
+        r = member.roles
+        if roles.actor1 is None and r.actor1 is not None:
+            roles.actor1, roles.actor1_span = r.actor1, r.actor1_span
+        if roles.actor2 is None and r.actor2 is not None:
+            roles.actor2, roles.actor2_span = r.actor2, r.actor2_span
+        for entry in r.assoc1 + ([r.actor1] if r.actor1 else []):
+            if entry.name not in {roles.actor1.name if roles.actor1 else None, *[e.name for e in roles.assoc1]}:
+                roles.assoc1.append(entry)
+        for entry in r.assoc2 + ([r.actor2] if r.actor2 else []):
+            if entry.name not in {roles.actor2.name if roles.actor2 else None, *[e.name for e in roles.assoc2]}:
+                roles.assoc2.append(entry)
+    # An actor on both sides was misread on one of them: keep it as the actor.
+    if roles.actor1 is not None:
+        roles.assoc2 = [e for e in roles.assoc2 if e.name != roles.actor1.name]
+        if roles.actor2 is not None and roles.actor2.name == roles.actor1.name:
+            roles.actor2 = roles.assoc2.pop(0) if roles.assoc2 else None
+    if roles.actor2 is not None:
+        roles.assoc1 = [e for e in roles.assoc1 if e.name != roles.actor2.name]
+    return roles
+
+
+_DEFAULT_ACTOR1 = {
+    "Protests": "protesters",
+    "Riots": "rioters",
+}
+
+
+def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleContext) -> Roles:
+    """ACLED's defaults: unknown attackers, civilians as victims, protesters by country."""
+    registry, country = ctx.registry, ctx.country_code
+    if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
+        roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country)
+    elif roles.actor1 is None and event_type != "Strategic developments":
+        frequent = ctx.frequent_actor
+        if frequent is not None and (roles.actor2 is None or frequent.name != roles.actor2.name):
+            roles.actor1 = frequent
+        else:
+            roles.actor1 = registry.generic("unidentified", country)
+    if roles.actor2 is None and civilians and event_type in {
+        "Violence against civilians",
+        "Explosions/Remote violence",
+    }:
+        roles.actor2 = registry.generic("civilians", country)
+    return roles
+
+
+def _claims(doc: ArticleDoc, draft: _Draft) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[tuple[int, str | None]] = set()
+    for member in draft.members:
+        for figure in member.figures:
+            key = (figure.value, figure.claimed_by)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(
+                Claim(
+                    article=doc.article.id,
+                    claimed_by=figure.claimed_by,
+                    fatalities=figure.value,
+                    qualifier=figure.qualifier,
+                    quote=doc.text[member.start : member.end],
+                    start=member.start,
+                    end=member.end,
+                )
+            )
+    return claims
+
+
+def _evidence(doc: ArticleDoc, field_name: str, start: int, end: int) -> Evidence:
+    return Evidence(doc.article.id, field_name, start, end, doc.text[start:end])
+
+
+def _notes(doc: ArticleDoc, draft: _Draft) -> str:
+    """The evidence sentences, at most three, in article order."""
+    sentences = sorted({(m.start, m.end) for m in draft.members})[:3]
+    return " ".join(re.sub(r"\s+", " ", doc.text[s:e]) for s, e in sentences)
+
+
+def _confidence(draft: _Draft, date_found: bool, place: Place | None, claims: list[Claim], roles: Roles, hedged: bool) -> float:
+    score = 0.3
+    score += 0.15 if date_found else 0.0
+    score += 0.15 if place is not None and (place.geo_precision or 3) <= 2 else 0.0
+    score += 0.1 if claims else 0.0
+    score += 0.1 if roles.actor1_span else 0.0
+    score += 0.05 * min(len(draft.members) - 1, 2)
+    score -= 0.15 if hedged else 0.0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
+    first = draft.first
+    found_date = draft.date or _inherited_date(doc, ctx, draft)
+    place = draft.place or _inherited_place(doc, ctx, draft)
+    if place is None and ctx.country_code and ctx.geocoder is not None:
+        place = ctx.geocoder.country_place(ctx.country_code)
+    civilians = any(m.civilians for m in draft.members)
+    roles = _default_roles(_merged_roles(draft), first.event_type, civilians, ctx)
+    claims = _claims(doc, draft)
+    hedged = any(m.hedged for m in draft.members)
+    evidence = [_evidence(doc, "event_type", first.trigger.start, first.trigger.end)]
+    if found_date:
+        evidence.append(_evidence(doc, "event_date", found_date[1], found_date[2]))
+    if place is not None and place.start is not None and place.end is not None:
+        evidence.append(_evidence(doc, "location", place.start, place.end))
+    for name, span in (("actor1", roles.actor1_span), ("actor2", roles.actor2_span)):
+        if span:
+            evidence.append(_evidence(doc, name, *span))
+    value = found_date[0] if found_date else None
+    actor2 = roles.actor2
+    return Report(
+        article=doc.article.id,
+        event_type=first.event_type,
+        sub_event_type=first.sub_event_type,
+        event_date=value.date.isoformat() if value and value.date else None,
+        date_end=value.end.isoformat() if value and value.end else None,
+        time_precision=value.precision if value and value.date else None,
+        actor1=roles.actor1.name if roles.actor1 else None,
+        actor2=actor2.name if actor2 else None,
+        assoc_actor_1=[e.name for e in roles.assoc1],
+        assoc_actor_2=[e.name for e in roles.assoc2],
+        inter1=roles.actor1.inter if roles.actor1 else None,
+        inter2=actor2.inter if actor2 else None,
+        civilian_targeting=bool(actor2 is not None and actor2.kind == "civilians"),
+        place=place,
+        claims=claims,
+        hedged=hedged,
+        confidence=_confidence(draft, bool(found_date), place, claims, roles, hedged),
+        notes=_notes(doc, draft),
+        start=first.start,
+        end=first.end,
+        evidence=evidence,
+    )
+
+
+def most_frequent_armed_actor(doc: ArticleDoc) -> Any:
+    """The armed actor the article names most often (twice at least)."""
+    counts = Counter(
+        m.value.entry.name for m in doc.of("actor") if m.value.entry.kind not in {"civilians", "protesters", "rioters"}
+    )
+    if not counts:
+        return None
+    name, times = counts.most_common(1)[0]
+    if times < 2:
+        return None
+    return next(m.value.entry for m in doc.of("actor") if m.value.entry.name == name)
+
+
+def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
+    drafts = merge_candidates(build_candidates(doc, ctx))
+    return [to_report(doc, ctx, draft) for draft in drafts]
