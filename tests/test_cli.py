@@ -87,8 +87,12 @@ def test_cli_ingest_twice_adds_nothing_and_ids_are_stable(runner, tmp_path):
 def test_cli_events_filters(runner, tmp_path):
     db = str(tmp_path / "cw.db")
     runner.invoke(main, ["--no-progress", "ingest", *[str(p) for p in sample_paths()], "--db", db])
-    everything = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
-    deadly = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", "--min-fatalities", "10"])
+    everything = runner.invoke(
+        main, ["events", "--db", db, "--format", "jsonl"]
+    ).stdout.splitlines()
+    deadly = runner.invoke(
+        main, ["events", "--db", db, "--format", "jsonl", "--min-fatalities", "10"]
+    )
     records = [json.loads(line) for line in deadly.stdout.splitlines()]
     assert 0 < len(records) < len(everything)
     assert all(r["fatalities"] >= 10 for r in records)

@@ -28,7 +28,10 @@ def test_seeds_002_kidal_drone_strike(seed_events):
     events = seed_events["002"]
     assert len(events) == 1
     event = events[0]
-    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
     assert (event.event_date, event.time_precision) == ("2024-03-27", 1)
     assert (event.location, event.country, event.admin1) == ("Kidal", "Mali", "Kidal")
     assert event.actor1 == "Military Forces of Mali (2021-)"
@@ -69,9 +72,8 @@ def test_seeds_001_alleged_killing_of_24_civilians_undated(seed_events):
 
 
 def test_seeds_evidence_offsets_point_into_the_text(seed_events):
-    from conftest import SHARED
-
     from conflictwatch.read import read_paths
+    from conftest import SHARED
 
     texts = {a.id: a.text for a in read_paths([SHARED / "seeds"])}
     for events in seed_events.values():

@@ -23,7 +23,9 @@ from conflictwatch.store import Store
 def _settings(ctx: click.Context, **overrides: Any) -> dict[str, Any]:
     base = ctx.obj or {}
     try:
-        return load_settings({**base.get("overrides", {}), **overrides}, config_file=base.get("config"))
+        return load_settings(
+            {**base.get("overrides", {}), **overrides}, config_file=base.get("config")
+        )
     except (ConfigError, OSError) as error:
         raise click.ClickException(str(error)) from error
 
@@ -40,7 +42,9 @@ def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--since", help="Earliest event date, YYYY-MM-DD."),
         click.option("--until", help="Latest event date, YYYY-MM-DD."),
         click.option("--actor", help="Part of an actor name, any side."),
-        click.option("--min-fatalities", type=int, help="Only events with at least this many deaths."),
+        click.option(
+            "--min-fatalities", type=int, help="Only events with at least this many deaths."
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -55,11 +59,19 @@ def _finish(errors: list[Any]) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="conflictwatch")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML file of settings.")
-@click.option("--geonames-dir", type=click.Path(file_okay=False), help="Folder of GeoNames dumps (ML.txt, ...).")
+@click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False), help="TOML file of settings."
+)
+@click.option(
+    "--geonames-dir",
+    type=click.Path(file_okay=False),
+    help="Folder of GeoNames dumps (ML.txt, ...).",
+)
 @click.option("--no-progress", is_flag=True, help="No progress bar on standard error.")
 @click.pass_context
-def main(ctx: click.Context, config: str | None, geonames_dir: str | None, no_progress: bool) -> None:
+def main(
+    ctx: click.Context, config: str | None, geonames_dir: str | None, no_progress: bool
+) -> None:
     """Code news articles about armed conflict into ACLED-style events."""
     overrides: dict[str, Any] = {"geonames_dir": geonames_dir}
     if no_progress:
@@ -69,8 +81,18 @@ def main(ctx: click.Context, config: str | None, geonames_dir: str | None, no_pr
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True)
-@click.option("--no-link", is_flag=True, help="Each article's events on their own, not merged across articles.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "geojson"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--no-link",
+    is_flag=True,
+    help="Each article's events on their own, not merged across articles.",
+)
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, no_link: bool) -> None:
     """Code the articles in PATHS (files, folders, URLs) and write the events.
@@ -108,7 +130,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
 @main.command()
 @_db_option
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(WRITERS)), default="table", show_default=True
+)
 @click.pass_context
 def events(ctx: click.Context, db: str | None, fmt: str, **filters: Any) -> None:
     """List stored events, filtered.

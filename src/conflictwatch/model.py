@@ -136,7 +136,8 @@ class Report:
     @property
     def id(self) -> str:
         """Stable id: the article and the evidence span say which report it is."""
-        key = f"{self.article}:{self.start}:{self.end}:{self.sub_event_type}"
+        location = self.place.name if self.place else ""
+        key = f"{self.article}:{self.start}:{self.end}:{self.sub_event_type}:{location}"
         return "r" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 

@@ -35,7 +35,9 @@ class RunResult:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def split_inputs(items: Iterable[Article | ReadError], errors: list[ReadError], err: TextIO) -> Iterator[Article]:
+def split_inputs(
+    items: Iterable[Article | ReadError], errors: list[ReadError], err: TextIO
+) -> Iterator[Article]:
     """Articles pass through; each bad input is reported on one line and kept."""
     for item in items:
         if isinstance(item, ReadError):
@@ -50,7 +52,9 @@ def _progress(articles: list[Article], settings: dict[str, Any], err: TextIO) ->
     return tqdm(articles, desc="articles", unit="art", file=err, disable=not enabled, leave=False)
 
 
-def extract_reports(pipeline: Pipeline, articles: list[Article], settings: dict[str, Any], err: TextIO) -> list[Report]:
+def extract_reports(
+    pipeline: Pipeline, articles: list[Article], settings: dict[str, Any], err: TextIO
+) -> list[Report]:
     reports: list[Report] = []
     for article in _progress(articles, settings, err):
         reports.extend(pipeline(article).reports)
@@ -124,7 +128,9 @@ def relink(store: Store, settings: dict[str, Any]) -> dict[str, int]:
     counts = store.save_events(events, changed_by="linker", reason="link run")
     current = {event.event_id for event in events}
     stale = [event.event_id for event in store.events() if event.event_id not in current]
-    counts["superseded"] = store.retire_events(stale, changed_by="linker", reason="not produced by re-link")
+    counts["superseded"] = store.retire_events(
+        stale, changed_by="linker", reason="not produced by re-link"
+    )
     return counts
 
 

@@ -2,15 +2,16 @@ import csv
 import io
 import json
 
-from conftest import make_report
-
 from conflictwatch.export import interaction, write_csv, write_geojson, write_jsonl, write_table
 from conflictwatch.link import link_reports
 from conflictwatch.model import ACLED_COLUMNS, RECORD_FIELDS
+from conftest import make_report
 
 
 def events():
-    return link_reports([make_report("a", figures=[(3, "the army")], actor1="Wagner Group", inter1=8)])
+    return link_reports(
+        [make_report("a", figures=[(3, "the army")], actor1="Wagner Group", inter1=8)]
+    )
 
 
 def test_export_jsonl_has_the_contract_fields_in_order():

@@ -23,13 +23,21 @@ def sub_type(text, **target):
         ("Police fired tear gas to disperse the demonstrators.", {}, "Protest with intervention"),
         ("Rioters torched the town hall.", {}, "Violent demonstration"),
         ("An angry mob lynched a suspected thief.", {}, "Mob violence"),
-        ("The army retook the town from the rebels.", {"state_actor": True}, "Government regains territory"),
+        (
+            "The army retook the town from the rebels.",
+            {"state_actor": True},
+            "Government regains territory",
+        ),
         ("Jihadists seized control of the town.", {}, "Non-state actor overtakes territory"),
         ("The two sides signed a peace agreement.", {}, "Agreement"),
         ("Gendarmes arrested a journalist.", {}, "Arrests"),
         ("Soldiers defused an explosive device on the road.", {}, "Disrupted weapons use"),
         ("Assailants looted shops and burned houses.", {}, "Looting/property destruction"),
-        ("The peacekeepers handed over the base to the army.", {}, "Non-violent transfer of territory"),
+        (
+            "The peacekeepers handed over the base to the army.",
+            {},
+            "Non-violent transfer of territory",
+        ),
     ],
 )
 def test_classify_sub_event_types(text, target, expected):
@@ -41,7 +49,13 @@ def test_classify_no_trigger_no_event():
 
 
 def test_classify_labels_are_acled_strings():
-    event_types = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-                   "Strategic developments"}
+    event_types = {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    }
     assert set(SUB_EVENT_TYPES.values()) == event_types
     assert len(SUB_EVENT_TYPES) == 25

@@ -4,7 +4,9 @@ from conflictwatch.extract.fatalities import find_figures
 
 
 def figures(text, **kwargs):
-    return [(f.value, f.qualifier, f.claimed_by) for f in find_figures(text, 0, len(text), **kwargs)]
+    return [
+        (f.value, f.qualifier, f.claimed_by) for f in find_figures(text, 0, len(text), **kwargs)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -15,7 +17,10 @@ def figures(text, **kwargs):
         ("The attack left some 30 people dead.", [(30, "about", None)]),
         ("The blast killed two soldiers and wounded five others.", [(2, "exact", None)]),
         ("Nine soldiers were wounded and three killed in the ambush.", [(3, "exact", None)]),
-        ("The army said it killed 10 militants and lost 4 soldiers killed.", [(14, "exact", "the army")]),
+        (
+            "The army said it killed 10 militants and lost 4 soldiers killed.",
+            [(14, "exact", "the army")],
+        ),
         ("No casualties were reported.", [(0, "exact", None)]),
         ("A teacher was shot dead outside the school.", [(1, "exact", None)]),
         ("Dozens of civilians were massacred, witnesses said.", [(12, "about", "witnesses")]),
@@ -35,7 +40,9 @@ def test_fatalities_subset_is_not_added():
 
 
 def test_fatalities_two_sources_two_claims():
-    text = "At least 15 civilians died, a local official said, while the rebels said 21 were killed."
+    text = (
+        "At least 15 civilians died, a local official said, while the rebels said 21 were killed."
+    )
     assert figures(text) == [(15, "at least", "a local official"), (21, "exact", "the rebels")]
 
 

@@ -5,7 +5,12 @@ from conflictwatch.extract.numbers import find_counts, words_to_int
 
 @pytest.mark.parametrize(
     ("phrase", "value"),
-    [("twenty-three", 23), ("one hundred and five", 105), ("seventeen", 17), ("two thousand", 2000)],
+    [
+        ("twenty-three", 23),
+        ("one hundred and five", 105),
+        ("seventeen", 17),
+        ("two thousand", 2000),
+    ],
 )
 def test_numbers_words_to_int(phrase, value):
     assert words_to_int(phrase) == value

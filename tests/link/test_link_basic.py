@@ -1,6 +1,5 @@
-from conftest import make_place, make_report
-
 from conflictwatch.link import compatible, link_reports, unlinked_events
+from conftest import make_place, make_report
 
 
 def test_link_same_strike_from_three_outlets_is_one_event():
@@ -13,7 +12,12 @@ def test_link_same_strike_from_three_outlets_is_one_event():
     assert len(events) == 1
     event = events[0]
     assert event.articles == ["outlet-a", "outlet-b", "outlet-c"]
-    assert (event.fatalities, event.fatalities_low, event.fatalities_best, event.fatalities_high) == (15, 15, 20, 21)
+    assert (
+        event.fatalities,
+        event.fatalities_low,
+        event.fatalities_best,
+        event.fatalities_high,
+    ) == (15, 15, 20, 21)
     assert event.grade == "contested"
     assert any("figures differ" in reason for reason in event.contradictions)
 

@@ -107,7 +107,14 @@ def geojson(events: Iterable[Event]) -> dict[str, Any]:
         geometry = None
         if event.latitude is not None and event.longitude is not None:
             geometry = {"type": "Point", "coordinates": [event.longitude, event.latitude]}
-        features.append({"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": event.to_record()})
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.event_id,
+                "geometry": geometry,
+                "properties": event.to_record(),
+            }
+        )
     return {
         "type": "FeatureCollection",
         "metadata": {"generator": "conflictwatch", "attribution": GEONAMES_CREDIT},

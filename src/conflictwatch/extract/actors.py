@@ -37,16 +37,24 @@ class Actors:
     def load(cls) -> Actors:
         return cls(ActorRegistry.load())
 
-    def find(self, text: str, *, country: str | None = None, on: date | None = None) -> list[ActorMatch]:
+    def find(
+        self, text: str, *, country: str | None = None, on: date | None = None
+    ) -> list[ActorMatch]:
         matches = self.registry.find(text, country=country, on=on)
         kept = []
         for index, match in enumerate(matches):
             following = matches[index + 1] if index + 1 < len(matches) else None
-            if match.entry.generic and following is not None and not following.entry.generic:
-                if _APPOSITION.match(text[match.end : following.start]):
-                    continue  # "Tuareg separatist group CSP": the CSP is meant
+            if self._introduces(text, match, following):
+                continue  # "Tuareg separatist group CSP": the CSP is meant
             kept.append(match)
         return kept
+
+    @staticmethod
+    def _introduces(text: str, match: ActorMatch, following: ActorMatch | None) -> bool:
+        """A descriptive word right before the named actor it describes."""
+        if following is None or not match.entry.generic or following.entry.generic:
+            return False
+        return _APPOSITION.match(text[match.end : following.start]) is not None
 
     def generic(self, kind: str, country: str | None) -> Any:
         """ACLED's default actor of a kind for a country, e.g. 'Civilians (Mali)'."""

@@ -63,6 +63,7 @@ _STRATEGIC = (
     ("change", "Change to group/activity"),
 )
 _VIOLENT_VERBS = {"attack", "kill", "clash", "air"}
+_LETHAL = {"kill", "civ_attack", "clash"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
-def _protest_type(categories: set[str]) -> str:
+def protest_sub_type(categories: set[str]) -> str:
     if "mob" in categories:
         return "Mob violence"
     if "protest_force" in categories or ("kill" in categories and "protest" in categories):
@@ -150,8 +151,10 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         if category in categories:
             sub = name
             break
+    if sub is None and "arrest" in categories and target.state_actor and not categories & _LETHAL:
+        sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and categories & {"protest", "riot", "mob"}:
-        sub = _protest_type(categories)
+        sub = protest_sub_type(categories)
     if sub is None:
         sub = _violence_type(categories, target)
     if sub is None:

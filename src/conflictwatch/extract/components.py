@@ -100,7 +100,11 @@ def fatalities(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     date_spans = [(m.start, m.end) for m in doc.of("date")]
     for start, end in doc.sentences:
         for figure in find_figures(doc.text, start, end, speakers, date_spans):
-            doc.add(Mention(figure.start, figure.end, "figure", doc.text[figure.start : figure.end], figure))
+            doc.add(
+                Mention(
+                    figure.start, figure.end, "figure", doc.text[figure.start : figure.end], figure
+                )
+            )
     return doc
 
 

@@ -61,6 +61,10 @@ def _last_cue_before(kind: str, text: str, lo: int, pos: int) -> int | None:
 
 def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> bool:
     right = text[count.end : min(sent_end, count.end + 30)].lower()
+    if right.startswith(
+        ("-year", " year-old", " years old", "-month", "-day", "th ", "st ", "nd ")
+    ):
+        return False  # ages, durations and ordinals, not tolls
     if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or re.match(
         r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right
     ):
@@ -71,11 +75,23 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
         return False
     if _is_subset(text, count, sent_start):
         return False
-    # A death word after the figure, with no wound word or other figure in between.
-    death_after = _first_cue_after("death_verbs", text, count.end, min(sent_end, count.end + _FORWARD_REACH))
+    # "53 had been wounded": the first outcome after the figure is an injury.
+    wound_after = _first_cue_after("wound_words", text, count.end, min(sent_end, count.end + 40))
+    death_after = _first_cue_after(
+        "death_verbs", text, count.end, min(sent_end, count.end + _FORWARD_REACH)
+    )
+    if wound_after is not None and (death_after is None or wound_after < death_after):
+        between = text[count.end : wound_after]
+        if not re.search(r",|\band\b|\bwhile\b", between):
+            return False
+    # A death word after the figure, with no wound word or other figure in between,
+    # and the figure counting people ("25 individuals ... executed", not "two sides ... dead").
     if death_after is not None:
         between = text[count.end : death_after]
-        if not cues.has("wound_words", between) and not re.search(r"\d", between):
+        counts_people = death_after - count.end <= 20 or cues.cue("person_nouns").search(
+            between[:40]
+        )
+        if counts_people and not cues.has("wound_words", between) and not re.search(r"\d", between):
             return True
     # A death word before the figure, nearer than any wound word.
     lo = max(sent_start, count.start - _BACKWARD_REACH)
@@ -87,7 +103,10 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
 def _is_subset(text: str, count: Count, sent_start: int) -> bool:
     """'21 killed, including 11 children': the 11 are part of the 21."""
     left = text[max(sent_start, count.start - 16) : count.start]
-    return re.search(r"(?:including|among them|among whom|of whom|of which|dont)\W*$", left, re.I) is not None
+    return (
+        re.search(r"(?:including|among them|among whom|of whom|of which|dont)\W*$", left, re.I)
+        is not None
+    )
 
 
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
@@ -107,7 +126,9 @@ _GENERIC_SOURCE = re.compile(
 )
 
 
-def _attributions(text: str, start: int, end: int, actor_names: list[tuple[int, int, str]]) -> list[Attribution]:
+def _attributions(
+    text: str, start: int, end: int, actor_names: list[tuple[int, int, str]]
+) -> list[Attribution]:
     """Who speaks in this sentence: known sources, actors and 'a local official'."""
     found: list[Attribution] = []
     candidates = [(s, e, text[s:e]) for s, e in cues.spans("known_sources", text, start, end)]
@@ -171,7 +192,9 @@ def find_figures(
     by_source: dict[str | None, list[Count]] = {}
     for count in sorted(counts, key=lambda c: c.start):
         by_source.setdefault(_nearest_attribution(attributions, count.start), []).append(count)
-    return [_combine(source, group) for source, group in by_source.items()]
+    return [
+        figure for source, group in by_source.items() for figure in _combine(text, source, group)
+    ]
 
 
 def _nearest_attribution(attributions: list[Attribution], pos: int) -> str | None:
@@ -180,9 +203,27 @@ def _nearest_attribution(attributions: list[Attribution], pos: int) -> str | Non
     return min(attributions, key=lambda a: abs(a.start - pos)).source
 
 
-def _combine(source: str | None, group: list[Count]) -> Figure:
-    """Figures of one source in one sentence are parts of one toll: add them up."""
+_RANGE_GAP = re.compile(r"^\s*(?:and|to|or|-|–)\s*$", re.IGNORECASE)
+
+
+def _is_range(text: str, first: Count, second: Count) -> bool:
+    """'between 100 and 200', '100 to 200 dead', '6-8 people': one toll, two bounds."""
+    return _RANGE_GAP.match(text[first.end : second.start]) is not None
+
+
+def _combine(text: str, source: str | None, group: list[Count]) -> list[Figure]:
+    """Figures of one source in one sentence are parts of one toll: add them up.
+
+    A range ("between 100 and 200") is the exception: its bounds become an
+    "at least" and an "up to" claim, never a sum.
+    """
+    if len(group) == 2 and _is_range(text, group[0], group[1]):
+        low, high = group
+        return [
+            Figure(low.value, "at least", source, low.start, low.end),
+            Figure(high.value, "up to", source, high.start, high.end),
+        ]
     value = sum(c.value for c in group)
     qualifiers = {c.qualifier for c in group}
     qualifier = group[0].qualifier if len(qualifiers) == 1 else "at least"
-    return Figure(value, qualifier, source, group[0].start, group[-1].end)
+    return [Figure(value, qualifier, source, group[0].start, group[-1].end)]

@@ -13,20 +13,43 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from conflictwatch.extract import cues
-from conflictwatch.extract.classify import Target, Trigger, classify
+from conflictwatch.extract.classify import (
+    SUB_EVENT_TYPES,
+    Target,
+    Trigger,
+    classify,
+    protest_sub_type,
+)
 from conflictwatch.extract.dates import DateValue
 from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import Roles, assign_roles
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
 
 _GENERIC_CATEGORIES = {"kill", "attack"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_PROTEST_TYPES = {"Protests", "Riots"}
+# Categories that, after a protest was reported, describe how it went.
+_PROTEST_DETAIL = {
+    "riot",
+    "protest_violent",
+    "protest_intervention",
+    "protest_force",
+    "looting",
+    "arrest",
+    "attack",
+    "kill",
+    "mob",
+    "protest",
+}
 # Past the lead, a town and a trigger without a date or toll is commentary.
 _LEAD_PARAGRAPHS = 1
+# How far after a report a toll or "the attack" is still read as part of it.
+_ELABORATION_SENTENCES = 6
 _CLAUSE_END = re.compile(r"[,;:()]|\s-\s|\s–\s")
 
 
@@ -46,20 +69,21 @@ class Candidate:
     figures: list[Figure]
     hedged: bool
     civilians: bool
+    places: list[Place] = field(default_factory=list)  # listed towns, one event each
+    refers_back: bool = False  # "the attack", "claimed the assault": an event told before
 
     @property
     def anchored(self) -> bool:
-        """Tied to one incident: a date or a figure, or a town named in the lead
-        with the actor who acted there ("JNIM fighters attacked Boulkessi")."""
+        """Tied to one incident: a date or a figure, or a town named in the lead."""
         if self.date or self.figures:
             return True
         specific_place = self.place is not None and (self.place.geo_precision or 3) <= 2
-        in_lead = self.paragraph <= _LEAD_PARAGRAPHS
-        return specific_place and in_lead and self.roles.actor1_span is not None
+        violent = self.event_type in VIOLENT_TYPES
+        return specific_place and violent and self.paragraph <= _LEAD_PARAGRAPHS
 
     @property
     def only_generic(self) -> bool:
-        return all(t.category in _GENERIC_CATEGORIES for t in self.triggers)
+        return self.refers_back or all(t.category in _GENERIC_CATEGORIES for t in self.triggers)
 
 
 @dataclass
@@ -92,20 +116,66 @@ def _in_sentence(items: list[Any], start: int, end: int) -> list[Any]:
     return [item for item in items if start <= item.start and item.end <= end]
 
 
-def _is_background(text: str, start: int, end: int, first_trigger: int) -> bool:
-    if cues.has("background_cues", text, start, end):
-        return True
-    hypothetical = cues.cue("hypothetical_cues").search(text, start, first_trigger)
-    return hypothetical is not None and first_trigger - hypothetical.end() < 40
+def _is_background(text: str, start: int, end: int, day_known: bool) -> bool:
+    # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same.
+    return not day_known and cues.has("background_cues", text, start, end)
 
 
-def _target(text: str, trigger: Trigger, end: int, roles_actors: list[Any], triggers: list[Trigger]) -> Target:
-    after = text[trigger.start : end]
-    armed_sides = {m.entry.name for m in roles_actors if m.entry.kind not in {"civilians", "protesters", "rioters"}}
-    civilians = cues.has("civilian_nouns", after) or any(m.entry.kind == "civilians" for m in roles_actors)
-    armed = cues.has("armed_target_nouns", after[: 120])
-    state_first = bool(roles_actors) and roles_actors[0].entry.kind == "state"
-    return Target(civilians=civilians, armed=armed, armed_sides=len(armed_sides), state_actor=state_first)
+def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'if attacked', 'threatened to attack': what follows the cue did not happen."""
+    masked = []
+    for cue_start, _ in cues.spans("hypothetical_cues", text, start, end):
+        stop = _CLAUSE_END.search(text, cue_start, end)
+        masked.append((cue_start, stop.start() if stop else end))
+    return masked
+
+
+# The object of a trigger ends at the first preposition or clause break:
+# "killed 12 soldiers | in Moura, during a military operation".
+_OBJECT_END = re.compile(
+    r"[,;:.]|\b(?:in|during|near|when|after|while|as|before|since|from|outside)\b"
+)
+_SUBJECT_START = re.compile(r".*(?:[,;:]|\b(?:and|but|when|after|while|where)\b)", re.DOTALL)
+
+
+def _object_text(text: str, trigger: Trigger, end: int) -> str:
+    window = text[trigger.end : min(end, trigger.end + 80)]
+    stop = _OBJECT_END.search(window, 1)
+    return window[: stop.start()] if stop else window
+
+
+def _subject_text(text: str, sent_start: int, trigger: Trigger) -> str:
+    window = text[max(sent_start, trigger.start - 80) : trigger.start]
+    clause = _SUBJECT_START.match(window)
+    return window[clause.end() :] if clause else window
+
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _target(
+    text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
+) -> Target:
+    """Who was hit: the trigger's object, or its subject when the verb is passive."""
+    victims = _object_text(text, trigger, end)
+    if _PASSIVE_BEFORE.search(text[max(sent_start, trigger.start - 20) : trigger.start]):
+        victims = _subject_text(text, sent_start, trigger) + " " + victims
+    armed_sides = {
+        m.entry.name for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}
+    }
+    target_kind = getattr(roles.actor2, "kind", None)
+    civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians"
+    armed = cues.has("armed_target_nouns", victims) or target_kind not in {
+        None,
+        "civilians",
+        "protesters",
+    }
+    state_actor = getattr(roles.actor1, "kind", None) == "state"
+    return Target(
+        civilians=civilians, armed=armed, armed_sides=len(armed_sides), state_actor=state_actor
+    )
 
 
 def _best_place(places: list[Place]) -> Place | None:
@@ -114,35 +184,77 @@ def _best_place(places: list[Place]) -> Place | None:
     return min(places, key=lambda p: ((p.geo_precision or 3), -(p.score or 0.0), p.start or 0))
 
 
-def _sentence_date(dates: list[Any], triggers: list[Trigger]) -> tuple[DateValue, int, int] | None:
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|told|confirmed|announced|reported|published|released|stated|added|"
+    r"toll|statement|report|claimed|denied|saying)\W+(?:\w+\W+){0,2}(?:on|in|last)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_date(
+    text: str, dates: list[Any], triggers: list[Trigger]
+) -> tuple[DateValue, int, int] | None:
+    """The date of the incident; not "said on Tuesday" (when it was told) nor "a January raid"."""
     for match in dates:
         value: DateValue = match.value
         if value.attributive and not any(0 <= t.start - match.end <= 2 for t in triggers):
             continue
+        if _SPEECH_DATE.search(text[max(0, match.start - 40) : match.start]):
+            continue
+        if _SPEECH_AFTER.match(text[match.end : match.end + 45]):
+            continue  # "On Thursday the group claimed the attack": when it was said
         return value, match.start, match.end
     return None
+
+
+def _sentence_triggers(
+    doc: ArticleDoc, start: int, end: int, figures: list[Figure]
+) -> list[Trigger]:
+    text = doc.text
+    masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
+    triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
+    triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
+    if not triggers and any(f.value > 0 for f in figures):
+        # "Six people had died": a toll is a killing even without a trigger word.
+        first = min(figures, key=lambda f: f.start)
+        triggers = [Trigger("kill", first.start, first.end, text[first.start : first.end])]
+    return triggers
 
 
 def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
     text = doc.text
     candidates: list[Candidate] = []
     for index, (start, end) in enumerate(doc.sentences):
-        masked = cause_spans(text, start, end)
-        triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
-        triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
-        if not triggers or _is_background(text, start, end, triggers[0].start):
+        figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
+        triggers = _sentence_triggers(doc, start, end, figures)
+        if not triggers:
             continue
-        actors = [m.value for m in _in_sentence(doc.of("actor"), start, end)]
-        actors = [m for m in actors if not _inside(masked, m.start, m.end)]
-        target = _target(text, triggers[0], end, actors, triggers)
-        decided = classify(triggers, target)
+        found_date = _sentence_date(text, _in_sentence(doc.of("date"), start, end), triggers)
+        if _is_background(
+            text, start, end, found_date is not None and found_date[0].precision == 1
+        ):
+            continue
+        masked = cause_spans(text, start, end)
+        actors = [
+            m.value
+            for m in _in_sentence(doc.of("actor"), start, end)
+            if not _inside(masked, m.start, m.end)
+        ]
+        # Roles around the first trigger tell who acted; the target then decides the type.
+        first_roles = assign_roles(text, start, triggers[0].start, triggers[0].end, actors)
+        decided = classify(triggers, _target(text, start, triggers[0], end, actors, first_roles))
         if decided is None:
             continue
         event_type, sub_event_type, trigger = decided
         roles = assign_roles(text, start, trigger.start, trigger.end, actors)
-        dates = _in_sentence(doc.of("date"), start, end)
+        target = _target(text, start, trigger, end, actors, roles)
         places = [p for p in doc.places if p.start is not None and start <= p.start < end]
-        figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
         candidates.append(
             Candidate(
                 sentence=index,
@@ -154,14 +266,52 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 trigger=trigger,
                 triggers=triggers,
                 roles=roles,
-                date=_sentence_date(dates, triggers),
+                date=found_date,
                 place=_best_place(places),
+                places=_listed_places(text, places),
                 figures=figures,
                 hedged=cues.has("hedge_cues", text, start, end),
                 civilians=target.civilians,
+                refers_back=_refers_back(text, start, trigger),
             )
         )
     return candidates
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
+
+
+def _listed_places(text: str, places: list[Place]) -> list[Place]:
+    """Towns named as a list ("in Bamako, Timbuktu and Kadiolo"): one event each."""
+    towns = sorted(
+        (p for p in places if p.geo_precision == 1 and p.start is not None), key=lambda p: p.start
+    )
+    best: list[Place] = []
+    run: list[Place] = []
+    for place in towns:
+        if run and _LIST_GAP.match(text[run[-1].end : place.start]):
+            run.append(place)
+        else:
+            run = [place]
+        if len(run) > len(best):
+            best = list(run)
+    names = {p.name for p in best}
+    return best if len(best) >= 2 and len(names) == len(best) else []
+
+
+_ANAPHORA = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|their)|'s|’s)\s+"
+    r"(?:(?:deadly|latest|recent|same|suicide|drone|twin|first|second|alleged|reported|"
+    r"previous|earlier|double|coordinated|jihadist|massive)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
+    """'the attack', "Saturday's strikes", 'claimed the assault': told before, not new."""
+    if re.match(r"\s+of\b", text[trigger.end : trigger.end + 4]):
+        return False  # "the execution of 31 detainees" introduces an event
+    return _ANAPHORA.search(text[max(sent_start, trigger.start - 30) : trigger.start]) is not None
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -181,6 +331,10 @@ class _Draft:
 
     @property
     def place(self) -> Place | None:
+        """The lead's town; later sentences only fill in when the lead names none."""
+        lead = self.first.place
+        if lead is not None and (lead.geo_precision or 3) <= 2:
+            return lead
         return _best_place([c.place for c in self.members if c.place])
 
     @property
@@ -205,7 +359,7 @@ def merge_candidates(candidates: list[Candidate]) -> list[_Draft]:
         target = _merge_target(drafts, cand)
         if target is not None:
             target.members.append(cand)
-        elif cand.anchored:
+        elif cand.anchored and (not cand.refers_back or cand.date or cand.figures):
             drafts.append(_Draft(cand, [cand]))
         else:
             loose.append(cand)
@@ -218,30 +372,50 @@ def _merge_target(drafts: list[_Draft], cand: Candidate) -> _Draft | None:
     """The draft this candidate repeats or elaborates, if any."""
     for draft in reversed(drafts):
         same_type = draft.first.sub_event_type == cand.sub_event_type
-        # "Five soldiers were killed." right after the attack sentence adds to it.
+        # "Five soldiers were killed." or "the attack" after the attack sentence adds to it.
         elaboration = (
             cand.only_generic
-            and cand.date is None
-            and (cand.place is None or (cand.place.geo_precision or 3) >= 3)
-            and cand.paragraph == draft.members[-1].paragraph
-            and cand.sentence - draft.members[-1].sentence <= 2
+            and cand.paragraph - draft.members[-1].paragraph <= 2
+            and cand.sentence - draft.members[-1].sentence <= _ELABORATION_SENTENCES
         )
-        if (same_type or elaboration) and _compatible(draft, cand):
+        same_scene = _same_scene(draft, cand)
+        if (same_type or elaboration or same_scene) and _compatible(draft, cand):
             if same_type and not cand.anchored and cand.paragraph != draft.first.paragraph:
                 continue
             return draft
     return None
 
 
+def _same_scene(draft: _Draft, cand: Candidate) -> bool:
+    """Violence at the same town on compatible dates in one article is one incident
+    told twice ("the army said it killed 203 terrorists" / "300 civilians executed")."""
+    first = draft.first
+    if first.event_type in _PROTEST_TYPES and cand.event_type not in {"Battles"}:
+        categories = {t.category for t in cand.triggers}
+        near = cand.paragraph - draft.members[-1].paragraph <= 1
+        return near and categories <= _PROTEST_DETAIL
+    if first.event_type not in VIOLENT_TYPES or cand.event_type not in VIOLENT_TYPES:
+        return False
+    a, b = draft.place, cand.place
+    if a is None or b is None or (a.geo_precision or 3) > 2 or (b.geo_precision or 3) > 2:
+        return False
+    return a.name == b.name
+
+
 def _lend_actors(drafts: list[_Draft], cand: Candidate) -> None:
     for draft in drafts:
-        near = cand.paragraph == draft.first.paragraph and abs(cand.sentence - draft.first.sentence) <= 2
+        near = (
+            cand.paragraph == draft.first.paragraph
+            and abs(cand.sentence - draft.first.sentence) <= 2
+        )
         if near and draft.first.sub_event_type == cand.sub_event_type:
             draft.members.append(cand)
             return
 
 
-def _inherited_date(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> tuple[DateValue, int, int] | None:
+def _inherited_date(
+    doc: ArticleDoc, ctx: ArticleContext, draft: _Draft
+) -> tuple[DateValue, int, int] | None:
     """The latest adverbial date earlier in the same paragraph ("On 3 May, ... . Gunmen ...")."""
     paragraph_start = doc.sentences[_first_sentence_of_paragraph(ctx, draft.first.paragraph)][0]
     best = None
@@ -260,7 +434,9 @@ def _inherited_place(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Pla
     earlier = [
         p
         for p in doc.places
-        if p.start is not None and paragraph_start <= p.start < draft.first.start and (p.geo_precision or 3) <= 2
+        if p.start is not None
+        and paragraph_start <= p.start < draft.first.start
+        and (p.geo_precision or 3) <= 2
     ]
     return earlier[-1] if earlier else None
 
@@ -274,10 +450,16 @@ def _merged_roles(draft: _Draft) -> Roles:
         if roles.actor2 is None and r.actor2 is not None:
             roles.actor2, roles.actor2_span = r.actor2, r.actor2_span
         for entry in r.assoc1 + ([r.actor1] if r.actor1 else []):
-            if entry.name not in {roles.actor1.name if roles.actor1 else None, *[e.name for e in roles.assoc1]}:
+            if entry.name not in {
+                roles.actor1.name if roles.actor1 else None,
+                *[e.name for e in roles.assoc1],
+            }:
                 roles.assoc1.append(entry)
         for entry in r.assoc2 + ([r.actor2] if r.actor2 else []):
-            if entry.name not in {roles.actor2.name if roles.actor2 else None, *[e.name for e in roles.assoc2]}:
+            if entry.name not in {
+                roles.actor2.name if roles.actor2 else None,
+                *[e.name for e in roles.assoc2],
+            }:
                 roles.assoc2.append(entry)
     # An actor on both sides was misread on one of them: keep it as the actor.
     if roles.actor1 is not None:
@@ -306,10 +488,15 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
             roles.actor1 = frequent
         else:
             roles.actor1 = registry.generic("unidentified", country)
-    if roles.actor2 is None and civilians and event_type in {
-        "Violence against civilians",
-        "Explosions/Remote violence",
-    }:
+    if (
+        roles.actor2 is None
+        and civilians
+        and event_type
+        in {
+            "Violence against civilians",
+            "Explosions/Remote violence",
+        }
+    ):
         roles.actor2 = registry.generic("civilians", country)
     return roles
 
@@ -347,7 +534,14 @@ def _notes(doc: ArticleDoc, draft: _Draft) -> str:
     return " ".join(re.sub(r"\s+", " ", doc.text[s:e]) for s, e in sentences)
 
 
-def _confidence(draft: _Draft, date_found: bool, place: Place | None, claims: list[Claim], roles: Roles, hedged: bool) -> float:
+def _confidence(
+    draft: _Draft,
+    date_found: bool,
+    place: Place | None,
+    claims: list[Claim],
+    roles: Roles,
+    hedged: bool,
+) -> float:
     score = 0.3
     score += 0.15 if date_found else 0.0
     score += 0.15 if place is not None and (place.geo_precision or 3) <= 2 else 0.0
@@ -358,14 +552,44 @@ def _confidence(draft: _Draft, date_found: bool, place: Place | None, claims: li
     return round(max(0.05, min(0.95, score)), 2)
 
 
+def _protest_roles(roles: Roles, event_type: str, ctx: ArticleContext) -> Roles:
+    """Protesters (or rioters) act; named groups march with them; state forces face them."""
+    crowd = ctx.registry.generic(
+        "rioters" if event_type == "Riots" else "protesters", ctx.country_code
+    )
+    named = [e for e in [roles.actor1, *roles.assoc1, roles.actor2, *roles.assoc2] if e is not None]
+    others = [e for e in named if e.kind not in {"protesters", "rioters", "civilians"}]
+    state = [e for e in others if e.kind == "state"]
+    result = Roles(actor1=crowd, actor1_span=roles.actor1_span if roles.actor1 is crowd else None)
+    result.assoc1 = [e for e in others if e.kind != "state"]
+    result.actor2 = state[0] if state else None
+    return result
+
+
+def _event_types(draft: _Draft) -> tuple[str, str]:
+    """A protest's sub-type is how it went, over all the sentences that tell it."""
+    first = draft.first
+    if first.event_type not in _PROTEST_TYPES:
+        return first.event_type, first.sub_event_type
+    categories = {t.category for member in draft.members for t in member.triggers}
+    if categories & {"looting", "attack"} and "protest_force" not in categories:
+        categories.add("protest_violent")
+    sub = protest_sub_type(categories)
+    return SUB_EVENT_TYPES[sub], sub
+
+
 def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
     first = draft.first
+    event_type, sub_event_type = _event_types(draft)
     found_date = draft.date or _inherited_date(doc, ctx, draft)
     place = draft.place or _inherited_place(doc, ctx, draft)
     if place is None and ctx.country_code and ctx.geocoder is not None:
         place = ctx.geocoder.country_place(ctx.country_code)
     civilians = any(m.civilians for m in draft.members)
-    roles = _default_roles(_merged_roles(draft), first.event_type, civilians, ctx)
+    roles = _merged_roles(draft)
+    if event_type in _PROTEST_TYPES:
+        roles = _protest_roles(roles, event_type, ctx)
+    roles = _default_roles(roles, event_type, civilians, ctx)
     claims = _claims(doc, draft)
     hedged = any(m.hedged for m in draft.members)
     evidence = [_evidence(doc, "event_type", first.trigger.start, first.trigger.end)]
@@ -380,8 +604,8 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
     actor2 = roles.actor2
     return Report(
         article=doc.article.id,
-        event_type=first.event_type,
-        sub_event_type=first.sub_event_type,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
         event_date=value.date.isoformat() if value and value.date else None,
         date_end=value.end.isoformat() if value and value.end else None,
         time_precision=value.precision if value and value.date else None,
@@ -406,7 +630,9 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
 def most_frequent_armed_actor(doc: ArticleDoc) -> Any:
     """The armed actor the article names most often (twice at least)."""
     counts = Counter(
-        m.value.entry.name for m in doc.of("actor") if m.value.entry.kind not in {"civilians", "protesters", "rioters"}
+        m.value.entry.name
+        for m in doc.of("actor")
+        if m.value.entry.kind not in {"civilians", "protesters", "rioters"}
     )
     if not counts:
         return None
@@ -416,6 +642,33 @@ def most_frequent_armed_actor(doc: ArticleDoc) -> Any:
     return next(m.value.entry for m in doc.of("actor") if m.value.entry.name == name)
 
 
+def split_by_place(report: Report, places: list[Place]) -> list[Report]:
+    """ACLED codes one event per location and divides a shared toll among them."""
+    reports = []
+    for index, place in enumerate(places):
+        claims = [
+            replace(
+                claim,
+                fatalities=claim.fatalities // len(places)
+                + (claim.fatalities % len(places) if index == 0 else 0),
+            )
+            for claim in report.claims
+        ]
+        evidence = [e for e in report.evidence if e.field != "location"]
+        if place.start is not None and place.end is not None:
+            evidence.append(
+                Evidence(
+                    report.article, "location", place.start, place.end, place.mention or place.name
+                )
+            )
+        reports.append(replace(report, place=place, claims=claims, evidence=evidence))
+    return reports
+
+
 def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
-    drafts = merge_candidates(build_candidates(doc, ctx))
-    return [to_report(doc, ctx, draft) for draft in drafts]
+    reports: list[Report] = []
+    for draft in merge_candidates(build_candidates(doc, ctx)):
+        report = to_report(doc, ctx, draft)
+        listed = draft.first.places
+        reports.extend(split_by_place(report, listed) if listed else [report])
+    return reports

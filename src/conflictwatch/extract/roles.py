@@ -40,7 +40,9 @@ def _is_civilian(entry: Any) -> bool:
     return getattr(entry, "kind", None) == "civilians"
 
 
-def assign_roles(text: str, sent_start: int, trigger_start: int, trigger_end: int, actors: list[Any]) -> Roles:
+def assign_roles(
+    text: str, sent_start: int, trigger_start: int, trigger_end: int, actors: list[Any]
+) -> Roles:
     """Split the sentence's actor matches into the acting and the targeted side."""
     passive = bool(_PASSIVE.search(text[max(sent_start, trigger_start - 25) : trigger_start]))
     agents: list[Any] = []

@@ -27,7 +27,10 @@ def _km(a: Place, b: Place) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
@@ -57,7 +60,9 @@ def compatible(a: Report, b: Report, max_days: int = 3) -> bool:
         return False
     if not a.event_date and not b.event_date and not (a.place and b.place):
         return False  # nothing ties them together
-    specific = (a.place and (a.place.geo_precision or 3) <= 2) and (b.place and (b.place.geo_precision or 3) <= 2)
+    specific = (a.place and (a.place.geo_precision or 3) <= 2) and (
+        b.place and (b.place.geo_precision or 3) <= 2
+    )
     if (not a.event_date or not b.event_date) and not specific:
         return False  # one date unknown: only the same town can tie them
     return dates_compatible(a, b, max_days) and places_compatible(a.place, b.place)
@@ -86,7 +91,9 @@ def link_reports(reports: list[Report], *, max_days: int = 3) -> list[Event]:
     return sorted(events, key=lambda e: (e.event_date or "9999", e.event_id))
 
 
-def _best_cluster(clusters: list[list[Report]], report: Report, max_days: int) -> list[Report] | None:
+def _best_cluster(
+    clusters: list[list[Report]], report: Report, max_days: int
+) -> list[Report] | None:
     fitting = [c for c in clusters if all(compatible(member, report, max_days) for member in c)]
     if not fitting:
         return None
@@ -96,7 +103,9 @@ def _best_cluster(clusters: list[list[Report]], report: Report, max_days: int) -
 
 def _affinity(cluster: list[Report], report: Report) -> tuple[int, int, int]:
     same_sub = sum(m.sub_event_type == report.sub_event_type for m in cluster)
-    same_place = sum(bool(m.place and report.place and m.place.name == report.place.name) for m in cluster)
+    same_place = sum(
+        bool(m.place and report.place and m.place.name == report.place.name) for m in cluster
+    )
     return same_place, same_sub, -len(cluster)
 
 

@@ -79,8 +79,10 @@ def contradictions(reports: list[Report], claims: list[Claim]) -> list[str]:
     if any(c.fatalities == 0 for c in claims) and positive:
         found.append("one source reports no deaths, another reports deaths")
     victims = {r.actor2 for r in reports if r.actor2}
-    if len(victims) > 1 and any(r.civilian_targeting for r in reports) and not all(
-        r.civilian_targeting for r in reports
+    if (
+        len(victims) > 1
+        and any(r.civilian_targeting for r in reports)
+        and not all(r.civilian_targeting for r in reports)
     ):
         found.append("sources disagree on who was hit: " + " vs ".join(sorted(victims)))
     return found
@@ -103,7 +105,9 @@ def build_event(reports: list[Report]) -> Event:
     ordered = sorted(reports, key=_report_order)
     sub_event_type = _vote(r.sub_event_type for r in ordered) or ordered[0].sub_event_type
     typed = [r for r in ordered if r.sub_event_type == sub_event_type]
-    dated = sorted((r for r in ordered if r.event_date), key=lambda r: (r.time_precision or 3, r.event_date))
+    dated = sorted(
+        (r for r in ordered if r.event_date), key=lambda r: (r.time_precision or 3, r.event_date)
+    )
     placed = sorted((r for r in ordered if r.place), key=lambda r: r.place.geo_precision or 3)
     place = placed[0].place if placed else None
     actor1 = _vote(r.actor1 for r in typed)
@@ -144,7 +148,9 @@ def build_event(reports: list[Report]) -> Event:
         claims=claims,
         articles=articles,
         notes=notes,
-        confidence=round(min(0.95, max(r.confidence for r in ordered) + 0.05 * (len(articles) - 1)), 2),
+        confidence=round(
+            min(0.95, max(r.confidence for r in ordered) + 0.05 * (len(articles) - 1)), 2
+        ),
         reports=[r.id for r in ordered],
         evidence=[item for r in ordered for item in r.evidence],
         hedged=all(r.hedged for r in ordered),
