@@ -10,7 +10,7 @@ from conflictwatch.config import load_settings
 
 @pytest.fixture(scope="module")
 def seed_events(request):
-    from conftest import SHARED
+    from support import SHARED
 
     seeds = SHARED / "seeds"
     if not seeds.exists():
@@ -73,7 +73,7 @@ def test_seeds_001_alleged_killing_of_24_civilians_undated(seed_events):
 
 def test_seeds_evidence_offsets_point_into_the_text(seed_events):
     from conflictwatch.read import read_paths
-    from conftest import SHARED
+    from support import SHARED
 
     texts = {a.id: a.text for a in read_paths([SHARED / "seeds"])}
     for events in seed_events.values():

@@ -5,7 +5,7 @@ import json
 from conflictwatch.export import interaction, write_csv, write_geojson, write_jsonl, write_table
 from conflictwatch.link import link_reports
 from conflictwatch.model import ACLED_COLUMNS, RECORD_FIELDS
-from conftest import make_report
+from support import make_report
 
 
 def events():

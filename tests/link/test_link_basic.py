@@ -1,5 +1,5 @@
 from conflictwatch.link import compatible, link_reports, unlinked_events
-from conftest import make_place, make_report
+from support import make_place, make_report
 
 
 def test_link_same_strike_from_three_outlets_is_one_event():

@@ -1,0 +1,38 @@
+"""The full GeoNames country dumps, when the shared copy is present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictwatch.geo.geocoder import Geocoder
+
+DUMPS = Path("/work/shared/data/geonames")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not (DUMPS / "ML.txt").is_file(), reason="GeoNames dumps not available"),
+]
+
+
+@pytest.fixture(scope="module")
+def full_geocoder() -> Geocoder:
+    return Geocoder(geonames_dir=DUMPS)
+
+
+def test_tinzaouaten(full_geocoder: Geocoder) -> None:
+    (place,) = full_geocoder.geoparse("JNIM fighters attacked Tinzaouaten.", countries=["ML"])
+    assert (place.country_code, place.admin1) == ("ML", "Kidal")
+    assert place.latitude == pytest.approx(19.95, abs=0.1)
+
+
+def test_inates(full_geocoder: Geocoder) -> None:
+    (place,) = full_geocoder.geoparse("ISGS overran the army camp at Inates.", countries=["NE"])
+    assert (place.country_code, place.admin1) == ("NE", "Tillaberi")
+    assert place.latitude == pytest.approx(15.23, abs=0.1)
+
+
+def test_a_village_only_the_dumps_know(full_geocoder: Geocoder) -> None:
+    place = full_geocoder.resolve("Hombori", countries=["ML"])
+    assert place is not None and place.admin2 == "Douentza"

@@ -1,0 +1,193 @@
+"""Layers, overrides and the index cache, on a five-town base layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conflictwatch.geo.gazetteer import GazetteerError
+from conflictwatch.geo.geocoder import Geocoder
+
+HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_override_row_is_a_new_place(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = write(
+        tmp_path / "places.csv",
+        HEADER + "Ogossagou-Peul,Ogossagou Peul,14.19,-3.57,ML,Mopti,Bankass\n",
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    (place,) = geocoder.geoparse("Gunmen attacked Ogossagou Peul.", countries=["ML"])
+    assert (place.name, place.admin1, place.admin2) == ("Ogossagou-Peul", "Mopti", "Bankass")
+    assert place.latitude == pytest.approx(14.19)
+
+
+def test_override_replaces_a_close_base_place(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = write(tmp_path / "places.csv", HEADER + "Koro,,14.07,-3.08,ML,Mopti,Koro\n")
+    place = small_geocoder(overrides=overrides).resolve("Koro", countries=["ML"])
+    assert place is not None
+    assert (place.latitude, place.longitude) == (14.07, -3.08)
+    assert place.geonameid == 9_000_001  # kept from the base row it replaced
+
+
+def test_parenthesised_hint_picks_the_homonym(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = write(
+        tmp_path / "places.csv",
+        HEADER
+        + "Deguere,,14.6488,-3.1087,ML,Mopti,Koro\n"
+        + "Deguere,Déguéré,14.2000,-3.6000,ML,Mopti,Bankass\n",
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    (koro,) = geocoder.geoparse("Militiamen fired at Deguere (Koro, Mopti).", countries=["ML"])
+    (bankass,) = geocoder.geoparse(
+        "Militiamen fired at Déguéré (Bankass, Mopti).", countries=["ML"]
+    )
+    assert (koro.admin2, koro.latitude) == ("Koro", 14.6488)
+    assert (bankass.admin2, bankass.latitude) == ("Bankass", 14.2)
+    assert koro.geo_precision == bankass.geo_precision == 1
+
+
+def test_bad_override_file_is_named(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = write(tmp_path / "bad.csv", HEADER + "Nowhere,,north,-3,ML,,\n")
+    with pytest.raises(GazetteerError, match="bad.csv row 2"):
+        small_geocoder(overrides=overrides)
+
+
+DUMP_ROWS = [
+    # geonameid, name, ascii, alternates, lat, lon, class, code, cc, admin1, admin2, pop
+    (
+        "2440001",
+        "Tin-Akoff",
+        "Tin-Akoff",
+        "Tinakof,Tin Akof",
+        "14.98",
+        "-0.15",
+        "P",
+        "PPL",
+        "BF",
+        "12",
+        "40",
+        "1200",
+    ),
+    ("2440002", "Tin-Akoff", "Tin-Akoff", "", "15.02", "-0.10", "H", "WLL", "BF", "12", "40", "0"),
+    (
+        "2440003",
+        "Foret de Kelbo",
+        "Foret de Kelbo",
+        "Kelbo Forest",
+        "13.86",
+        "-1.20",
+        "V",
+        "FRST",
+        "BF",
+        "12",
+        "40",
+        "0",
+    ),
+    (
+        "2440004",
+        "Province du Soum",
+        "Province du Soum",
+        "",
+        "14.10",
+        "-1.60",
+        "A",
+        "ADM2",
+        "BF",
+        "12",
+        "40",
+        "0",
+    ),
+    (
+        "2440005",
+        "Fosse du Soum",
+        "Fosse du Soum",
+        "",
+        "1.0",
+        "1.0",
+        "U",
+        "TRGH",
+        "BF",
+        "12",
+        "",
+        "0",
+    ),
+]
+
+
+def write_dump(folder: Path) -> Path:
+    folder.mkdir()
+    lines = []
+    for row in DUMP_ROWS:
+        *head, pop = row
+        lines.append(
+            "\t".join(
+                [
+                    *head[:9],
+                    "",
+                    head[9],
+                    head[10],
+                    "",
+                    "",
+                    pop,
+                    "",
+                    "300",
+                    "Africa/Ouagadougou",
+                    "2024-01-01",
+                ]
+            )
+        )
+    write(folder / "BF.txt", "\n".join(lines) + "\n")
+    return folder
+
+
+def test_dump_layer(small_geocoder: Callable[..., Geocoder], tmp_path: Path) -> None:
+    geocoder = small_geocoder(geonames_dir=write_dump(tmp_path / "geonames"))
+    place = geocoder.resolve("Tinakof", countries=["BF"])
+    assert place is not None
+    # The village outranks the well of the same name; admin2 comes from the ADM2 row.
+    assert (place.feature_code, place.admin1, place.admin2) == ("PPL", "Sahel", "Soum")
+    (forest,) = geocoder.geoparse("Soldiers were ambushed in Kelbo Forest.", countries=["BF"])
+    assert forest.feature_code == "FRST"
+    assert geocoder.resolve("Fosse du Soum") is None  # undersea features are not kept
+
+
+def test_second_load_comes_from_the_cache(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = write(tmp_path / "places.csv", HEADER + "Boulkessi,,14.6,-1.32,ML,Mopti,Douentza\n")
+    first = small_geocoder(overrides=overrides)
+    second = small_geocoder(overrides=overrides)
+    assert (first.from_cache, second.from_cache) == (False, True)
+    assert second.resolve("Boulkessi") is not None
+    write(
+        overrides,
+        HEADER
+        + "Boulkessi,,14.6,-1.32,ML,Mopti,Douentza\nMondoro,,14.68,-1.95,ML,Mopti,Douentza\n",
+    )
+    third = small_geocoder(overrides=overrides)  # a changed layer is rebuilt
+    assert not third.from_cache
+    assert third.resolve("Mondoro") is not None
+
+
+def test_cache_dir_from_environment(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONFLICTWATCH_CACHE", str(tmp_path / "env-cache"))
+    small_geocoder(cache_dir=None)
+    assert list((tmp_path / "env-cache").glob("gazetteer-*.pkl"))
