@@ -129,6 +129,7 @@ class Report:
     hedged: bool = False  # "alleged", "reportedly", "accused of"
     confidence: float = 0.5
     notes: str = ""
+    published: str | None = None  # the article's publication date, ISO
     start: int = 0  # span of the main evidence sentence
     end: int = 0
     evidence: list[Evidence] = field(default_factory=list)

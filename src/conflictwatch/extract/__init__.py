@@ -11,7 +11,7 @@ __all__ = ["Pipeline", "PipelineContext", "PipelineError", "build_pipeline", "co
 
 def _geocoder_factory(settings: dict[str, Any]):
     def build() -> Any:
-        from conflictwatch.geo.geocoder import Geocoder
+        from conflictwatch.geo import Geocoder
 
         return Geocoder.from_settings(settings)
 

@@ -10,6 +10,7 @@ armed group, protesters, rioters).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -56,10 +57,22 @@ class Actors:
             return False
         return _APPOSITION.match(text[match.end : following.start]) is not None
 
-    def generic(self, kind: str, country: str | None) -> Any:
-        """ACLED's default actor of a kind for a country, e.g. 'Civilians (Mali)'."""
-        if kind == "civilians" and country:
-            return self.registry.civilians(country)
-        if kind == "unidentified" and country:
-            return self.registry.unidentified(country)
-        return self.registry.resolve(_GENERIC_ALIASES[kind], country=country)
+    def generic(self, kind: str, country: str | None, country_name: str | None = None) -> Any:
+        """ACLED's default actor of a kind for a country, e.g. 'Civilians (Mali)'.
+
+        For a country the canon does not list, the country-less entry is named
+        after the country the same way ("Civilians (Iraq)").
+        """
+        try:
+            if kind == "civilians" and country:
+                return self.registry.civilians(country)
+            if kind == "unidentified" and country:
+                return self.registry.unidentified(country)
+            entry = self.registry.resolve(_GENERIC_ALIASES[kind], country=country)
+        except KeyError:
+            entry = None
+        if entry is None or (country and entry.country != country):
+            entry = self.registry.resolve(_GENERIC_ALIASES[kind], country=None)
+            if country_name and entry is not None:
+                entry = replace(entry, name=f"{entry.name} ({country_name})", country=country)
+        return entry

@@ -122,12 +122,14 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     assigns=["reports"],
 )
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    code = article_country(doc)
+    geocoder = ctx.resource("geocoder")
     context = ArticleContext(
-        country_code=article_country(doc),
-        country_name=None,
+        country_code=code,
+        country_name=geocoder.country_place(code).country if code else None,
         published=doc.article.published,
         registry=ctx.resource("actors"),
-        geocoder=ctx.resource("geocoder"),
+        geocoder=geocoder,
         frequent_actor=most_frequent_armed_actor(doc),
         paragraph_of=doc.paragraph_of,
     )

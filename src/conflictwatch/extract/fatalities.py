@@ -27,6 +27,8 @@ _SINGULAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# ACLED events rarely count more; larger figures are aggregates over months or countries.
+_LARGEST_TOLL = 10_000
 
 
 @dataclass(frozen=True)
@@ -94,19 +96,30 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
         if counts_people and not cues.has("wound_words", between) and not re.search(r"\d", between):
             return True
     # A death word before the figure, nearer than any wound word.
+    if count.value >= _LARGEST_TOLL:
+        return False  # national or yearly aggregates, not one event's toll
     lo = max(sent_start, count.start - _BACKWARD_REACH)
     death_before = _last_cue_before("death_verbs", text, lo, count.start)
     wound_before = _last_cue_before("wound_words", text, lo, count.start)
-    return death_before is not None and (wound_before is None or death_before > wound_before)
+    if death_before is None or (wound_before is not None and wound_before > death_before):
+        return False
+    # "killing 13,700 dogs": the figure must count people.
+    following = re.match(r"\s*([A-Za-zÀ-ÿ'’-]+)", text[count.end : sent_end])
+    if following is None:
+        return True
+    word = following.group(1).lower()
+    return cues.cue("person_nouns").match(text, count.end + following.start(1)) is not None or (
+        cues.cue("count_followers").fullmatch(word) is not None
+    ) or word.endswith("ly")
 
 
 def _is_subset(text: str, count: Count, sent_start: int) -> bool:
-    """'21 killed, including 11 children': the 11 are part of the 21."""
-    left = text[max(sent_start, count.start - 16) : count.start]
-    return (
-        re.search(r"(?:including|among them|among whom|of whom|of which|dont)\W*$", left, re.I)
-        is not None
-    )
+    """'21 killed, including 11 children' or 'six died, three of them children'."""
+    left = text[max(sent_start, count.start - 40) : count.start]
+    cue = r"(?:including|among them|among whom|of whom|of which|dont|parmi eux)"
+    if re.search(rf"{cue}\W+(?:(?:between|some|about|at least|nearly)\W+)?$", left, re.I):
+        return True
+    return re.match(r"\s+of (?:them|whom|those)\b", text[count.end : count.end + 12]) is not None
 
 
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
@@ -138,19 +151,30 @@ def _attributions(
         phrase_start = lo + head.start() if head else s
         candidates.append((phrase_start, e, text[phrase_start:e]))
     candidates.extend((s, e, name) for s, e, name in actor_names if start <= s < end)
+    # Civilians are the dead, not the ones who count them.
+    candidates = [c for c in candidates if not c[2].startswith("Civilians")]
     for verb_start, verb_end in cues.spans("attribution_verbs", text, start, end):
-        best = _nearest_source(candidates, verb_start, verb_end)
+        inverted = _INVERTING.fullmatch(text[verb_start:verb_end].lower()) is not None
+        best = _nearest_source(candidates, verb_start, verb_end, inverted)
         if best is not None:
             found.append(Attribution(_source_label(best[2]), best[0], best[1]))
     return found
 
 
+# Verbs whose source may follow them: "according to SRC", "said SRC", "per SRC".
+_INVERTING = re.compile(
+    r"according\s+to|per|citing|cited|selon|d'après|said|says|told|reported|claimed|stated"
+)
+
+
 def _nearest_source(
-    candidates: list[tuple[int, int, str]], verb_start: int, verb_end: int
+    candidates: list[tuple[int, int, str]], verb_start: int, verb_end: int, inverted: bool
 ) -> tuple[int, int, str] | None:
     """'SRC said' (source just before) or 'according to SRC' / 'said SRC' (just after)."""
     best, best_gap = None, 60
     for cand in candidates:
+        if cand[1] > verb_start and not inverted:
+            continue
         gap = verb_start - cand[1] if cand[1] <= verb_start else cand[0] - verb_end
         if 0 <= gap < best_gap:
             best, best_gap = cand, gap

@@ -117,6 +117,9 @@ def _in_sentence(items: list[Any], start: int, end: int) -> list[Any]:
 
 
 def _is_background(text: str, start: int, end: int, day_known: bool) -> bool:
+    """Summaries, trends and deaths from disease or disaster are not conflict events."""
+    if cues.has("non_conflict_cues", text, start, end):
+        return True
     # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same.
     return not day_known and cues.has("background_cues", text, start, end)
 
@@ -311,6 +314,8 @@ def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
     """'the attack', "Saturday's strikes", 'claimed the assault': told before, not new."""
     if re.match(r"\s+of\b", text[trigger.end : trigger.end + 4]):
         return False  # "the execution of 31 detainees" introduces an event
+    if trigger.category == "air_weapon" or trigger.text.lower().endswith("ed"):
+        return False  # "their aircraft struck", "the army attacked": not a back-reference
     return _ANAPHORA.search(text[max(sent_start, trigger.start - 30) : trigger.start]) is not None
 
 
@@ -481,13 +486,13 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
     """ACLED's defaults: unknown attackers, civilians as victims, protesters by country."""
     registry, country = ctx.registry, ctx.country_code
     if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
-        roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country)
+        roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and event_type != "Strategic developments":
         frequent = ctx.frequent_actor
         if frequent is not None and (roles.actor2 is None or frequent.name != roles.actor2.name):
             roles.actor1 = frequent
         else:
-            roles.actor1 = registry.generic("unidentified", country)
+            roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
     if (
         roles.actor2 is None
         and civilians
@@ -497,7 +502,7 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
             "Explosions/Remote violence",
         }
     ):
-        roles.actor2 = registry.generic("civilians", country)
+        roles.actor2 = registry.generic("civilians", country, ctx.country_name)
     return roles
 
 
@@ -554,9 +559,8 @@ def _confidence(
 
 def _protest_roles(roles: Roles, event_type: str, ctx: ArticleContext) -> Roles:
     """Protesters (or rioters) act; named groups march with them; state forces face them."""
-    crowd = ctx.registry.generic(
-        "rioters" if event_type == "Riots" else "protesters", ctx.country_code
-    )
+    kind = "rioters" if event_type == "Riots" else "protesters"
+    crowd = ctx.registry.generic(kind, ctx.country_code, ctx.country_name)
     named = [e for e in [roles.actor1, *roles.assoc1, roles.actor2, *roles.assoc2] if e is not None]
     others = [e for e in named if e.kind not in {"protesters", "rioters", "civilians"}]
     state = [e for e in others if e.kind == "state"]
@@ -621,6 +625,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
         hedged=hedged,
         confidence=_confidence(draft, bool(found_date), place, claims, roles, hedged),
         notes=_notes(doc, draft),
+        published=ctx.published.isoformat() if ctx.published else None,
         start=first.start,
         end=first.end,
         evidence=evidence,

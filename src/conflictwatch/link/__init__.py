@@ -34,9 +34,23 @@ def _km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def dates_compatible(a: Report, b: Report, max_days: int) -> bool:
-    if not a.event_date or not b.event_date:
+# An undated report ("drones struck Kidal") can only be about an event shortly before it.
+_UNDATED_REACH_DAYS = 30
+
+
+def _undated_fits(dated: Report, undated: Report) -> bool:
+    if not undated.published or not dated.event_date:
         return True
+    gap = (date.fromisoformat(undated.published) - date.fromisoformat(dated.event_date)).days
+    return -1 <= gap <= _UNDATED_REACH_DAYS
+
+
+def dates_compatible(a: Report, b: Report, max_days: int) -> bool:
+    if not a.event_date and not b.event_date:
+        return True
+    if not a.event_date or not b.event_date:
+        dated, undated = (a, b) if a.event_date else (b, a)
+        return _undated_fits(dated, undated)
     precision = max(a.time_precision or 3, b.time_precision or 3)
     window = max(_DATE_WINDOW_DAYS[precision], 1 if precision == 1 else max_days)
     gap = abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
@@ -101,12 +115,22 @@ def _best_cluster(
     return max(fitting, key=lambda c: _affinity(c, report))
 
 
-def _affinity(cluster: list[Report], report: Report) -> tuple[int, int, int]:
+def _affinity(cluster: list[Report], report: Report) -> tuple[int, int, int, int]:
     same_sub = sum(m.sub_event_type == report.sub_event_type for m in cluster)
     same_place = sum(
         bool(m.place and report.place and m.place.name == report.place.name) for m in cluster
     )
-    return same_place, same_sub, -len(cluster)
+    return same_place, same_sub, -_days_apart(cluster, report), -len(cluster)
+
+
+def _days_apart(cluster: list[Report], report: Report) -> int:
+    """How far the cluster's dates are from the report's date (or publication date)."""
+    anchor = report.event_date or report.published
+    dates = [m.event_date for m in cluster if m.event_date]
+    if not anchor or not dates:
+        return 0
+    day = date.fromisoformat(anchor)
+    return min(abs((date.fromisoformat(d) - day).days) for d in dates)
 
 
 def unlinked_events(reports: list[Report]) -> list[Event]:
