@@ -108,9 +108,11 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
     if following is None:
         return True
     word = following.group(1).lower()
-    return cues.cue("person_nouns").match(text, count.end + following.start(1)) is not None or (
-        cues.cue("count_followers").fullmatch(word) is not None
-    ) or word.endswith("ly")
+    return (
+        cues.cue("person_nouns").match(text, count.end + following.start(1)) is not None
+        or (cues.cue("count_followers").fullmatch(word) is not None)
+        or word.endswith("ly")
+    )
 
 
 def _is_subset(text: str, count: Count, sent_start: int) -> bool:
