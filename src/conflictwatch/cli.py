@@ -17,6 +17,7 @@ import click
 from conflictwatch import __version__, run
 from conflictwatch.config import SETTINGS, ConfigError, load_settings
 from conflictwatch.export import WRITERS
+from conflictwatch.extract import build_pipeline
 from conflictwatch.store import Store
 
 
@@ -180,6 +181,54 @@ def demo(ctx: click.Context, out: str) -> None:
         click.echo(f"wrote {path}", err=True)
     click.echo(f"database: {settings['db']} ({result.articles} new articles)", err=True)
     _finish(result.errors)
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Measure the coding against human-coded data (ACLED rows, CASE 2021 snippets)."""
+
+
+@eval_group.command(name="acled")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, help="Only the first N rows (quick checks).")
+@click.option(
+    "--errors", type=click.Path(dir_okay=False), help="Write rows with wrong fields here."
+)
+@click.pass_context
+def eval_acled(
+    ctx: click.Context, paths: tuple[str, ...], limit: int | None, errors: str | None
+) -> None:
+    """Code ACLED's notes and compare with ACLED's own coding, per country.
+
+    Example (GeoNames dumps loaded):
+    conflictwatch --geonames-dir ../shared/data/geonames eval acled ../shared/data/acled/*.csv
+    """
+    from conflictwatch.evaluate import acled
+
+    settings = _settings(ctx)
+    rows = acled.read_rows(paths)[:limit]
+    pipeline = build_pipeline(settings)
+    registry = pipeline.context.resource("actors")
+    report = acled.evaluate(rows, pipeline, canonical=registry.canonical_on)
+    acled.print_report(report, sys.stdout)
+    if errors:
+        with open(errors, "w", encoding="utf-8") as handle:
+            acled.write_errors(report, handle)
+
+
+@eval_group.command(name="case")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def eval_case(ctx: click.Context, path: str) -> None:
+    """Weighted F1 of sub-event typing on CASE 2021 task 2 snippets (a TSV).
+
+    Example: conflictwatch eval case ../shared/data/case2021/dev.tsv
+    """
+    from conflictwatch.evaluate import case
+
+    settings = _settings(ctx)
+    report = case.evaluate(case.read_snippets(path), build_pipeline(settings))
+    case.print_report(report, sys.stdout)
 
 
 @main.command()

@@ -57,6 +57,11 @@ class Actors:
             return False
         return _APPOSITION.match(text[match.end : following.start]) is not None
 
+    def canonical_on(self, name: str, on: date | None = None) -> str | None:
+        """Today's canonical name for an ACLED label or alias (older labels included)."""
+        entry = self.registry.resolve(name, on=on)
+        return entry.name if entry is not None else None
+
     def generic(self, kind: str, country: str | None, country_name: str | None = None) -> Any:
         """ACLED's default actor of a kind for a country, e.g. 'Civilians (Mali)'.
 

@@ -1,0 +1,1 @@
+"""Evaluation against human-coded data: ACLED rows and the CASE 2021 snippets."""
