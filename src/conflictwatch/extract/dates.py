@@ -71,7 +71,7 @@ def _patterns() -> _Patterns:
         ),
         (
             "month_day",
-            rf"\b{month}\s+(?P<day>\d{{1,2}}){_ORD}(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?"
+            rf"\b{month}\s*(?P<day>\d{{1,2}}){_ORD}(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?"
             rf"\b{year}",
         ),
         (

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from conflictwatch.extract import cues
@@ -48,6 +48,8 @@ _PROTEST_DETAIL = {
 }
 # Past the lead, a town and a trigger without a date or toll is commentary.
 _LEAD_PARAGRAPHS = 1
+# Texts this short (briefs, notes, snippets) have no background to tell apart.
+_SHORT_TEXT_SENTENCES = 3
 # How far after a report a toll or "the attack" is still read as part of it.
 _ELABORATION_SENTENCES = 6
 _CLAUSE_END = re.compile(r"[,;:()]|\s-\s|\s–\s")
@@ -357,14 +359,19 @@ def _compatible(draft: _Draft, cand: Candidate) -> bool:
     return _places_compatible(draft.place, cand.place)
 
 
-def merge_candidates(candidates: list[Candidate]) -> list[_Draft]:
+def merge_candidates(candidates: list[Candidate], *, short: bool = False) -> list[_Draft]:
+    """Group the article's candidates into drafts of reports.
+
+    In a short text (a wire brief, an ACLED note, a snippet) there is no
+    background to tell apart, so every candidate stands without an anchor.
+    """
     drafts: list[_Draft] = []
     loose: list[Candidate] = []
     for cand in candidates:
         target = _merge_target(drafts, cand)
         if target is not None:
             target.members.append(cand)
-        elif cand.anchored and (not cand.refers_back or cand.date or cand.figures):
+        elif (cand.anchored or short) and (not cand.refers_back or cand.date or cand.figures):
             drafts.append(_Draft(cand, [cand]))
         else:
             loose.append(cand)
@@ -399,6 +406,9 @@ def _same_scene(draft: _Draft, cand: Candidate) -> bool:
         categories = {t.category for t in cand.triggers}
         near = cand.paragraph - draft.members[-1].paragraph <= 1
         return near and categories <= _PROTEST_DETAIL
+    if first.event_type in VIOLENT_TYPES and cand.sub_event_type == "Looting/property destruction":
+        # "The attackers also burned shops": ACLED codes the attack, the most severe act.
+        return cand.paragraph == draft.members[-1].paragraph
     if first.event_type not in VIOLENT_TYPES or cand.event_type not in VIOLENT_TYPES:
         return False
     a, b = draft.place, cand.place
@@ -582,10 +592,21 @@ def _event_types(draft: _Draft) -> tuple[str, str]:
     return SUB_EVENT_TYPES[sub], sub
 
 
+def _brief_date(doc: ArticleDoc, ctx: ArticleContext) -> tuple[DateValue, int, int] | None:
+    """A dateless news brief reports what happened just before it was published.
+
+    Only for short texts with a publication date, and with precision 2 (within
+    a week): a long article without a date may be looking back, so it stays null.
+    """
+    if ctx.published is None or len(doc.sentences) > _SHORT_TEXT_SENTENCES:
+        return None
+    return DateValue(ctx.published - timedelta(days=1), None, 2, relative=True), 0, 0
+
+
 def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
     first = draft.first
     event_type, sub_event_type = _event_types(draft)
-    found_date = draft.date or _inherited_date(doc, ctx, draft)
+    found_date = draft.date or _inherited_date(doc, ctx, draft) or _brief_date(doc, ctx)
     place = draft.place or _inherited_place(doc, ctx, draft)
     if place is None and ctx.country_code and ctx.geocoder is not None:
         place = ctx.geocoder.country_place(ctx.country_code)
@@ -597,7 +618,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
     claims = _claims(doc, draft)
     hedged = any(m.hedged for m in draft.members)
     evidence = [_evidence(doc, "event_type", first.trigger.start, first.trigger.end)]
-    if found_date:
+    if found_date and found_date[2] > found_date[1]:
         evidence.append(_evidence(doc, "event_date", found_date[1], found_date[2]))
     if place is not None and place.start is not None and place.end is not None:
         evidence.append(_evidence(doc, "location", place.start, place.end))
@@ -672,7 +693,8 @@ def split_by_place(report: Report, places: list[Place]) -> list[Report]:
 
 def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
     reports: list[Report] = []
-    for draft in merge_candidates(build_candidates(doc, ctx)):
+    short = len(doc.sentences) <= _SHORT_TEXT_SENTENCES
+    for draft in merge_candidates(build_candidates(doc, ctx), short=short):
         report = to_report(doc, ctx, draft)
         listed = draft.first.places
         reports.extend(split_by_place(report, listed) if listed else [report])
