@@ -123,14 +123,16 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
     if "sexual" in categories:
         return "Sexual violence"
     fought = target.armed or target.armed_sides >= 2
-    if "abduction" in categories and "kill" not in categories:
-        return "Abduction/forced disappearance"
     if "civ_attack" in categories:
         return "Attack"
+    if "abduction" in categories and "kill" not in categories:
+        return "Abduction/forced disappearance"
     if "clash" in categories:
-        return "Attack" if target.civilians and not fought else "Armed clash"
+        # "Fighting broke out between herders and farmers" is a clash all the same.
+        return "Armed clash"
     if categories & {"attack", "kill"}:
-        return "Armed clash" if fought and not target.civilians else "Attack"
+        # Soldiers or a post among those hit means the attack met armed people.
+        return "Armed clash" if target.armed or (fought and not target.civilians) else "Attack"
     if "overtake" in categories:
         return "Non-state actor overtakes territory"
     return None

@@ -165,7 +165,9 @@ def _target(
 ) -> Target:
     """Who was hit: the trigger's object, or its subject when the verb is passive."""
     victims = _object_text(text, trigger, end)
-    if _PASSIVE_BEFORE.search(text[max(sent_start, trigger.start - 20) : trigger.start]):
+    passive = _PASSIVE_BEFORE.search(text[max(sent_start, trigger.start - 20) : trigger.start])
+    if passive or roles.actor1 is None:
+        # "soldiers were killed", "the MINUSMA camp came under attack": the subject was hit.
         victims = _subject_text(text, sent_start, trigger) + " " + victims
     armed_sides = {
         m.entry.name for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}
@@ -583,9 +585,11 @@ def _protest_roles(roles: Roles, event_type: str, ctx: ArticleContext) -> Roles:
 def _event_types(draft: _Draft) -> tuple[str, str]:
     """A protest's sub-type is how it went, over all the sentences that tell it."""
     first = draft.first
+    categories = {t.category for member in draft.members for t in member.triggers}
+    if first.sub_event_type == "Abduction/forced disappearance" and categories & {"kill", "civ_attack"}:
+        return "Violence against civilians", "Attack"  # abducted, then found dead
     if first.event_type not in _PROTEST_TYPES:
         return first.event_type, first.sub_event_type
-    categories = {t.category for member in draft.members for t in member.triggers}
     if categories & {"looting", "attack"} and "protest_force" not in categories:
         categories.add("protest_violent")
     sub = protest_sub_type(categories)
