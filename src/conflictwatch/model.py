@@ -91,6 +91,7 @@ class Claim:
     quote: str
     start: int
     end: int
+    victims: str | None = None  # military, militants or civilians, when the source says
 
     def to_record(self) -> dict[str, Any]:
         return asdict(self)

@@ -65,3 +65,30 @@ def test_link_zero_and_positive_figures_flagged():
     event = link_reports(reports)[0]
     assert event.fatalities == 4
     assert "one source reports no deaths, another reports deaths" in event.contradictions
+
+
+def test_link_sides_add_up_within_a_source_and_sources_compete():
+    from conflictwatch.model import Claim
+
+    report = make_report("a")
+    report.claims = [
+        Claim("a", "the army", 3, "exact", "q", 0, 1, victims="military"),
+        Claim("a", "the army", 20, "exact", "q", 2, 3, victims="militants"),
+        Claim("a", "the army", 3, "exact", "q", 4, 5, victims="military"),  # said again
+    ]
+    other = make_report("b", figures=[(12, "a local official")])
+    event = link_reports([report, other])[0]
+    assert event.fatalities == 12  # the lower of 23 (the army) and 12 (the official)
+    assert (event.fatalities_low, event.fatalities_high) == (12, 23)
+
+
+def test_link_up_to_bound_is_a_high_not_a_total():
+    from conflictwatch.model import Claim
+
+    report = make_report("a")
+    report.claims = [
+        Claim("a", None, 10, "at least", "q", 0, 1),
+        Claim("a", None, 20, "up to", "q", 0, 1),
+    ]
+    event = link_reports([report])[0]
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (10, 10, 20)

@@ -13,19 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from conflictwatch.extract import cues
 from conflictwatch.extract.numbers import Count, find_counts
+from conflictwatch.resources import load_json
 
 # Without a death word near it a count is not read as a toll at all.
 _FORWARD_REACH = 110  # "25 individuals, including children, were arrested and later ... executed"
 _BACKWARD_REACH = 45  # "killing at least 13", "the deaths of at least 24"
-_SINGULAR = re.compile(
-    r"\b(?:a|an|one)\s+(?:\w+\s+)?(?:civilian|soldier|man|woman|child|boy|girl|villager|"
-    r"gendarme|policeman|police officer|officer|teacher|trader|farmer|herder|imam|chief|"
-    r"peacekeeper|volunteer|member|person|resident|student|driver|militant|jihadist)\b",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # ACLED events rarely count more; larger figures are aggregates over months or countries.
 _LARGEST_TOLL = 10_000
@@ -40,6 +36,47 @@ class Figure:
     claimed_by: str | None
     start: int  # span of the figure in the article text
     end: int
+    victims: str | None = None  # military, militants or civilians, when the text says
+
+
+@cache
+def _singular() -> re.Pattern[str]:
+    """'a soldier', 'an army officer', 'one Burkinabe army officer': a toll of one."""
+    nouns = sorted(load_json("lexicon/cues.json")["singular_person_nouns"], key=len, reverse=True)
+    body = "|".join(re.escape(noun).replace(r"\ ", r"\s+") for noun in nouns)
+    # Up to three describing words, never a function word ("a disregard for civilian lives").
+    describing = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'’-]+\s+)"
+    return re.compile(rf"\b(?:a|an|one)\s+{describing}{{0,3}}?(?:{body})\b", re.IGNORECASE)
+
+
+@cache
+def _victim_classes() -> list[tuple[str, re.Pattern[str]]]:
+    classes = load_json("lexicon/cues.json")["victim_classes"]
+    compiled = []
+    for name, words in classes.items():
+        body = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+        )
+        compiled.append((name, re.compile(rf"\b(?:{body})\b", re.IGNORECASE)))
+    return compiled
+
+
+# The person noun a count counts comes within a few words: "two Egyptian peacekeepers".
+_COUNTED_WINDOW = re.compile(r"^(?:\s*[\w'’-]+){1,4}")
+
+
+def _counted_words(text: str, end: int, sent_end: int) -> str:
+    window = _COUNTED_WINDOW.match(text[end : min(sent_end, end + 50)])
+    return window.group(0) if window else ""
+
+
+def victim_class(text: str, end: int, sent_end: int) -> str | None:
+    """Which side the counted people were on, if the words after the count say."""
+    words = _counted_words(text, end, sent_end)
+    found = [
+        (m.start(), name) for name, pattern in _victim_classes() if (m := pattern.search(words))
+    ]
+    return min(found)[1] if found else None
 
 
 @dataclass(frozen=True)
@@ -109,7 +146,7 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
         return True
     word = following.group(1).lower()
     return (
-        cues.cue("person_nouns").match(text, count.end + following.start(1)) is not None
+        cues.has("person_nouns", _counted_words(text, count.end, sent_end))
         or (cues.cue("count_followers").fullmatch(word) is not None)
         or word.endswith("ly")
     )
@@ -125,7 +162,7 @@ def _is_subset(text: str, count: Count, sent_start: int) -> bool:
 
 
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
-    return [Count(m.start(), m.end(), 1, "exact") for m in _SINGULAR.finditer(text, start, end)]
+    return [Count(m.start(), m.end(), 1, "exact") for m in _singular().finditer(text, start, end)]
 
 
 def _source_label(phrase: str) -> str:
@@ -190,37 +227,64 @@ def find_figures(
     actor_names: Sequence[tuple[int, int, str]] = (),
     exclude: Sequence[tuple[int, int]] = (),
 ) -> list[Figure]:
-    """The death figures of the sentence text[start:end], one per source.
+    """The death figures of the sentence text[start:end], per source and side.
 
     `actor_names` are (start, end, canonical name) of actors who may speak;
     `exclude` are spans that hold no counts (dates).
     """
-    zero = cues.cue("zero_fatality_phrases").search(text, start, end)
     all_counts = [
         c
         for c in find_counts(text, start, end)
         if not any(s < c.end and c.start < e for s, e in exclude)
     ]
-    counts = [c for c in all_counts if _is_death_count(text, c, start, end)]
+    units = _units(text, all_counts, start, end)
     taken = [(c.start, c.end) for c in all_counts]
-    counts += [
-        c
+    units += [
+        [c]
         for c in _singular_counts(text, start, end)
         if not any(s < c.end and c.start < e for s, e in taken)
         and _is_death_count(text, c, start, end)
     ]
     attributions = _attributions(text, start, end, list(actor_names))
-    if not counts:
+    if not units:
+        zero = cues.cue("zero_fatality_phrases").search(text, start, end)
         if zero:
             source = _nearest_attribution(attributions, zero.start())
             return [Figure(0, "exact", source, zero.start(), zero.end())]
         return []
-    by_source: dict[str | None, list[Count]] = {}
-    for count in sorted(counts, key=lambda c: c.start):
-        by_source.setdefault(_nearest_attribution(attributions, count.start), []).append(count)
-    return [
-        figure for source, group in by_source.items() for figure in _combine(text, source, group)
-    ]
+    figures: list[Figure] = []
+    sums: dict[tuple[str | None, str | None], list[Count]] = {}
+    for unit in sorted(units, key=lambda u: u[0].start):
+        source = _nearest_attribution(attributions, unit[0].start)
+        if len(unit) == 2:  # a range: "between 100 and 200 killed"
+            low, high = unit
+            victims = victim_class(text, high.end, end)
+            figures.append(Figure(low.value, "at least", source, low.start, low.end, victims))
+            figures.append(Figure(high.value, "up to", source, high.start, high.end, victims))
+            continue
+        count = unit[0]
+        sums.setdefault((source, victim_class(text, count.end, end)), []).append(count)
+    for (source, victims), group in sums.items():
+        figures.append(_sum(source, victims, group))
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _units(text: str, counts: list[Count], start: int, end: int) -> list[list[Count]]:
+    """Death counts, with ranges ("between 10 and 20 militants were killed") as pairs."""
+    units: list[list[Count]] = []
+    index = 0
+    while index < len(counts):
+        count = counts[index]
+        following = counts[index + 1] if index + 1 < len(counts) else None
+        if following is not None and _is_range(text, count, following):
+            if _is_death_count(text, following, start, end) and not _is_subset(text, count, start):
+                units.append([count, following])
+            index += 2
+            continue
+        if _is_death_count(text, count, start, end):
+            units.append([count])
+        index += 1
+    return units
 
 
 def _nearest_attribution(attributions: list[Attribution], pos: int) -> str | None:
@@ -234,22 +298,16 @@ _RANGE_GAP = re.compile(r"^\s*(?:and|to|or|-|–)\s*$", re.IGNORECASE)
 
 def _is_range(text: str, first: Count, second: Count) -> bool:
     """'between 100 and 200', '100 to 200 dead', '6-8 people': one toll, two bounds."""
-    return _RANGE_GAP.match(text[first.end : second.start]) is not None
+    if not _RANGE_GAP.match(text[first.end : second.start]):
+        return False
+    # "killing 10 soldiers and 5 attackers" is two sides, "between 10 and 20" a range.
+    joined_by_and = text[first.end : second.start].strip().lower() == "and"
+    return not joined_by_and or "between" in text[max(0, first.start - 9) : first.start].lower()
 
 
-def _combine(text: str, source: str | None, group: list[Count]) -> list[Figure]:
-    """Figures of one source in one sentence are parts of one toll: add them up.
-
-    A range ("between 100 and 200") is the exception: its bounds become an
-    "at least" and an "up to" claim, never a sum.
-    """
-    if len(group) == 2 and _is_range(text, group[0], group[1]):
-        low, high = group
-        return [
-            Figure(low.value, "at least", source, low.start, low.end),
-            Figure(high.value, "up to", source, high.start, high.end),
-        ]
+def _sum(source: str | None, victims: str | None, group: list[Count]) -> Figure:
+    """Counts of one source and one side in one sentence add up ("5 in X and 7 in Y")."""
     value = sum(c.value for c in group)
     qualifiers = {c.qualifier for c in group}
     qualifier = group[0].qualifier if len(qualifiers) == 1 else "at least"
-    return [Figure(value, qualifier, source, group[0].start, group[-1].end)]
+    return Figure(value, qualifier, source, group[0].start, group[-1].end, victims)

@@ -520,10 +520,10 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
 
 def _claims(doc: ArticleDoc, draft: _Draft) -> list[Claim]:
     claims: list[Claim] = []
-    seen: set[tuple[int, str | None]] = set()
+    seen: set[tuple[int, str | None, str | None, str]] = set()
     for member in draft.members:
         for figure in member.figures:
-            key = (figure.value, figure.claimed_by)
+            key = (figure.value, figure.claimed_by, figure.victims, figure.qualifier)
             if key in seen:
                 continue
             seen.add(key)
@@ -536,6 +536,7 @@ def _claims(doc: ArticleDoc, draft: _Draft) -> list[Claim]:
                     quote=doc.text[member.start : member.end],
                     start=member.start,
                     end=member.end,
+                    victims=figure.victims,
                 )
             )
     return claims
@@ -586,7 +587,10 @@ def _event_types(draft: _Draft) -> tuple[str, str]:
     """A protest's sub-type is how it went, over all the sentences that tell it."""
     first = draft.first
     categories = {t.category for member in draft.members for t in member.triggers}
-    if first.sub_event_type == "Abduction/forced disappearance" and categories & {"kill", "civ_attack"}:
+    if first.sub_event_type == "Abduction/forced disappearance" and categories & {
+        "kill",
+        "civ_attack",
+    }:
         return "Violence against civilians", "Attack"  # abducted, then found dead
     if first.event_type not in _PROTEST_TYPES:
         return first.event_type, first.sub_event_type

@@ -45,36 +45,65 @@ def _union(lists: Iterable[list[str]], exclude: set[str | None]) -> list[str]:
     return seen
 
 
+def source_totals(claims: list[Claim]) -> list[tuple[Claim, int]]:
+    """Each source's total toll: its figures for different sides add up.
+
+    A source is one article's named speaker (or the article itself). Within a
+    source, figures for the same side are restatements (the largest stands),
+    figures for different sides (soldiers, militants, civilians) are summed,
+    and a figure with no side stands against that sum. "Up to" bounds and
+    ranges' upper ends are not totals.
+    """
+    groups: dict[tuple[str, str | None], list[Claim]] = {}
+    for claim in claims:
+        if claim.qualifier != "up to":
+            groups.setdefault((claim.article, claim.claimed_by), []).append(claim)
+    totals = []
+    for group in groups.values():
+        by_side: dict[str, int] = {}
+        unsided = 0
+        for claim in group:
+            if claim.victims:
+                by_side[claim.victims] = max(by_side.get(claim.victims, 0), claim.fatalities)
+            else:
+                unsided = max(unsided, claim.fatalities)
+        totals.append((group[0], max(sum(by_side.values()), unsided)))
+    return totals
+
+
 def conservative_fatalities(claims: list[Claim]) -> int:
-    """ACLED's rule: the lowest figure a source gave for the deaths.
+    """ACLED's rule: the lowest total a source gave for the deaths.
 
     "No casualties" from an early report does not erase a later count, so a
     zero counts only when nobody gave a positive figure.
     """
-    positive = [c.fatalities for c in claims if c.fatalities > 0]
+    positive = [total for _, total in source_totals(claims) if total > 0]
     return min(positive) if positive else 0
 
 
 def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
-    if not claims:
+    """UCDP-style low, best and high over the sources' totals and upper bounds."""
+    totals = [total for _, total in source_totals(claims)]
+    highs = [c.fatalities for c in claims if c.qualifier == "up to"]
+    if not totals and not highs:
         return None, None, None
-    values = sorted(c.fatalities for c in claims)
-    return values[0], int(statistics.median_low(values)), values[-1]
+    values = sorted(totals or highs)
+    return values[0], int(statistics.median_low(values)), max(values + highs)
 
 
 def contradictions(reports: list[Report], claims: list[Claim]) -> list[str]:
     found = []
-    positive = [c for c in claims if c.fatalities > 0]
+    positive = [(claim, total) for claim, total in source_totals(claims) if total > 0]
     if positive:
-        low = min(positive, key=lambda c: c.fatalities)
-        high = max(positive, key=lambda c: c.fatalities)
+        low, low_total = min(positive, key=lambda item: item[1])
+        high, high_total = max(positive, key=lambda item: item[1])
         if (
-            high.fatalities >= low.fatalities * _CONTRADICTION_RATIO
-            and high.fatalities - low.fatalities >= _CONTRADICTION_GAP
+            high_total >= low_total * _CONTRADICTION_RATIO
+            and high_total - low_total >= _CONTRADICTION_GAP
         ):
             found.append(
-                f"figures differ: {low.fatalities} ({low.claimed_by or low.article}) "
-                f"vs {high.fatalities} ({high.claimed_by or high.article})"
+                f"figures differ: {low_total} ({low.claimed_by or low.article}) "
+                f"vs {high_total} ({high.claimed_by or high.article})"
             )
     if any(c.fatalities == 0 for c in claims) and positive:
         found.append("one source reports no deaths, another reports deaths")
