@@ -98,7 +98,9 @@ def _last_cue_before(kind: str, text: str, lo: int, pos: int) -> int | None:
     return last
 
 
-def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> bool:
+def _is_death_count(
+    text: str, count: Count, sent_start: int, sent_end: int, *, counts_a_person: bool = False
+) -> bool:
     right = text[count.end : min(sent_end, count.end + 30)].lower()
     if right.startswith(
         ("-year", " year-old", " years old", "-month", "-day", "th ", "st ", "nd ")
@@ -116,8 +118,10 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
         return False
     # "53 had been wounded": the first outcome after the figure is an injury.
     wound_after = _first_cue_after("wound_words", text, count.end, min(sent_end, count.end + 40))
+    # After the count only a verb or adjective of death will do: "3,000 people
+    # demonstrated over the death of a journalist" counts marchers, not dead.
     death_after = _first_cue_after(
-        "death_verbs", text, count.end, min(sent_end, count.end + _FORWARD_REACH)
+        "death_predicates", text, count.end, min(sent_end, count.end + _FORWARD_REACH)
     )
     if wound_after is not None and (death_after is None or wound_after < death_after):
         between = text[count.end : wound_after]
@@ -130,7 +134,8 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
         counts_people = death_after - count.end <= 20 or cues.cue("person_nouns").search(
             between[:40]
         )
-        if counts_people and not cues.has("wound_words", between) and not re.search(r"\d", between):
+        other_clause = re.search(r"\b(?:while|whereas|but|said|says|told)\b|;", between)
+        if counts_people and not other_clause and not cues.has("wound_words", between):
             return True
     # A death word before the figure, nearer than any wound word.
     if count.value >= _LARGEST_TOLL:
@@ -140,7 +145,11 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
     wound_before = _last_cue_before("wound_words", text, lo, count.start)
     if death_before is None or (wound_before is not None and wound_before > death_before):
         return False
+    if not _governs(text[death_before : count.start]):
+        return False  # "killed in an attack by about 40 gunmen": the 40 are attackers
     # "killing 13,700 dogs": the figure must count people.
+    if counts_a_person:
+        return True
     following = re.match(r"\s*([A-Za-zÀ-ÿ'’-]+)", text[count.end : sent_end])
     if following is None:
         return True
@@ -150,6 +159,21 @@ def _is_death_count(text: str, count: Count, sent_start: int, sent_end: int) -> 
         or (cues.cue("count_followers").fullmatch(word) is not None)
         or word.endswith("ly")
     )
+
+
+_NOT_GOVERNING = {
+    "in", "by", "at", "on", "after", "during", "with", "from", "when", "while", "as", "attack",
+    "ambush", "raid", "and", "but", "where", "which", "who", "that", "than",
+}  # fmt: skip
+
+
+def _governs(between: str) -> bool:
+    """Whether the death word before a count is about it: 'killing at least 13',
+    'the deaths of 24', not 'were killed in an attack by about 40'."""
+    if re.search(r"[,;:]", between):
+        return False  # "civilians died, a local official said": a new clause
+    words = re.findall(r"[\w'’-]+", between.lower())
+    return len(words) <= 4 and not _NOT_GOVERNING & set(words)
 
 
 def _is_subset(text: str, count: Count, sent_start: int) -> bool:
@@ -243,7 +267,7 @@ def find_figures(
         [c]
         for c in _singular_counts(text, start, end)
         if not any(s < c.end and c.start < e for s, e in taken)
-        and _is_death_count(text, c, start, end)
+        and _is_death_count(text, c, start, end, counts_a_person=True)
     ]
     attributions = _attributions(text, start, end, list(actor_names))
     if not units:
