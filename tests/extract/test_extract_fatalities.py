@@ -74,3 +74,25 @@ def test_fatalities_years_and_distances_are_not_tolls():
 def test_fatalities_excluded_spans_hold_no_count():
     text = "On 3 May fighters attacked; 6 people were killed."
     assert figures(text, exclude=[(3, 8)]) == [(6, "exact", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected militants killed the village chief and seized motorbikes.",
+        "The mayor of the town was assassinated by unidentified gunmen.",
+        "A wounded peacekeeper later succumbed to his wounds.",
+    ],
+)
+def test_fatalities_one_described_victim(text):
+    assert figures(text) == [(1, "exact", None)]
+
+
+def test_fatalities_attackers_are_not_the_dead():
+    text = "At least 12 soldiers were killed in an attack by about 40 heavily armed gunmen."
+    assert figures(text) == [(12, "at least", None)]
+
+
+def test_fatalities_marchers_are_not_the_dead():
+    text = "Over 3,000 people marched to demand an inquiry into the death of a journalist."
+    assert figures(text) == []

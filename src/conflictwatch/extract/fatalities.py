@@ -49,6 +49,28 @@ def _singular() -> re.Pattern[str]:
     return re.compile(rf"\b(?:a|an|one)\s+{describing}{{0,3}}?(?:{body})\b", re.IGNORECASE)
 
 
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+@cache
+def _singular_victim() -> re.Pattern[str]:
+    """One named or described person killed: 'assassinated the village chief',
+    'killed a Koglweogo', 'the mayor of Boni was assassinated', 'succumbed to his wounds'."""
+    lexicon = load_json("lexicon/cues.json")
+    noun = _alternation(lexicon["singular_person_nouns"])
+    verb = _alternation(lexicon["singular_kill_verbs"])
+    passive = _alternation(lexicon["singular_passive_deaths"])
+    describing = r"(?:[\w'’-]+\s+){0,4}?"
+    return re.compile(
+        rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
+        rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+[A-Z][\w'’-]+)?\s+(?:{passive})\b"
+        rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)",
+        re.IGNORECASE,
+    )
+
+
 @cache
 def _victim_classes() -> list[tuple[str, re.Pattern[str]]]:
     classes = load_json("lexicon/cues.json")["victim_classes"]
@@ -70,9 +92,10 @@ def _counted_words(text: str, end: int, sent_end: int) -> str:
     return window.group(0) if window else ""
 
 
-def victim_class(text: str, end: int, sent_end: int) -> str | None:
-    """Which side the counted people were on, if the words after the count say."""
-    words = _counted_words(text, end, sent_end)
+def victim_class(text: str, end: int, sent_end: int, *, within: bool = False) -> str | None:
+    """Which side the counted people were on: the words after the count say,
+    or (`within`) the words of the match itself ("a Malian soldier")."""
+    words = text[end:sent_end] if within else _counted_words(text, end, sent_end)
     found = [
         (m.start(), name) for name, pattern in _victim_classes() if (m := pattern.search(words))
     ]
@@ -163,7 +186,7 @@ def _is_death_count(
 
 _NOT_GOVERNING = {
     "in", "by", "at", "on", "after", "during", "with", "from", "when", "while", "as", "attack",
-    "ambush", "raid", "and", "but", "where", "which", "who", "that", "than",
+    "ambush", "raid", "but", "where", "which", "who", "that", "than",
 }  # fmt: skip
 
 
@@ -187,6 +210,17 @@ def _is_subset(text: str, count: Count, sent_start: int) -> bool:
 
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
     return [Count(m.start(), m.end(), 1, "exact") for m in _singular().finditer(text, start, end)]
+
+
+def _singular_victims(text: str, start: int, end: int) -> list[Count]:
+    """The victim pattern holds its own death word, so it needs no further check."""
+    return [
+        Count(m.start(), m.end(), 1, "exact") for m in _singular_victim().finditer(text, start, end)
+    ]
+
+
+def _overlaps(count: Count, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < count.end and count.start < e for s, e in spans)
 
 
 def _source_label(phrase: str) -> str:
@@ -263,12 +297,15 @@ def find_figures(
     ]
     units = _units(text, all_counts, start, end)
     taken = [(c.start, c.end) for c in all_counts]
-    units += [
-        [c]
-        for c in _singular_counts(text, start, end)
-        if not any(s < c.end and c.start < e for s, e in taken)
-        and _is_death_count(text, c, start, end, counts_a_person=True)
-    ]
+    singles: list[Count] = []
+    for count in _singular_counts(text, start, end):
+        if not _overlaps(count, taken) and _is_death_count(
+            text, count, start, end, counts_a_person=True
+        ):
+            singles.append(count)
+            taken.append((count.start, count.end))
+    singles += [c for c in _singular_victims(text, start, end) if not _overlaps(c, taken)]
+    units += [[c] for c in singles]
     attributions = _attributions(text, start, end, list(actor_names))
     if not units:
         zero = cues.cue("zero_fatality_phrases").search(text, start, end)
@@ -287,7 +324,12 @@ def find_figures(
             figures.append(Figure(high.value, "up to", source, high.start, high.end, victims))
             continue
         count = unit[0]
-        sums.setdefault((source, victim_class(text, count.end, end)), []).append(count)
+        # "a soldier": the side is named inside the match; "12 soldiers": just after it.
+        if count in singles:
+            side = victim_class(text, count.start, count.end, within=True)
+        else:
+            side = victim_class(text, count.end, end)
+        sums.setdefault((source, side), []).append(count)
     for (source, victims), group in sums.items():
         figures.append(_sum(source, victims, group))
     return sorted(figures, key=lambda f: f.start)
