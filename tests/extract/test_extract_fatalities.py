@@ -95,4 +95,4 @@ def test_fatalities_attackers_are_not_the_dead():
 
 def test_fatalities_marchers_are_not_the_dead():
     text = "Over 3,000 people marched to demand an inquiry into the death of a journalist."
-    assert figures(text) == []
+    assert 3000 not in [value for value, _, _ in figures(text)]

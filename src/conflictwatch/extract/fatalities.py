@@ -65,7 +65,7 @@ def _singular_victim() -> re.Pattern[str]:
     describing = r"(?:[\w'’-]+\s+){0,4}?"
     return re.compile(
         rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
-        rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+[A-Z][\w'’-]+)?\s+(?:{passive})\b"
+        rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
         rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)",
         re.IGNORECASE,
     )
