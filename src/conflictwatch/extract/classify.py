@@ -61,6 +61,7 @@ _STRATEGIC = (
     ("looting", "Looting/property destruction"),
     ("arrest", "Arrests"),
     ("change", "Change to group/activity"),
+    ("other_sd", "Other"),
 )
 _VIOLENT_VERBS = {"attack", "kill", "clash", "air"}
 _LETHAL = {"kill", "civ_attack", "clash"}
