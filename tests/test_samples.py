@@ -75,7 +75,11 @@ def test_samples_three_outlets_one_strike_with_range_and_dispute(linked):
 
 
 def test_samples_earlier_strike_on_same_town_stays_apart(linked):
-    earlier = [e for e in linked.events if "kidal-drone-strikes-2023-11-03" in e.articles]
+    earlier = [
+        e
+        for e in linked.events
+        if "kidal-drone-strikes-2023-11-03" in e.articles and e.sub_event_type == "Air/drone strike"
+    ]
     assert len(earlier) == 1
     assert earlier[0].event_date == "2023-11-03"
     assert earlier[0].articles == ["kidal-drone-strikes-2023-11-03"]

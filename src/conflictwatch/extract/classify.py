@@ -83,6 +83,7 @@ class Target:
     armed: bool = False  # soldiers, a base, militants as the ones hit
     armed_sides: int = 0  # distinct armed actors named in the sentence
     state_actor: bool = False  # the acting side is a state force
+    actor_known: bool = False  # an acting side was named at all
 
 
 @cache
@@ -115,12 +116,14 @@ def protest_sub_type(categories: set[str]) -> str:
 
 def _violence_type(categories: set[str], target: Target) -> str | None:
     """Battles or violence against civilians, by who was hit."""
-    if "regain" in categories and target.state_actor:
-        return "Government regains territory"
-    if "overtake" in categories and not target.state_actor:
+    territory = categories & {"regain", "overtake"}
+    if territory and "transfer" in categories and not categories & {"kill", "clash"}:
+        return "Non-violent transfer of territory"  # "... after the army pulled out"
+    if territory:
+        # Who took it decides: the state regains, anyone else overtakes.
+        if target.state_actor or (target.actor_known is False and "regain" in categories):
+            return "Government regains territory"
         return "Non-state actor overtakes territory"
-    if "regain" in categories:
-        return "Government regains territory"
     if "sexual" in categories:
         return "Sexual violence"
     fought = target.armed or target.armed_sides >= 2
@@ -134,8 +137,6 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
     if categories & {"attack", "kill"}:
         # Soldiers or a post among those hit means the attack met armed people.
         return "Armed clash" if target.armed or (fought and not target.civilians) else "Attack"
-    if "overtake" in categories:
-        return "Non-state actor overtakes territory"
     return None
 
 

@@ -181,7 +181,11 @@ def _target(
     }
     state_actor = getattr(roles.actor1, "kind", None) == "state"
     return Target(
-        civilians=civilians, armed=armed, armed_sides=len(armed_sides), state_actor=state_actor
+        civilians=civilians,
+        armed=armed,
+        armed_sides=len(armed_sides),
+        state_actor=state_actor,
+        actor_known=roles.actor1 is not None,
     )
 
 
