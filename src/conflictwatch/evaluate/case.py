@@ -1,7 +1,7 @@
 """`conflictwatch eval case`: sub-event typing of the CASE 2021 task 2 snippets.
 
 Each snippet is coded on its own. The predicted label is the sub-event type of
-the most confident event, or "no event" when there is none. The non-ACLED
+the first event the snippet reports (its lede), or "no event" when there is none. The non-ACLED
 labels (disasters, organised crime, diplomacy, attribution) count as "no event".
 """
 
@@ -72,7 +72,7 @@ def predict(snippet: Snippet, pipeline: Pipeline) -> str:
     reports = pipeline(Article(f"case-{snippet.id}", snippet.text)).reports
     if not reports:
         return NO_EVENT
-    return max(reports, key=lambda r: r.confidence).sub_event_type
+    return min(reports, key=lambda r: r.start).sub_event_type
 
 
 @dataclass

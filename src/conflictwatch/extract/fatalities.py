@@ -185,7 +185,7 @@ def _is_death_count(
 
 
 _NOT_GOVERNING = {
-    "in", "by", "at", "on", "after", "during", "with", "from", "when", "while", "as", "attack",
+    "in", "by", "after", "during", "with", "from", "when", "while", "as", "attack",
     "ambush", "raid", "but", "where", "which", "who", "that", "than",
 }  # fmt: skip
 
