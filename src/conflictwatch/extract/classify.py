@@ -65,6 +65,7 @@ _STRATEGIC = (
 )
 _VIOLENT_VERBS = {"attack", "kill", "clash", "air"}
 _LETHAL = {"kill", "civ_attack", "clash"}
+_HARM_TO_PEOPLE = _LETHAL | {"abduction", "sexual", "air", "shelling", "suicide", "ied", "grenade"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 def protest_sub_type(categories: set[str]) -> str:
     if "mob" in categories:
         return "Mob violence"
-    if "protest_force" in categories or ("kill" in categories and "protest" in categories):
+    if "protest_force" in categories:
         return "Excessive force against protesters"
     if "riot" in categories or "protest_violent" in categories:
         return "Violent demonstration"
@@ -151,6 +152,10 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     if "disrupted" in categories and "kill" not in categories:
         # "defused an explosive device": the weapon was not used.
         sub = "Disrupted weapons use"
+    elif "ied" in categories and "clash" in categories and "suicide" not in categories:
+        # A complex ambush opened by an IED and followed by gunfire is a battle.
+        sub = "Armed clash"
+
     for category, name in _WEAPONS if sub is None else ():
         if category in categories:
             sub = name
@@ -159,6 +164,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and categories & {"protest", "riot", "mob"}:
         sub = protest_sub_type(categories)
+    if sub is None and "looting" in categories and not categories & _HARM_TO_PEOPLE:
+        # "attacked and burned the town hall, no casualties": property, not people.
+        sub = "Looting/property destruction"
     if sub is None:
         sub = _violence_type(categories, target)
     if sub is None:

@@ -598,7 +598,7 @@ def _event_types(draft: _Draft) -> tuple[str, str]:
         return "Violence against civilians", "Attack"  # abducted, then found dead
     if first.event_type not in _PROTEST_TYPES:
         return first.event_type, first.sub_event_type
-    if categories & {"looting", "attack"} and "protest_force" not in categories:
+    if "looting" in categories and "protest_force" not in categories:
         categories.add("protest_violent")
     sub = protest_sub_type(categories)
     return SUB_EVENT_TYPES[sub], sub
