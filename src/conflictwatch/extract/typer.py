@@ -40,11 +40,12 @@ SHIPPED_TRAINING = "training/typing.jsonl"
 
 DEFAULTS: dict[str, Any] = {
     "epochs": 25,  # passes over the training set
-    "rate": 0.5,  # initial learning rate, decayed as rate / (1 + decay * step)
-    "decay": 0.0005,
-    "l2": 0.0005,  # weight decay on the features an example touches
+    "rate": 5.0,  # initial learning rate, decayed as rate / (1 + decay * step)
+    "decay": 0.0001,
+    "l2": 0.0001,  # weight decay on the features an example touches
     "min_count": 2,  # features seen in fewer training examples are dropped
     "seed": 13,
+    "balance": 0.0,  # 0: examples count equally; 1: each label weighs the same in total
     "prune": 0.002,  # weights smaller than this are dropped from the model
     "digits": 4,  # weights are rounded to this many decimals (model size)
     "temperature": 1.0,  # probabilities = softmax(scores / temperature)
@@ -311,6 +312,10 @@ def _fit(
     rng = random.Random(settings["seed"])
     order = list(range(len(data)))
     rate0, decay, l2 = float(settings["rate"]), float(settings["decay"]), float(settings["l2"])
+    counts = Counter(gold for _, gold in data)
+    share = {
+        c: (len(data) / (len(counts) * n)) ** float(settings["balance"]) for c, n in counts.items()
+    }
     weights: dict[str, list[float]] = {}
     sums: dict[str, list[float]] = {}  # step-weighted sums of the updates (averaging trick)
     bias, bias_sums = [0.0] * width, [0.0] * width
@@ -336,7 +341,7 @@ def _fit(
             probs[gold] -= 1.0  # gradient of the log-loss with respect to the scores
             rate = rate0 / (1.0 + decay * step)
             shrink = rate * l2
-            grads = [rate * g for g in probs]
+            grads = [rate * share[gold] * g for g in probs]
             for k in range(width):
                 bias[k] -= grads[k]
                 bias_sums[k] -= step * grads[k]
@@ -376,6 +381,8 @@ def read_examples(
     """(text, label) pairs of a JSONL, CSV or TSV file; rows without either are skipped."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab"}:
+        raise TyperError(f"{path}: expected a .jsonl, .csv or .tsv file")
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             if suffix in {".jsonl", ".ndjson", ".json"}:
@@ -390,7 +397,7 @@ def read_examples(
                     if not isinstance(record, dict):
                         raise TyperError(f"{path} line {number}: expected a JSON object")
                     records.append(record)
-            elif suffix in {".csv", ".tsv", ".tab"}:
+            else:
                 delimiter = "," if suffix == ".csv" else "\t"
                 reader = csv.DictReader(handle, delimiter=delimiter)
                 missing = {text_column, label_column} - set(reader.fieldnames or [])
@@ -400,8 +407,6 @@ def read_examples(
                         f"(columns: {', '.join(reader.fieldnames or [])})"
                     )
                 records = list(reader)
-            else:
-                raise TyperError(f"{path}: expected a .jsonl, .csv or .tsv file")
     except OSError as error:
         raise TyperError(f"{path}: cannot read: {error}") from error
     examples = []
