@@ -37,7 +37,7 @@ from conflictwatch.geo.normalize import name_key, strip_accents
 from conflictwatch.resources import DataFileError, read_text, read_tsv
 
 # Bump when the pickled layout changes so old caches are not read.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 SHIPPED_FILES = (
     "gazetteer/admin1.tsv",
@@ -158,6 +158,7 @@ class Gazetteer:
     stop_persons: frozenset[str]
     stop_orgs: frozenset[str]
     stop_phrases: frozenset[str]
+    stop_leads: frozenset[str] = frozenset()  # words that open sentences ("As", "But")
     max_tokens: int = 4
     layers: dict[str, int] = field(default_factory=dict)  # rows read per layer
 
@@ -337,7 +338,13 @@ def load_admin2() -> list[tuple[str, str, str, str, float, float]]:
 
 
 def load_stopwords() -> dict[str, frozenset[str]]:
-    sections: dict[str, set[str]] = {"word": set(), "person": set(), "org": set(), "phrase": set()}
+    sections: dict[str, set[str]] = {
+        "word": set(),
+        "person": set(),
+        "org": set(),
+        "phrase": set(),
+        "lead": set(),
+    }
     current = "word"
     for number, line in enumerate(read_text("gazetteer/stopwords.txt").splitlines(), start=1):
         line = line.strip()
@@ -687,7 +694,8 @@ def build(
         columns.add(raw, clean_admin_name(raw.name) if admin_feature else raw.name)
         names = [raw.name, *raw.aliases]
         if admin_feature:
-            names += [clean_admin_name(n) for n in names]
+            cleaned = [clean_admin_name(n) for n in names]
+            names += [n for n in cleaned if name_key(n) not in stop["lead"]]
         seen: set[str] = set()
         for alias in names:
             if not alias or alias in seen or alias.count(" ") >= 4 or _is_code_like(alias):
@@ -719,6 +727,8 @@ def build(
             region = admin1[(raw.country_code, raw.admin1_code)]
             for alias in (raw.name, *raw.aliases):
                 key = name_key(clean_admin_name(alias))
+                if key in stop["word"] or key in stop["lead"]:
+                    continue  # "Second Region" (Koulikoro) is no "Second"
                 if key and region not in regions.setdefault(key, []):
                     regions[key].append(region)
     admin2_points: dict[str, dict[tuple[str, str], Admin2]] = {}
@@ -745,6 +755,7 @@ def build(
         stop_persons=stop["person"],
         stop_orgs=stop["org"],
         stop_phrases=stop["phrase"],
+        stop_leads=stop["lead"],
         layers=layers,
     )
 

@@ -32,6 +32,7 @@ from conflictwatch.geo.gazetteer import (
 )
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import Place
+from conflictwatch.resources import DataFileError, read_tsv
 
 # A capitalised token: "Gao", "N'Gourma", "Ti-n-Essako", "Tin-Zaouatene", "Sévaré".
 # "d'Ivoire", "l'Oudalan": an elided French article stays with its name.
@@ -93,14 +94,57 @@ _STRONG_LOCATIVE = re.compile(
 _AND_GAP = re.compile(r"\s+and\s+")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
 # "in Deguere (Koro, Mopti)": ACLED notes name the admin units of a place.
-_HINT_AFTER = re.compile(r"^\s*[\(\[]([^()\[\]]{2,80})[\)\]]")
+_HINT_AFTER = re.compile(r"^\s*[\(\[]([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
 _COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _NOT_NIGER = re.compile(r"^\s+(?:river|delta|state|inland|basin|bend|valley)\b", re.IGNORECASE)
 
+# A person, not a place: a title before the name, a speech verb or an apposition
+# after it ("Mr. Lai", "Lai said", "Lai, a businessman", "Soro, 52,"). A name
+# found so once is a person everywhere in that text.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Professor|Gen|General|Col|Colonel|Lt|Lieutenant|Capt|"
+    r"Captain|Cmdr|Commander|Sgt|Sergeant|Maj|Major|Sen|Senator|Rep|Gov|Governor|Pres|"
+    r"President|Minister|Premier|Chancellor|Secretary|Ambassador|Judge|Justice|Bishop|"
+    r"Pope|King|Queen|Prince|Princess|Sheikh|Cheikh|Imam|Emir|Marshal|Mayor|Prefect|"
+    r"spokesman|spokeswoman|spokesperson|lawyer|attorney|journalist|reporter|analyst|"
+    r"researcher|actor|singer|star|player|coach|artist|writer|leader|chief|director|"
+    r"dissident|activist|opposition\s+leader|"
+    r"(?:the\s+)?(?:elder|younger|late))\.?\s+$"
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s*(?:who\s+(?:is|was|has|had|said|told)|whose|\d{1,3}\s*,|"
+    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while)(?:[a-z][\w'’-]*\s+){0,2}?)"
+    r"(?:fellow|official|spokes(?:man|woman|person)|minister|"
+    r"leader|commander|chief|president|director|analyst|researcher|professor|lawyer|"
+    r"journalist|reporter|businessman|businesswoman|activist|politician|author|expert|"
+    r"founder|member|lawmaker|senator|adviser|advisor|envoy|ambassador|farmer|student|"
+    r"teacher|resident|father|mother|son|daughter|brother|sister|wife|husband|nephew|"
+    r"cousin|candidate|mayor|governor|colonel|general|officer|soldier|firefighter|"
+    r"worker|citizen|national|native)s?\b)|"
+    r"\s+(?:said|says|told|added|stated|explained|argued|noted|wrote|tweeted|declared|"
+    r"insisted|recalled|warned|asked|replied|testified|admitted|acknowledged)\b)"
+)
+# The start of a sentence: only spaces, quotes or brackets since the last stop.
+_SENTENCE_START = re.compile(r"(?:(?:^|[.!?:;…\n])[\s\"'“”‘’(\[«»-]*|[“«\"]\s*)$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w-])")
+# ACLED notes say where they coded an event they could not place exactly:
+# "the village of Gombo (coded as Koro at geoprecision 2)", "coded at approximate
+# location as Bangao". The named place is the one to use, at that precision.
+_CODED_AS = re.compile(
+    r"\bcoded\s+(?:at\s+(?:an?\s+|the\s+)?approximate\s+locations?\s+)?(?:as|to)\s+(?=[A-Z])"
+)
+_GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGNORECASE)
+_AXIS_BEFORE = re.compile(
+    r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
+)
 WINDOW = 48  # characters of context read on each side of a mention
 NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
 MAX_RERANKED = 12  # candidates of an ambiguous name re-ranked by distance
 BIG_CITY = 200_000
+HUGE_CITY = 1_000_000  # known by its other names too ("New York" for New York City)
+TOWN = 20_000  # a town of a named non-Sahel country needs no cue from this size
+# The countries the geocoder is for: their places need no country in the text.
+HOME = ("ML", "BF", "NE")
 CURATED_BONUS = {
     SOURCE_ADDITIONS: 1.0,
     SOURCE_OVERRIDES: 1.5,
@@ -122,6 +166,7 @@ class _Mention:
     hints: list[str] = field(default_factory=list)
     cue: bool = False
     silent: bool = False  # found (countries_in) but not returned by geoparse
+    demonym: bool = False  # "Malian", "French": names people, not a location
     admin2_cue: bool = False
     hint_end: int = -1
     strong: bool = False  # in/at/near/village of: licenses one-word foreign names
@@ -141,7 +186,9 @@ class Geocoder:
         overrides: str | os.PathLike[str] | None = None,
         min_population: int = 500,
         cache_dir: str | os.PathLike[str] | None = None,
+        home: Sequence[str] = HOME,
     ) -> None:
+        self.home = frozenset(code.upper() for code in home)
         self.gazetteer: Gazetteer
         self.gazetteer, self.from_cache = load(
             geonames_dir=geonames_dir or None,
@@ -150,6 +197,7 @@ class Geocoder:
             cache_dir=cache_dir,
         )
         self._max_tokens = self.gazetteer.max_tokens
+        self._cues, self._cue_places = _load_cues()
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Geocoder:
@@ -158,6 +206,7 @@ class Geocoder:
             geonames_dir=settings.get("geonames_dir") or None,
             overrides=settings.get("gazetteer_overrides") or None,
             min_population=int(settings.get("min_city_population", 500)),
+            home=settings.get("home_countries") or HOME,
         )
 
     # ------------------------------------------------------------------ public API
@@ -202,7 +251,7 @@ class Geocoder:
             return None
         wanted = {code.upper() for code in countries}
         mention = _Mention(0, len(name), name, "place", key, ids)
-        self._score(mention, wanted, set(), [])
+        self._score(mention, wanted, set(), [], self.home)
         if near is not None:
             for position in mention.scores:
                 distance = self._distance(position, near)
@@ -218,6 +267,8 @@ class Geocoder:
         named = {m.country for m in mentions if m.kind == "country" and m.country}
         wanted = {code.upper() for code in countries}
         targets = wanted | named
+        home = self._home(mentions, wanted)
+        cued = self._cued(text)
         places: list[Place] = []
         resolved: list[_Mention] = []
         for mention in mentions:
@@ -231,7 +282,7 @@ class Geocoder:
             if mention.kind == "admin2":
                 mention.unit = self._pick_admin2(mention, wanted, named)
                 continue
-            self._score(mention, wanted, named, mention.hints)
+            self._score(mention, wanted, named, mention.hints, home, cued)
             if not mention.scores:
                 continue
             best = max(mention.scores, key=mention.scores.__getitem__)
@@ -252,9 +303,9 @@ class Geocoder:
                 if mention.kind == "admin2":
                     mention.unit = self._pick_admin2(mention, wanted, named)
                     continue
-                self._score(mention, wanted, named, mention.hints)
+                self._score(mention, wanted, named, mention.hints, home, cued)
                 best = max(mention.scores, key=mention.scores.__getitem__)
-            if not self._accept(mention, best, targets):
+            if not self._accept(mention, best, targets, home):
                 continue
             mention.choice = best
             resolved.append(mention)
@@ -274,6 +325,103 @@ class Geocoder:
                 places.append(self._place(mention))
         return places
 
+    def _cued(self, text: str) -> frozenset[tuple[str, str]]:
+        """(country, "") and (country, admin1) of the group names in `text`."""
+        if self._cues is None:
+            return frozenset()
+        found: set[tuple[str, str]] = set()
+        for match in self._cues.finditer(text):
+            found.update(self._cue_places[match.group()])
+        return frozenset(found)
+
+    def _home(self, mentions: Sequence[_Mention], wanted: set[str]) -> frozenset[str]:
+        """The home countries, unless the text is about somewhere else: it names
+        countries (not just demonyms like "French troops") and none of ours."""
+        located = {m.country for m in mentions if m.kind == "country" and not m.demonym}
+        if not located or located & self.home or wanted & self.home:
+            return self.home
+        return frozenset()
+
+    def _trim_lead(
+        self, text: str, run: list[tuple[int, int]], info: _TextInfo
+    ) -> list[tuple[int, int]]:
+        """Drop a sentence's opening word from the front of a run ("As Mali strives",
+        "But", "This"): a listed opener, or a word the text also writes in lowercase."""
+        start, end = run[0]
+        if not _SENTENCE_START.search(text[max(0, start - 8) : start]):
+            return run
+        word = text[start:end]
+        if name_key(word) in self.gazetteer.stop_leads:
+            return run[1:]
+        if len(run) == 1 and word.lower() in info.lower:
+            return []
+        return run
+
+    def _split_axes(
+        self, text: str, runs: list[list[tuple[int, int]]], axis: set[int]
+    ) -> list[list[tuple[int, int]]]:
+        """'the axis Kongoussi-Djibo', 'Tabankort-Anefis': a hyphenated pair of known
+        names that is no name itself is two places, each "near" (the road between)."""
+        gaz = self.gazetteer
+        out: list[list[tuple[int, int]]] = []
+        for run in runs:
+            start, end = run[0]
+            word = text[start:end]
+            if (
+                len(run) != 1
+                or word.count("-") != 1
+                or not _AXIS_BEFORE.search(text[max(0, start - 40) : start])
+            ):
+                out.append(run)
+                continue
+            left, right = word.split("-")
+            key = name_key(word)
+            if (
+                len(left) < 3
+                or len(right) < 3
+                or not right[0].isupper()
+                or key in gaz
+                or key in gaz.regions
+                or key in gaz.admin2_points
+                or key in gaz.country_keys
+                or not (name_key(left) in gaz or name_key(right) in gaz)
+                or {name_key(left), name_key(right)} & (gaz.stop_persons | gaz.stop_words)
+            ):
+                out.append(run)
+                continue
+            middle = start + len(left)
+            out += [[(start, middle)], [(middle + 1, end)]]
+            axis.update((start, middle + 1))
+        return out
+
+    def _person_keys(self, text: str, runs: list[list[tuple[int, int]]]) -> frozenset[str]:
+        """Keys of the names this text uses for people (see _TITLE_BEFORE)."""
+        gaz = self.gazetteer
+        persons: set[str] = set()
+        for run in runs:
+            keys = [name_key(text[s:e]) for s, e in run]
+            start, end = run[0][0], run[-1][1]
+            if _TITLE_BEFORE.search(text[max(0, start - 30) : start]):
+                persons.update(keys)
+                continue
+            if len(keys) > 1 and keys[0] in gaz.stop_persons:
+                persons.update(keys[1:])  # "Jimmy Lai": the given name marks the rest
+            if len(keys) <= 3 and _PERSON_AFTER.match(text[end : end + 80]):
+                persons.update(key for key in keys if not self._is_big_place(key))
+        persons.discard("")
+        return frozenset(persons)
+
+    def _is_big_place(self, key: str) -> bool:
+        """'Washington said': a capital or big city speaks for its government."""
+        gaz = self.gazetteer
+        if key in gaz.country_keys or key in gaz.regions:
+            return True
+        return any(
+            (gaz.feature_codes[p] == "PPLC" or gaz.populations[p] >= BIG_CITY)
+            and name_key(gaz.names[p]) == key
+            for p in gaz.candidates(key)
+        )
+
     # ------------------------------------------------------------------ scanning
 
     def _scan(self, text: str, *, places: bool) -> list[_Mention]:
@@ -281,14 +429,23 @@ class Geocoder:
         gaz = self.gazetteer
         mentions: list[_Mention] = []
         skip_until = -1  # the "(Koro, Mopti)" hint after a place is not a mention
-        for run in _runs(text):
+        runs = _runs(text)
+        info = _TextInfo(text, runs) if places else None
+        axis: set[int] = set()
+        if places:
+            runs = self._split_axes(text, runs, axis)
+        for run in runs:
+            if info is not None:
+                run = self._trim_lead(text, run, info)
+                if not run:
+                    continue
             keys = [name_key(text[s:e]) for s, e in run]
             blocked = places and any(key in gaz.stop_orgs for key in keys)
             found_here: list[_Mention] = []
             covered = [False] * len(run)
             i = 0
             while i < len(run):
-                size, mention = self._window(text, run, keys, i, places, blocked, skip_until)
+                size, mention = self._window(text, run, keys, i, info, blocked, skip_until)
                 if size == 0:
                     i += 1
                     continue
@@ -317,6 +474,11 @@ class Geocoder:
                     skip_until = mention.hint_end
         if places:
             self._precision_cues(text, mentions)
+            for mention in mentions:
+                if mention.start in axis and mention.kind != "country":
+                    mention.precision = max(mention.precision, 2)
+            if "coded" in text:
+                mentions = _apply_coded_as(text, mentions)
         return mentions
 
     def _window(
@@ -325,7 +487,7 @@ class Geocoder:
         run: list[tuple[int, int]],
         keys: list[str],
         i: int,
-        places: bool,
+        info: _TextInfo | None,
         blocked: bool,
         skip_until: int,
     ) -> tuple[int, _Mention | None]:
@@ -345,19 +507,20 @@ class Geocoder:
             if country is not None and not _not_a_country(text, start, end, key):
                 code, demonym = country
                 mention = _Mention(start, end, surface, "country", key, country=code)
+                mention.demonym = demonym
                 # Demonyms, countries inside organisation names ("Mali Army") and
                 # countries qualifying a town ("Kidal, Mali") are no locations.
                 mention.silent = demonym or blocked or start < skip_until
                 return size, mention
-            if not places or blocked or start < skip_until or _ACRONYM.fullmatch(surface):
+            if info is None or blocked or start < skip_until or _ACRONYM.fullmatch(surface):
                 continue
-            mention = self._place_mention(text, start, end, surface, key, size)
+            mention = self._place_mention(text, start, end, surface, key, size, info)
             if mention is not None:
                 return size, mention
         return 0, None
 
     def _place_mention(
-        self, text: str, start: int, end: int, surface: str, key: str, size: int
+        self, text: str, start: int, end: int, surface: str, key: str, size: int, info: _TextInfo
     ) -> _Mention | None:
         gaz = self.gazetteer
         before = text[max(0, start - WINDOW) : start]
@@ -368,7 +531,11 @@ class Geocoder:
             return _Mention(start, end, surface, "region", key, precision=3)
         if size == 1 and key in gaz.stop_words:
             return None
-        if size == 1 and key in gaz.stop_persons and not _STRONG_LOCATIVE.search(before):
+        if (
+            size == 1
+            and (key in gaz.stop_persons or key in info.persons(self))
+            and not _STRONG_LOCATIVE.search(before)
+        ):
             return None
         ids = gaz.candidates(key)
         if not ids:
@@ -453,7 +620,13 @@ class Geocoder:
     # ------------------------------------------------------------------ ranking
 
     def _score(
-        self, mention: _Mention, wanted: set[str], named: set[str], hints: Sequence[str]
+        self,
+        mention: _Mention,
+        wanted: set[str],
+        named: set[str],
+        hints: Sequence[str],
+        home: frozenset[str] = frozenset(),
+        cued: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         gaz = self.gazetteer
         scores: dict[int, float] = {}
@@ -464,8 +637,14 @@ class Geocoder:
             score = 0.0
             if country in wanted:
                 score += 6.0
+            elif country in home:
+                score += 5.0
             elif country in named:
                 score += 4.0
+            if cued:
+                # An armed group or community of one country named in the text.
+                score += 1.5 * ((country, "") in cued)
+                score += 1.0 * ((country, gaz.admin1s[position] or "") in cued)
             if rank == RANK_POPULATED:
                 score += 2.0
                 code = gaz.feature_codes[position]
@@ -477,6 +656,13 @@ class Geocoder:
                 score += 0.5 + (2.0 if mention.admin2_cue else 0.0)
             population = gaz.populations[position]
             score += 0.5 * math.log10(population + 1)
+            if country not in self.home:
+                # Abroad, only the name a place goes by and big cities count: "Vienna"
+                # is not Vienne, "Copenhagen" not the hamlet of a named country.
+                if name_key(gaz.names[position]) != mention.key:
+                    score -= 5.0
+                if not home and rank == RANK_POPULATED and population >= BIG_CITY:
+                    score += 4.0  # the text is about elsewhere: big places first
             # Curated rows outrank automatic ones; the user's own file wins over ours.
             score += CURATED_BONUS.get(gaz.sources[position], 0.0)
             if hint_set:
@@ -509,25 +695,41 @@ class Geocoder:
                     return 5.0
         return 0.0
 
-    def _accept(self, mention: _Mention, best: int, targets: set[str]) -> bool:
-        """Abstain on names that are probably not this place ("Wagner", "Quran")."""
+    def _accept(
+        self, mention: _Mention, best: int, targets: set[str], home: frozenset[str]
+    ) -> bool:
+        """Abstain on names that are probably not this place ("Wagner", "Quran").
+
+        The evidence needed grows with the distance from the article: a place of a
+        home country (or a named one) needs a town or a cue; a place of a named
+        country elsewhere, a cue or a sizeable town; a place of a country the text
+        does not name, a big city or the country written next to it."""
         gaz = self.gazetteer
         if best in mention.matched:  # the text itself names its admin units
             return True
         rank, population = gaz.ranks[best], gaz.populations[best]
         code = gaz.feature_codes[best]
-        if gaz.country_codes[best] in targets:
+        country = gaz.country_codes[best]
+        if country in home or (country in targets and country in self.home):
             # A lone well or wadi named without a cue is more often a word or a person.
             return rank >= RANK_ADMIN or mention.cue
-        big = code == "PPLC" or population >= BIG_CITY
-        if not targets and big:
+        one_word = " " not in mention.text.strip()
+        if name_key(gaz.names[best]) != mention.key and (
+            population < HUGE_CITY or len(mention.key) < 6
+        ):
+            return False  # abroad, another name of a place is more often a word
+        if country in targets:
+            if rank == RANK_POPULATED:
+                return mention.cue or population >= TOWN or code.startswith(("PPLA", "PPLC"))
+            return mention.cue and (rank >= RANK_ADMIN or not one_word)
+        if code == "PPLC" or population >= BIG_CITY:
             return True
-        if " " in mention.text.strip():
-            return mention.cue and rank >= RANK_ADMIN
-        # One word from outside the article's countries: a strong cue and a town.
-        if not mention.strong or rank != RANK_POPULATED:
+        if targets or rank != RANK_POPULATED:
             return False
-        return not targets or population >= 10_000 or code.startswith(("PPLA", "PPLC"))
+        # No country at all: a strong cue and a town.
+        if not one_word:
+            return mention.cue
+        return mention.strong and (population >= 10_000 or code.startswith(("PPLA", "PPLC")))
 
     def _use_neighbours(self, resolved: list[_Mention]) -> None:
         """Re-rank ambiguous names by closeness to the other places of the text.
@@ -697,6 +899,39 @@ class Geocoder:
 # ---------------------------------------------------------------------- helpers
 
 
+def _load_cues() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
+    """data/gazetteer/cues.tsv as one regex and the places each term points to."""
+    places: dict[str, tuple[tuple[str, str], ...]] = {}
+    for number, row in enumerate(read_tsv("gazetteer/cues.tsv"), start=2):
+        term, country = (row.get("term") or "").strip(), (row.get("country") or "").strip()
+        if not term or not country:
+            raise DataFileError(f"gazetteer/cues.tsv row {number}: term and country needed")
+        admin1 = (row.get("admin1") or "").strip()
+        places[term] = ((country, ""), *(((country, admin1),) if admin1 else ()))
+    if not places:
+        return None, places
+    terms = sorted(places, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
+    return pattern, places
+
+
+class _TextInfo:
+    """What the scanner knows about a whole text: its lowercase words and (worked
+    out on first use) the names it gives people."""
+
+    __slots__ = ("_persons", "lower", "runs", "text")
+
+    def __init__(self, text: str, runs: list[list[tuple[int, int]]]) -> None:
+        self.text, self.runs = text, runs
+        self.lower = frozenset(_LOWER_WORD.findall(text))
+        self._persons: frozenset[str] | None = None
+
+    def persons(self, geocoder: Geocoder) -> frozenset[str]:
+        if self._persons is None:
+            self._persons = geocoder._person_keys(self.text, self.runs)
+        return self._persons
+
+
 def _runs(text: str) -> list[list[tuple[int, int]]]:
     """Runs of capitalised tokens separated by single spaces, as (start, end) spans."""
     runs: list[list[tuple[int, int]]] = []
@@ -717,6 +952,34 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _apply_coded_as(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Keep the place a note says it was coded as; drop the places it replaces
+    (those earlier in the same sentence)."""
+    dropped: set[int] = set()
+    done = 0
+    for match in _CODED_AS.finditer(text):
+        stop = min(match.end() + 160, len(text))
+        for char in ");.":
+            found = text.find(char, match.end(), stop)
+            if found != -1:
+                stop = found
+        coded = [m for m in mentions if m.kind != "country" and match.end() <= m.start < stop]
+        if not coded:
+            continue
+        precision = _GEOPRECISION.search(text, match.end(), min(stop + 40, len(text)))
+        for mention in coded:
+            mention.precision = int(precision.group(1)) if precision else 2
+        sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        floor = max(sentence, done)
+        for index, mention in enumerate(mentions):
+            if mention.kind != "country" and floor < mention.start < match.start():
+                dropped.add(index)
+        done = stop
+    if not dropped:
+        return mentions
+    return [m for index, m in enumerate(mentions) if index not in dropped]
 
 
 def _not_a_country(text: str, start: int, end: int, key: str) -> bool:

@@ -1,0 +1,117 @@
+"""Sentence-scale checks of the disambiguation and abstention rules (base layer)."""
+
+from __future__ import annotations
+
+from conflictwatch.geo.geocoder import Geocoder, _runs
+from conflictwatch.model import Place
+
+
+def mentions(places: list[Place]) -> list[tuple[str | None, str | None, int | None]]:
+    return [(p.mention, p.country_code, p.geo_precision) for p in places]
+
+
+def test_home_countries_need_no_country_in_the_text(geocoder: Geocoder) -> None:
+    text = "Dozo militiamen killed a shepherd at the outskirts of Koro."
+    assert mentions(geocoder.geoparse(text)) == [("Koro", "ML", 2)]
+
+
+def test_a_demonym_does_not_move_the_article_abroad(geocoder: Geocoder) -> None:
+    places = geocoder.geoparse("French troops launch air strikes over Aguelhok.", countries=["FR"])
+    assert [(p.name, p.country_code, p.admin1) for p in places] == [("Aguelhok", "ML", "Kidal")]
+
+
+def test_named_foreign_countries_switch_the_home_prior_off(geocoder: Geocoder) -> None:
+    assert geocoder._home(geocoder._scan("Talks in Japan and Korea.", places=True), set()) == (
+        frozenset()
+    )
+    assert geocoder._home(geocoder._scan("French troops in Gao.", places=True), {"FR"}) == (
+        geocoder.home
+    )
+
+
+def test_sentence_opener_is_not_part_of_a_name(geocoder: Geocoder) -> None:
+    places = geocoder.geoparse("As Mali strives to end the war, talks resumed.", countries=["ML"])
+    assert mentions(places) == [("Mali", "ML", 3)]
+
+
+def test_sentence_initial_word_written_in_lowercase_elsewhere(geocoder: Geocoder) -> None:
+    text = "Officials met on Monday. Still, the talks were still going on. He left."
+    assert geocoder.geoparse(text, countries=["US"]) == []
+
+
+def test_quote_opens_a_sentence(geocoder: Geocoder) -> None:
+    text = 'The president said, "We want peace," and left.'
+    assert geocoder.geoparse(text, countries=["US", "VN"]) == []
+
+
+def test_a_name_used_for_a_person_is_a_person_everywhere(geocoder: Geocoder) -> None:
+    text = "Jimmy Lai appeared in court. Lai said he was innocent. Supporters of Lai rallied."
+    assert geocoder.geoparse(text, countries=["HK", "US", "GB"]) == []
+
+
+def persons(geocoder: Geocoder, text: str) -> frozenset[str]:
+    return geocoder._person_keys(text, _runs(text))
+
+
+def test_person_cues(geocoder: Geocoder) -> None:
+    assert persons(geocoder, "Obama said the talks failed.") == {"obama"}
+    assert "soro" in persons(geocoder, "Soro, a former rebel leader, spoke.")
+    assert "lai" in persons(geocoder, "Supporters of Mr. Lai rallied.")
+    # A capital speaks for its government: "Washington said" is no person.
+    assert "washington" not in persons(geocoder, "Washington said it would respond.")
+    # A town followed by its residents is no person.
+    assert "kidal" not in persons(geocoder, "In Gao, Kidal residents said they fled.")
+
+
+def test_a_person_named_like_a_town_is_not_the_town(geocoder: Geocoder) -> None:
+    places = geocoder.geoparse("Obama said the talks in Bamako had failed.", countries=["ML"])
+    assert [p.mention for p in places] == ["Bamako"]
+
+
+def test_abroad_only_the_main_name_counts(geocoder: Geocoder) -> None:
+    (place,) = geocoder.geoparse("The delegation then flew to Vienna.", countries=["FR"])
+    assert (place.name, place.country_code) == ("Vienna", "AT")
+
+
+def test_small_foreign_town_needs_a_named_country(geocoder: Geocoder) -> None:
+    places = geocoder.geoparse("Officials gathered in Secretary.", countries=["BF"])
+    assert places == []
+
+
+def test_coded_as_replaces_the_unknown_village(geocoder: Geocoder) -> None:
+    text = "Gunmen attacked the village of Gombo (coded as Koro at geoprecision 2), killing one."
+    places = geocoder.geoparse(text)
+    assert [(p.name, p.country_code, p.geo_precision) for p in places] == [("Koro", "ML", 2)]
+
+
+def test_coded_as_takes_the_stated_precision(geocoder: Geocoder) -> None:
+    text = "An airstrike in the north (coded as Kidal at geoprecision 3) killed militants."
+    (place,) = geocoder.geoparse(text)
+    assert (place.name, place.geo_precision) == ("Kidal", 3)
+
+
+def test_lowercase_parenthesis_is_no_admin_hint(geocoder: Geocoder) -> None:
+    text = "Gunmen attacked Koro (coded as Bankass at geoprecision 2)."
+    assert [p.name for p in geocoder.geoparse(text)] == ["Bankass"]
+
+
+def test_axis_between_two_towns(geocoder: Geocoder) -> None:
+    text = "Militants abducted two technicians on the axis Kongoussi-Djibo."
+    places = geocoder.geoparse(text)
+    assert mentions(places) == [("Kongoussi", "BF", 2), ("Djibo", "BF", 2)]
+
+
+def test_hyphenated_name_without_road_cue_stays_whole(geocoder: Geocoder) -> None:
+    places = geocoder.geoparse("Fighting in Kongoussi-Djibo yesterday.")
+    assert all(p.mention != "Djibo" for p in places)
+
+
+def test_group_names_point_to_their_country(geocoder: Geocoder) -> None:
+    assert ("BF", "") in geocoder._cued("Koglweogo fighters patrolled.")
+    assert ("NE", "Diffa") in geocoder._cued("ISWAP militants raided a village.")
+    assert geocoder._cued("Militants raided a village.") == frozenset()
+
+
+def test_ordinal_region_names_are_not_regions(geocoder: Geocoder) -> None:
+    assert "second" not in geocoder.gazetteer.regions
+    assert geocoder.geoparse("A second attack followed, the Second in a week.") == []
