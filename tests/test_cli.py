@@ -113,3 +113,38 @@ def test_cli_events_without_database_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["events", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code != 0
     assert "no database" in result.output
+
+
+def test_cli_train_then_typer_component_overrides_when_confident(runner, tmp_path, monkeypatch):
+    rows = ["text,label"]
+    for n in range(8):
+        rows.append(
+            f'"Gunmen kidnapped {n + 2} traders on the road.",Abduction/forced disappearance'
+        )
+        rows.append(f'"Residents marched peacefully for {n + 2} hours.",Peaceful protest')
+    labels = tmp_path / "labels.csv"
+    labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model.json"
+    trained = runner.invoke(main, ["train", str(labels), "--out", str(model), "--folds", "2"])
+    assert trained.exit_code == 0, trained.output
+    assert model.stat().st_size > 0 and "16 examples" in trained.stderr
+    article = write(
+        tmp_path, "a.txt", " date 2024-05-02 Gunmen kidnapped 7 traders in Djibo on Tuesday.\n"
+    )
+    monkeypatch.setenv("CONFLICTWATCH_TYPER_MODEL", str(model))
+    monkeypatch.setenv("CONFLICTWATCH_TYPER_MIN_PROBABILITY", "0.0")
+    pipeline = "sentences,countries,places,actors,dates,fatalities,triggers,reports,typer"
+    monkeypatch.setenv("CONFLICTWATCH_PIPELINE", pipeline)
+    result = runner.invoke(main, ["--no-progress", "extract", str(article)])
+    record = json.loads(result.stdout.splitlines()[0])
+    assert (record["event_type"], record["sub_event_type"]) == ("Strategic developments", "Other")
+    monkeypatch.setenv("CONFLICTWATCH_TYPER_MODEL", "")
+    rules_only = runner.invoke(main, ["--no-progress", "extract", str(article)])
+    assert json.loads(rules_only.stdout)["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_cli_train_bad_file_is_a_clear_error(runner, tmp_path):
+    bad = write(tmp_path, "bad.csv", "words,other\nhello,there\n")
+    result = runner.invoke(main, ["train", str(bad), "--out", str(tmp_path / "m.json")])
+    assert result.exit_code != 0
+    assert "bad.csv" in result.output

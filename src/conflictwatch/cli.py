@@ -232,6 +232,35 @@ def eval_case(ctx: click.Context, path: str) -> None:
 
 
 @main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Model file to write.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--label-column", default="label", show_default=True)
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds.")
+def train(path: str, out: str, text_column: str, label_column: str, folds: int) -> None:
+    """Train the sub-event typer on your own labelled text (JSONL, CSV or TSV).
+
+    Labels are ACLED sub-event types (exact strings) or "none". Use the model with
+    settings typer_model=OUT and a pipeline ending in ",typer".
+    Example: conflictwatch train my_labels.csv --out my_typer.json
+    """
+    from conflictwatch.extract.typer import TyperError, train_from_file
+
+    try:
+        stats = train_from_file(
+            path, text_column=text_column, label_column=label_column, out=out, folds=folds
+        )
+    except (TyperError, ValueError, KeyError) as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    click.echo(
+        f"{stats['examples']} examples, {len(stats['labels'])} labels; "
+        f"cross-validated accuracy {stats['cv_accuracy']:.3f}, "
+        f"weighted F1 {stats['cv_weighted_f1']:.3f}; model written to {stats['model']}",
+        err=True,
+    )
+
+
+@main.command()
 @click.pass_context
 def settings(ctx: click.Context) -> None:
     """Show every setting with its current value and help."""

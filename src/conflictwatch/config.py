@@ -35,6 +35,17 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("gazetteer_overrides", "", "CSV of extra places (name, alternate names, lat, ...)."),
     Setting("min_city_population", 500, "Smallest town of the base gazetteer layer."),
+    Setting(
+        "typer_model",
+        "",
+        "Typer model used by the 'typer' component: a path from `conflictwatch train`, "
+        "'shipped' for the bundled model, or empty for none.",
+    ),
+    Setting(
+        "typer_min_probability",
+        0.9,
+        "The typer overrides the rules' sub-event type only at or above this probability.",
+    ),
     Setting("link", True, "Merge reports of the same real-world event across articles."),
     Setting("link_max_days", 3, "Largest gap in days between reports linked as one event."),
     Setting("max_article_chars", 2_000_000, "Longer inputs are refused as too large."),
@@ -70,6 +81,11 @@ def _coerce(name: str, value: Any) -> Any:
         if lowered in {"0", "false", "no", "off"}:
             return False
         raise ConfigError(f"setting {name!r} expects true or false, got {value!r}")
+    if isinstance(default, float):
+        try:
+            return float(value)
+        except ValueError as error:
+            raise ConfigError(f"setting {name!r} expects a number, got {value!r}") from error
     if isinstance(default, int):
         try:
             return int(value)

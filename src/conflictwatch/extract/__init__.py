@@ -24,11 +24,27 @@ def _actors_factory() -> Any:
     return Actors.load()
 
 
+def _typer_factory(settings: dict[str, Any]):
+    def build() -> Any:
+        from conflictwatch.extract.typer import Typer
+
+        source = str(settings.get("typer_model") or "")
+        if not source:
+            return None
+        return Typer.default() if source == "shipped" else Typer.load(source)
+
+    return build
+
+
 def build_pipeline(settings: dict[str, Any]) -> Pipeline:
     """The pipeline the settings name, with its resources built lazily, once."""
     context = PipelineContext(
         settings=settings,
-        factories={"geocoder": _geocoder_factory(settings), "actors": _actors_factory},
+        factories={
+            "geocoder": _geocoder_factory(settings),
+            "actors": _actors_factory,
+            "typer": _typer_factory(settings),
+        },
     )
     names = [name.strip() for name in str(settings["pipeline"]).split(",") if name.strip()]
     return Pipeline(names, context)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from conflictwatch.extract.classify import find_triggers
+from conflictwatch.extract.classify import SUB_EVENT_TYPES, find_triggers
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.fatalities import find_figures
 from conflictwatch.extract.pipeline import PipelineContext, component
@@ -134,4 +134,25 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         paragraph_of=doc.paragraph_of,
     )
     doc.reports = assemble(doc, context)
+    return doc
+
+
+@component("typer", requires=["reports"], assigns=["reports"])
+def typer(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    """A trained model's second opinion on each report's sub-event type.
+
+    Off unless the pipeline names it and `typer_model` is set; the rules stay
+    the default because the shipped model, trained on team-written text only,
+    is weaker than they are on real news. A model trained on a user's own
+    labelled data may be stronger; it then overrides the rules when confident.
+    """
+    model = ctx.resource("typer")
+    if model is None:
+        return doc
+    threshold = float(ctx.settings["typer_min_probability"])
+    for report in doc.reports:
+        label, probability = model.best(doc.text[report.start : report.end])
+        if label in SUB_EVENT_TYPES and probability >= threshold:
+            report.sub_event_type = label
+            report.event_type = SUB_EVENT_TYPES[label]
     return doc
