@@ -118,9 +118,8 @@ def test_cli_events_without_database_is_a_clear_error(runner, tmp_path):
 def test_cli_train_then_typer_component_overrides_when_confident(runner, tmp_path, monkeypatch):
     rows = ["text,label"]
     for n in range(8):
-        rows.append(
-            f'"Gunmen kidnapped {n + 2} traders on the road.",Abduction/forced disappearance'
-        )
+        # Labelled "Other" on purpose: the rules alone would say abduction.
+        rows.append(f'"Gunmen kidnapped {n + 2} traders on the road.",Other')
         rows.append(f'"Residents marched peacefully for {n + 2} hours.",Peaceful protest')
     labels = tmp_path / "labels.csv"
     labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
