@@ -274,3 +274,55 @@ def test_find_is_fast(registry):
     for text in texts:
         registry.find(text, country="ML", on=MALI_2023)
     assert len(texts) / (time.perf_counter() - started) >= 2000
+
+
+def test_generic_words_only_in_their_period_and_country(registry):
+    # "rebels" names the Tuareg movement of its time; outside any period it names no one.
+    assert names(registry, "Rebels attacked the camp.", country="ML", on=date(2005, 1, 1)) == []
+    assert names(registry, "Rebels attacked the camp.", country="ML", on=MALI_2019) == [
+        "CMA: Coordination of Movements of the Azawad"
+    ]
+    # Niger's MNJ is no rebel in Mali, even in its own years.
+    assert names(registry, "Rebels attacked the camp.", country="ML", on=date(2008, 1, 1)) == []
+    assert names(registry, "Rebels attacked the camp.", country="NE", on=date(2008, 1, 1)) == [
+        "MNJ: Nigerien Movement for Justice"
+    ]
+
+
+def test_faction_is_coded_as_its_parent_while_the_parent_exists(registry):
+    (later,) = registry.find("Katiba Macina fighters", country="ML", on=MALI_2019)
+    assert later.entry.name == "Katiba Macina" and later.entry.coded_as.name == JNIM
+    (earlier,) = registry.find("Katiba Macina fighters", country="ML", on=date(2016, 1, 1))
+    assert earlier.entry.coded_as is None
+
+
+def test_a_leading_article_does_not_hide_a_longer_name(registry):
+    text = "the Islamic State West Africa Province claimed it"
+    assert names(registry, text, country="NE", on=MALI_2019) == ["Islamic State (West Africa)"]
+
+
+def test_bare_islamic_state_by_region(registry):
+    text = "The Islamic State group claimed the attack."
+    assert names(registry, text, country="NE", on=MALI_2019) == [ISGS]
+    assert names(registry, text, country="NG", on=MALI_2019) == ["Islamic State (West Africa)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        (
+            "AQLM gunmen kidnapped two tourists.",
+            date(2011, 1, 1),
+            "AQIM: Al Qaeda in the Islamic Maghreb",
+        ),
+        (
+            "FNLA fighters entered Timbuktu.",
+            date(2012, 6, 1),
+            "FNLA: National Liberation Front of Azawad",
+        ),
+        ("Islamic extremists burned the mausoleum.", date(2012, 7, 1), "Islamist Militia (Mali)"),
+        ("Tuareg rebels attacked a post.", date(2004, 7, 1), "Tuareg Ethnic Militia (Mali)"),
+    ],
+)
+def test_more_aliases(registry, text, on, expected):
+    assert names(registry, text, country="ML", on=on) == [expected]

@@ -28,7 +28,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -118,6 +118,9 @@ class ActorEntry:
     parent: str | None = None
     generic: bool = False
     role: str | None = None  # state branch ("military", "police"...), "civilians"...
+    # A faction ACLED codes under its parent on this date ("Katiba Macina" acts as
+    # JNIM, with the katiba as associated actor); set by `ActorRegistry.find`.
+    coded_as: ActorEntry | None = field(default=None, compare=False)
 
     def valid_on(self, day: date) -> bool:
         if self.valid_from and day < self.valid_from:
@@ -484,6 +487,13 @@ def _country_rank(entry: ActorEntry, country: str | None) -> int:
     return 1 if entry.country is None else 0
 
 
+def _fits(entry: ActorEntry, country: str | None, on: date | None) -> bool:
+    """A generic word stands for this entry only on its dates and in its country."""
+    if on is not None and not entry.valid_on(on):
+        return False
+    return country is None or entry.country in (None, country)
+
+
 def choose(entries: list[ActorEntry], country: str | None, on: date | None) -> ActorEntry:
     """The best candidate for a country and a date (see the module docstring)."""
 
@@ -507,7 +517,14 @@ class ActorRegistry:
                 self._index.add(alias, entry)
             if entry.role:
                 self._roles.setdefault((entry.role, entry.country), []).append(entry)
-        self._pattern = build_pattern([*self._index.folded, *self._exact_aliases()])
+        # "the Islamic State" is left to "Islamic State", so that the longer
+        # "Islamic State West Africa Province" can still match after "the".
+        folded = [
+            alias
+            for alias in self._index.folded
+            if not (alias.startswith("the ") and alias[4:] in self._index.folded)
+        ]
+        self._pattern = build_pattern([*folded, *self._exact_aliases()])
 
     def _exact_aliases(self) -> list[str]:
         return [alias for e in self.entries for alias in e.aliases if is_acronym(alias)]
@@ -555,6 +572,11 @@ class ActorRegistry:
             if not entries:
                 continue
             entry = choose(entries, country, on)
+            if entry.generic and not _fits(
+                entry, country if country in self.countries else None, on
+            ):
+                continue  # "rebels" in 2005, "Fulani" in Ghana: no canonical actor
+            entry = self._under_parent(entry, country, on)
             end = (
                 found.end("tail")
                 if found.group("tail") and not entry.generic
@@ -563,6 +585,16 @@ class ActorRegistry:
             start = found.start("alias")
             matches.append(ActorMatch(start, end, text[start:end], entry))
         return _drop_descriptions(text, matches)
+
+    def _under_parent(self, entry: ActorEntry, country: str | None, on: date | None) -> ActorEntry:
+        """A faction whose parent exists on the date is coded as the parent."""
+        if entry.parent is None:
+            return entry
+        parent = self.resolve(entry.parent, country=country, on=on)
+        if parent is None or parent.name == entry.name:
+            return entry
+        valid = parent.valid_on(on) if on is not None else parent.valid_to is None
+        return replace(entry, coded_as=parent) if valid else entry
 
     def resolve(
         self, name: str, *, country: str | None = None, on: date | None = None

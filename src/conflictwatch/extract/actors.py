@@ -22,6 +22,11 @@ _APPOSITION = re.compile(
     r"militia|group|movement|coalition|alliance|organi[sz]ation|the|a|an|led|dominated|backed|-)\s*,?\s*){0,5}$",
     re.IGNORECASE,
 )
+# "French and Malian forces", "French, Burkinabe and Malian troops": an adjective
+# sharing the head noun of the actor after it (the search ends at that actor).
+_LEFT_CONJUNCT = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# "forces françaises et maliennes": an adjective after the actor, sharing its head.
+_RIGHT_CONJUNCT = re.compile(r"\s*(?:,\s*|\s+et\s+|\s+and\s+)(?P<word>[\w-]+)(?![\w-])")
 _GENERIC_ALIASES = {
     "civilians": "civilians",
     "unidentified": "gunmen",
@@ -42,6 +47,7 @@ class Actors:
         self, text: str, *, country: str | None = None, on: date | None = None
     ) -> list[ActorMatch]:
         matches = self.registry.find(text, country=country, on=on)
+        matches = self._coordinated(text, matches, country, on)
         kept = []
         for index, match in enumerate(matches):
             following = matches[index + 1] if index + 1 < len(matches) else None
@@ -49,6 +55,43 @@ class Actors:
                 continue  # "Tuareg separatist group CSP": the CSP is meant
             kept.append(match)
         return kept
+
+    def _coordinated(
+        self, text: str, matches: list[ActorMatch], country: str | None, on: date | None
+    ) -> list[ActorMatch]:
+        """'French and Malian forces', 'forces françaises et maliennes': one actor each."""
+        added: list[ActorMatch] = []
+        for match in matches:
+            words = match.text.split()
+            if len(words) < 2 or match.entry.generic:
+                continue
+            head, tail = words[0], words[-1]
+            left = _LEFT_CONJUNCT.search(text, max(0, match.start - 60), match.start)
+            while left is not None:
+                added += self._conjunct(left, f"{left.group('word')} {tail}", match, country, on)
+                left = _LEFT_CONJUNCT.search(text, max(0, left.start() - 60), left.start())
+            right = _RIGHT_CONJUNCT.match(text, match.end)
+            if right is not None:
+                added += self._conjunct(right, f"{head} {right.group('word')}", match, country, on)
+        if not added:
+            return matches
+        taken = [(m.start, m.end) for m in matches]
+        fresh = [m for m in added if not any(s < m.end and m.start < e for s, e in taken)]
+        return sorted([*matches, *fresh], key=lambda m: m.start)
+
+    def _conjunct(
+        self,
+        found: re.Match[str],
+        phrase: str,
+        match: ActorMatch,
+        country: str | None,
+        on: date | None,
+    ) -> list[ActorMatch]:
+        entry = self.registry.resolve(phrase, country=country, on=on)
+        if entry is None or entry.generic or entry.name == match.entry.name:
+            return []
+        start, end = found.span("word")
+        return [ActorMatch(start, end, found.string[start:end], entry)]
 
     @staticmethod
     def _introduces(text: str, match: ActorMatch, following: ActorMatch | None) -> bool:

@@ -26,6 +26,46 @@ _AGAINST = re.compile(
 )
 
 
+# "French and Malian forces attacked": two actors joined as one subject.
+_JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|et\s+|&\s*)$", re.IGNORECASE)
+# "JNIM and ISGS clashed": the two actors are the two sides.
+_MUTUAL = re.compile(r"clash|fight|fought|battl|affront|combat|exchang|skirmish", re.IGNORECASE)
+_VICTIM_VERBS = (
+    r"killed|wounded|injured|hurt|ambushed|targeted|struck|hit|abducted|kidnapped|captured|"
+    r"executed|murdered|assassinated|attacked|shot|lynched|beaten|arrested|detained|slain|"
+    r"tués?|blessés?|enlevés?|attaqués?|ciblés?|visés?|tombés?"
+)
+_UNIT_NOUNS = (
+    r"vehicles?|convoys?|patrols?|cars?|trucks?|positions?|posts?|bases?|camps?|units?|"
+    r"members?|officers?|agents?|elements?|véhicules?|convois?|patrouilles?|éléments?"
+)
+# The actor is the one hit: "soldiers were killed when ...", "a FAMa vehicle struck an
+# IED"; without an auxiliary only after a count: "two soldiers killed and six wounded".
+_HIT_AFTER = re.compile(
+    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}"
+    rf"(?:was|were|had been|have been|has been|got|ont été|a été|sont|est)\s+(?:\w+ly\s+)?"
+    rf"(?:{_VICTIM_VERBS})\b",
+    re.IGNORECASE,
+)
+_REDUCED_HIT_AFTER = re.compile(
+    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})"
+    rf"(?=\s+(?:and\s+(?:\d+|\w+\s+(?:wounded|injured|missing))|by|in|when|after|during|"
+    rf"near|while|par)\b|\s*[,.;]|\s*$)",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"many|dozens of|scores of|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_VEHICLE_HIT = re.compile(
+    rf"^\s*(?:{_UNIT_NOUNS})\s+(?:hit|struck|ran over|drove over|ran into|stepped on|"
+    rf"a heurté|a sauté sur|ont sauté sur)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Roles:
     actor1: Any = None  # an ActorEntry-like object with .name, .inter, .kind
@@ -45,6 +85,7 @@ def assign_roles(
 ) -> Roles:
     """Split the sentence's actor matches into the acting and the targeted side."""
     passive = bool(_PASSIVE.search(text[max(sent_start, trigger_start - 25) : trigger_start]))
+    mutual = _MUTUAL.match(text, trigger_start, trigger_end) is not None
     agents: list[Any] = []
     targets: list[Any] = []
     associates: list[Any] = []
@@ -55,10 +96,33 @@ def assign_roles(
         elif _BY.search(left):
             agents.append(match)
         elif match.start < trigger_start:
-            (targets if passive or _AGAINST.search(left) and agents else agents).append(match)
+            hit = _is_hit(text, sent_start, match, trigger_start)
+            joined = (
+                bool(agents)
+                and not mutual
+                and _JOINED.match(text[agents[-1].end : match.start]) is not None
+            )
+            against = bool(_AGAINST.search(left)) and bool(agents) and not joined
+            (targets if passive or hit or against else agents).append(match)
         else:
             targets.append(match)
     return _fill(agents, associates, targets)
+
+
+def _coded(match: Any) -> list[tuple[Any, tuple[int, int]]]:
+    """A match as (entry, span) pairs: a faction coded as its parent comes after it."""
+    span = (match.start, match.end)
+    parent = getattr(match.entry, "coded_as", None)
+    return [(parent, span), (match.entry, span)] if parent is not None else [(match.entry, span)]
+
+
+def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
+    """The words right after an actor say it was hit ("were killed", "vehicle hit a mine")."""
+    after = text[match.end : max(match.end, trigger_start) + 40]
+    if _HIT_AFTER.match(after) or _VEHICLE_HIT.match(after):
+        return True
+    counted = _COUNT_BEFORE.search(text[max(sent_start, match.start - 30) : match.start])
+    return counted is not None and _REDUCED_HIT_AFTER.match(after) is not None
 
 
 def _fill(agents: list[Any], associates: list[Any], targets: list[Any]) -> Roles:
@@ -67,22 +131,21 @@ def _fill(agents: list[Any], associates: list[Any], targets: list[Any]) -> Roles
     civilians = [m for m in agents if _is_civilian(m.entry)]
     agents = [m for m in agents if not _is_civilian(m.entry)]
     targets = civilians + targets
-    if agents:
-        roles.actor1, roles.actor1_span = agents[0].entry, (agents[0].start, agents[0].end)
-    for match in agents[1:] + associates:
+    acting = [pair for match in agents + associates for pair in _coded(match)]
+    for entry, span in acting:
         if roles.actor1 is None:
-            roles.actor1, roles.actor1_span = match.entry, (match.start, match.end)
-        elif match.entry.name != roles.actor1.name and match.entry.name not in _names(roles.assoc1):
-            roles.assoc1.append(match.entry)
+            roles.actor1, roles.actor1_span = entry, span
+        elif entry.name != roles.actor1.name and entry.name not in _names(roles.assoc1):
+            roles.assoc1.append(entry)
     taken = {roles.actor1.name if roles.actor1 else None, *_names(roles.assoc1)}
-    for match in targets:
-        if match.entry.name in taken:
+    for entry, span in (pair for match in targets for pair in _coded(match)):
+        if entry.name in taken:
             continue
         if roles.actor2 is None:
-            roles.actor2, roles.actor2_span = match.entry, (match.start, match.end)
-        elif match.entry.name != roles.actor2.name and match.entry.name not in _names(roles.assoc2):
-            roles.assoc2.append(match.entry)
-        taken.add(match.entry.name)
+            roles.actor2, roles.actor2_span = entry, span
+        elif entry.name != roles.actor2.name and entry.name not in _names(roles.assoc2):
+            roles.assoc2.append(entry)
+        taken.add(entry.name)
     return roles
 
 

@@ -1,0 +1,102 @@
+"""Roles in one sentence: who acted, who was hit, factions coded under their parent."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from conflictwatch.extract.actors import Actors
+from conflictwatch.extract.roles import assign_roles
+
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+FAMA_2019 = "Military Forces of Mali (2013-2020)"
+FRANCE_2017 = "Military Forces of France (2017-)"
+
+
+@pytest.fixture(scope="module")
+def actors() -> Actors:
+    return Actors.load()
+
+
+def roles_of(actors: Actors, text: str, trigger: str, on: date = date(2019, 6, 1)):
+    found = re.search(trigger, text)
+    assert found is not None
+    matches = actors.find(text, country="ML", on=on)
+    return assign_roles(text, 0, found.start(), found.end(), matches)
+
+
+def test_katiba_acts_as_jnim_with_the_katiba_associated(actors):
+    roles = roles_of(actors, "Katiba Macina militants attacked a village near Djenne.", "attacked")
+    assert roles.actor1.name == JNIM
+    assert [e.name for e in roles.assoc1] == ["Katiba Macina"]
+
+
+def test_katiba_before_jnim_existed_acts_alone(actors):
+    text = "Katiba Macina militants attacked a village near Djenne."
+    roles = roles_of(actors, text, "attacked", on=date(2016, 5, 1))
+    assert roles.actor1.name == "Katiba Macina"
+    assert roles.assoc1 == []
+
+
+def test_targeted_katiba_is_jnim_on_the_other_side(actors):
+    roles = roles_of(
+        actors, "Malian soldiers attacked Katiba Serma fighters in the forest.", "attacked"
+    )
+    assert roles.actor1.name == FAMA_2019
+    assert roles.actor2.name == JNIM
+    assert [e.name for e in roles.assoc2] == ["Katiba Serma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Three French soldiers were injured when their vehicle hit a mine near Kidal.", "mine"),
+        ("Two soldiers killed and six wounded by a roadside bomb near Gao.", "bomb"),
+        ("A FAMa vehicle struck an explosive device near Boni.", "explosive device"),
+    ],
+)
+def test_an_actor_that_was_hit_is_not_the_attacker(actors, text, trigger):
+    roles = roles_of(actors, text, trigger)
+    assert roles.actor1 is None
+    assert roles.actor2 is not None and roles.actor2.kind == "state" or roles.actor2.inter == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian soldiers killed five jihadists near Gao.",
+        "Malian soldiers killed at least five jihadists near Gao.",
+        "A Malian soldier shot and wounded a man at a checkpoint.",
+    ],
+)
+def test_an_active_verb_keeps_the_actor_acting(actors, text):
+    roles = roles_of(actors, text, r"killed|shot")
+    assert roles.actor1 is not None and roles.actor1.name == FAMA_2019
+
+
+def test_coordinated_nationalities_name_both_forces(actors):
+    text = "French and Malian forces attacked a militant camp near Menaka."
+    roles = roles_of(actors, text, "attacked")
+    acting = {roles.actor1.name, *[e.name for e in roles.assoc1]}
+    assert acting == {FRANCE_2017, FAMA_2019}
+
+
+def test_french_coordinated_adjective_after_the_noun(actors):
+    matches = actors.find("Les forces françaises et maliennes ont riposté.", country="ML")
+    assert {m.entry.name for m in matches} >= {"Military Forces of Mali (2021-)"}
+    assert any(m.entry.name.startswith("Military Forces of France") for m in matches)
+
+
+def test_a_place_before_a_force_is_no_conjunct(actors):
+    matches = actors.find(
+        "Between Gao and Malian forces positions.", country="ML", on=date(2019, 6, 1)
+    )
+    assert [m.entry.name for m in matches] == [FAMA_2019]
+
+
+def test_two_actors_that_clashed_are_the_two_sides(actors):
+    roles = roles_of(actors, "JNIM and ISGS militants clashed near Menaka.", "clashed")
+    assert roles.actor1.name == JNIM
+    assert roles.actor2.name == "Islamic State (Greater Sahara)"
