@@ -7,6 +7,7 @@ built once per run.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -43,23 +44,54 @@ def sentences(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
-@component("countries", assigns=["countries"])
+@component("countries", assigns=["countries"])  # "country" and "nationality" mentions
 def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     geocoder = ctx.resource("geocoder")
     for code, start, end in geocoder.countries_in(doc.text):
-        doc.add(Mention(start, end, "country", doc.text[start:end], code))
+        text = doc.text[start:end]
+        label = (
+            "country"
+            if _names_country(text, geocoder.country_place(code).country)
+            else "nationality"
+        )
+        doc.add(Mention(start, end, label, text, code))
     return doc
 
 
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+def _names_country(text: str, name: str | None) -> bool:
+    """'Mali', 'Burkina' name the country; 'Malian', 'Nigerien', 'French' describe people."""
+    if not name:
+        return True
+    mention, country = _fold(text), _fold(name)
+    return mention == country or (country.startswith(mention) and len(mention) >= 4)
+
+
 def article_country(doc: ArticleDoc) -> str | None:
-    """The country the article is about: the one it names most, first on ties."""
-    codes = [m.value for m in doc.of("country")]
-    codes += [p.country_code for p in doc.places if p.country_code and (p.geo_precision or 3) <= 2]
-    if not codes:
+    """The country the article is about.
+
+    Towns outweigh country mentions, and a bare adjective ("French troops",
+    "an Egyptian contingent") counts least: the article is about where things
+    happened, not who took part. Ties go to the first mentioned.
+    """
+    weights: Counter[str] = Counter()
+    order: list[str] = []
+    for label, weight in (("country", 1.0), ("nationality", 0.5)):
+        for mention in doc.of(label):
+            weights[mention.value] += weight
+            order.append(mention.value)
+    for place in doc.places:
+        if place.country_code and (place.geo_precision or 3) <= 2:
+            weights[place.country_code] += 2.0
+            order.append(place.country_code)
+    if not weights:
         return None
-    counts = Counter(codes)
-    best = max(counts.values())
-    return next(code for code in codes if counts[code] == best)
+    best = max(weights.values())
+    return next(code for code in order if weights[code] == best)
 
 
 @component("actors", requires=["countries"], assigns=["actors"])
@@ -82,7 +114,7 @@ def _modifies_a_place(text: str, end: int) -> bool:
 @component("places", requires=["countries"], assigns=["places"])
 def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     geocoder = ctx.resource("geocoder")
-    named = list(dict.fromkeys(m.value for m in doc.of("country")))
+    named = list(dict.fromkeys(m.value for m in doc.of("country") + doc.of("nationality")))
     doc.places = geocoder.geoparse(doc.text, countries=named)
     return doc
 

@@ -665,19 +665,29 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: _Draft) -> Report:
     )
 
 
+_NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
+
+
 def most_frequent_armed_actor(doc: ArticleDoc) -> Any:
-    """The armed actor the article names most often (twice at least)."""
-    counts = Counter(
-        m.value.entry.name
+    """The actor an unattributed act in this article is most likely by.
+
+    The armed actor named most often (twice at least); failing that, the one
+    named armed group when the article names exactly one ("the device was likely
+    planted by JNIM"). A faction stands for its parent, as ACLED codes it.
+    """
+    entries = [
+        getattr(m.value.entry, "coded_as", None) or m.value.entry
         for m in doc.of("actor")
         if m.value.entry.kind not in {"civilians", "protesters", "rioters"}
-    )
+    ]
+    counts = Counter(entry.name for entry in entries)
     if not counts:
         return None
     name, times = counts.most_common(1)[0]
-    if times < 2:
-        return None
-    return next(m.value.entry for m in doc.of("actor") if m.value.entry.name == name)
+    if times >= 2:
+        return next(entry for entry in entries if entry.name == name)
+    groups = {e.name: e for e in entries if e.kind in _NAMED_GROUP_KINDS and not e.generic}
+    return next(iter(groups.values())) if len(groups) == 1 else None
 
 
 def split_by_place(report: Report, places: list[Place]) -> list[Report]:
