@@ -155,6 +155,11 @@ def _subject_text(text: str, sent_start: int, trigger: Trigger) -> str:
     return window[clause.end() :] if clause else window
 
 
+_UNDERGONE = re.compile(
+    r"\b(?:subjected to|came under|come under|targeted by|hit by|(?:the )?target of|victims? of)"
+    r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
@@ -165,8 +170,8 @@ def _target(
 ) -> Target:
     """Who was hit: the trigger's object, or its subject when the verb is passive."""
     victims = _object_text(text, trigger, end)
-    passive = _PASSIVE_BEFORE.search(text[max(sent_start, trigger.start - 20) : trigger.start])
-    if passive or roles.actor1 is None:
+    before = text[max(sent_start, trigger.start - 25) : trigger.start]
+    if _PASSIVE_BEFORE.search(before) or _UNDERGONE.search(before):
         # "soldiers were killed", "the MINUSMA camp came under attack": the subject was hit.
         victims = _subject_text(text, sent_start, trigger) + " " + victims
     armed_sides = {
@@ -322,6 +327,8 @@ def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
     """'the attack', "Saturday's strikes", 'claimed the assault': told before, not new."""
     if re.match(r"\s+of\b", text[trigger.end : trigger.end + 4]):
         return False  # "the execution of 31 detainees" introduces an event
+    if re.search(r"\bthe (?:attacks?|assaults?|incursions?|raids?|attackers|assailants)\b", trigger.text, re.I):
+        return True  # "responded to the attack", "repelled the assailants"
     if trigger.category == "air_weapon" or trigger.text.lower().endswith("ed"):
         return False  # "their aircraft struck", "the army attacked": not a back-reference
     return _ANAPHORA.search(text[max(sent_start, trigger.start - 30) : trigger.start]) is not None
@@ -596,6 +603,9 @@ def _event_types(draft: _Draft) -> tuple[str, str]:
         "civ_attack",
     }:
         return "Violence against civilians", "Attack"  # abducted, then found dead
+    later = {t.category for member in draft.members[1:] for t in member.triggers}
+    if first.sub_event_type == "Attack" and "clash" in later and "civ_attack" not in categories:
+        return "Battles", "Armed clash"  # "village self-defence responded to the attack"
     if first.event_type not in _PROTEST_TYPES:
         return first.event_type, first.sub_event_type
     if "looting" in categories and "protest_force" not in categories:
