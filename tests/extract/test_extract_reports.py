@@ -1,0 +1,81 @@
+"""Report assembly on short team-written texts, through the real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictwatch.config import load_settings
+from conflictwatch.extract import build_pipeline
+from conflictwatch.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline(load_settings({"progress": False}))
+
+
+def reports(pipeline, text, published=date(2020, 3, 2)):
+    return pipeline(Article("t", text, published)).reports
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen attacked the village of Sango on Sunday. Village self-defence fighters "
+            "responded to the attack and killed four assailants.",
+            "Armed clash",
+        ),
+        (
+            "On Sunday, militants ambushed an army convoy near Boni with an IED followed by "
+            "small arms fire; three soldiers were killed.",
+            "Armed clash",
+        ),
+        (
+            "Gunmen attacked the town hall of Deou on Sunday and set it ablaze. No casualties.",
+            "Looting/property destruction",
+        ),
+        (
+            "Students from two faculties clashed on the campus in Bamako on Sunday over a dispute.",
+            "Mob violence",
+        ),
+        (
+            "Drivers blocked the national road at Kaya on Sunday to protest against new fees.",
+            "Violent demonstration",
+        ),
+        (
+            "Gunmen abducted a trader near Djibo on Sunday. His body was found the next day.",
+            "Attack",
+        ),
+    ],
+)
+def test_reports_sub_event_type_over_sentences(pipeline, text, expected):
+    found = reports(pipeline, text)
+    assert found, text
+    assert found[0].sub_event_type == expected
+
+
+def test_reports_listed_towns_give_one_event_each_with_divided_toll(pipeline):
+    found = reports(
+        pipeline,
+        "On Sunday, gunmen attacked the villages of Bankass, Koro and Bandiagara, killing six.",
+    )
+    assert sorted(r.place.name for r in found) == ["Bandiagara", "Bankass", "Koro"]
+    assert sum(c.fatalities for r in found for c in r.claims) == 6
+
+
+def test_reports_dateless_brief_is_dated_before_publication_with_week_precision(pipeline):
+    found = reports(pipeline, "Gunmen killed two herders near Djibo.", published=date(2020, 3, 2))
+    assert (found[0].event_date, found[0].time_precision) == ("2020-03-01", 2)
+
+
+def test_reports_background_sentence_in_long_article_is_no_event(pipeline):
+    text = (
+        "The harvest in the region was poor this year.\n\n"
+        "Traders say prices have doubled.\n\n"
+        "The conflict has killed thousands of people since 2012, according to the UN.\n\n"
+        "Farmers hope for better rains."
+    )
+    assert reports(pipeline, text) == []
