@@ -96,3 +96,16 @@ def test_fatalities_attackers_are_not_the_dead():
 def test_fatalities_marchers_are_not_the_dead():
     text = "Over 3,000 people marched to demand an inquiry into the death of a journalist."
     assert 3000 not in [value for value, _, _ in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed two young Dawsahak on the road.", [(2, "exact", None)]),
+        ("Raiders killed at least 30 Tuaregs in the camp.", [(30, "at least", None)]),
+        ("A representative of the movement was killed in Ber.", [(1, "exact", None)]),
+        ("The fighters killed 40 goats and burned the granary.", []),
+    ],
+)
+def test_fatalities_death_verb_governs_the_count(text, expected):
+    assert figures(text) == expected

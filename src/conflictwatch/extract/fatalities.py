@@ -66,6 +66,9 @@ def _singular_victim() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
         rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
+        rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?"
+        rf"\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|assassinated|shot\s+dead|executed|"
+        rf"beheaded|murdered|gunned\s+down|lynched|found\s+dead)\b"
         rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)",
         re.IGNORECASE,
     )
@@ -173,6 +176,10 @@ def _is_death_count(
     # "killing 13,700 dogs": the figure must count people.
     if counts_a_person:
         return True
+    if _directly_after_death_word(text[death_before : count.start]):
+        # "killed two young Dawsahak": a death verb right before the count governs it,
+        # whatever the people are called, unless they are animals or things.
+        return not cues.cue("non_fatal_outcomes").search(_counted_words(text, count.end, sent_end))
     following = re.match(r"\s*([A-Za-zÀ-ÿ'’-]+)", text[count.end : sent_end])
     if following is None:
         return True
@@ -197,6 +204,14 @@ def _governs(between: str) -> bool:
         return False  # "civilians died, a local official said": a new clause
     words = re.findall(r"[\w'’-]+", between.lower())
     return len(words) <= 4 and not _NOT_GOVERNING & set(words)
+
+
+def _directly_after_death_word(between: str) -> bool:
+    """'killed two', 'killing at least 30', 'executed some 12': nothing else in between."""
+    words = re.findall(r"[\w'’-]+", between.lower())
+    return len(words) <= 2 and all(
+        w in {"at", "least", "some", "about", "around", "over", "nearly"} for w in words
+    )
 
 
 def _is_subset(text: str, count: Count, sent_start: int) -> bool:
