@@ -58,6 +58,9 @@ def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
+_LOCAL_KINDS = {"state", "identity_militia", "political_militia", "rebel"}
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
@@ -88,6 +91,12 @@ def article_country(doc: ArticleDoc) -> str | None:
         if place.country_code and (place.geo_precision or 3) <= 2:
             weights[place.country_code] += 2.0
             order.append(place.country_code)
+    for mention in doc.of("actor"):
+        # "FAMa", "Koglweogo": a national force or local group says where it happened.
+        entry = mention.value.entry
+        if entry.country and not entry.generic and entry.kind in _LOCAL_KINDS:
+            weights[entry.country] += 0.75
+            order.append(entry.country)
     if not weights:
         return None
     best = max(weights.values())
