@@ -118,9 +118,16 @@ def _in_sentence(items: list[Any], start: int, end: int) -> list[Any]:
     return [item for item in items if start <= item.start and item.end <= end]
 
 
-def _is_background(text: str, start: int, end: int, day_known: bool) -> bool:
-    """Summaries, trends and deaths from disease or disaster are not conflict events."""
-    if cues.has("non_conflict_cues", text, start, end):
+_PROTEST_CATEGORIES = {"protest", "riot", "mob"}
+
+
+def _is_background(
+    text: str, start: int, end: int, day_known: bool, triggers: list[Trigger]
+) -> bool:
+    """Summaries, trends and deaths from disease or disaster are not conflict events,
+    but a protest about an accident or an epidemic is a protest."""
+    protest = any(t.category in _PROTEST_CATEGORIES for t in triggers)
+    if not protest and cues.has("non_conflict_cues", text, start, end):
         return True
     # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same.
     return not day_known and cues.has("background_cues", text, start, end)
@@ -252,9 +259,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         if not triggers:
             continue
         found_date = _sentence_date(text, _in_sentence(doc.of("date"), start, end), triggers)
-        if _is_background(
-            text, start, end, found_date is not None and found_date[0].precision == 1
-        ):
+        day_known = found_date is not None and found_date[0].precision == 1
+        if _is_background(text, start, end, day_known, triggers):
             continue
         masked = cause_spans(text, start, end)
         actors = [
@@ -327,7 +333,11 @@ def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
     """'the attack', "Saturday's strikes", 'claimed the assault': told before, not new."""
     if re.match(r"\s+of\b", text[trigger.end : trigger.end + 4]):
         return False  # "the execution of 31 detainees" introduces an event
-    if re.search(r"\bthe (?:attacks?|assaults?|incursions?|raids?|attackers|assailants)\b", trigger.text, re.I):
+    if re.search(
+        r"\bthe (?:attacks?|assaults?|incursions?|raids?|attackers|assailants)\b",
+        trigger.text,
+        re.I,
+    ):
         return True  # "responded to the attack", "repelled the assailants"
     if trigger.category == "air_weapon" or trigger.text.lower().endswith("ed"):
         return False  # "their aircraft struck", "the army attacked": not a back-reference
@@ -384,7 +394,9 @@ def merge_candidates(candidates: list[Candidate], *, short: bool = False) -> lis
         target = _merge_target(drafts, cand)
         if target is not None:
             target.members.append(cand)
-        elif (cand.anchored or short) and (not cand.refers_back or cand.date or cand.figures):
+        elif (cand.anchored or short) and (
+            not cand.refers_back or cand.date or cand.figures or not drafts
+        ):
             drafts.append(_Draft(cand, [cand]))
         else:
             loose.append(cand)
