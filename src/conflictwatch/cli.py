@@ -7,6 +7,8 @@ the others) or when a library error stops it.
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -128,7 +130,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
     _finish(result.errors)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @_db_option
 @_filter_options
 @click.option(
@@ -136,15 +138,162 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None) -> None:
 )
 @click.pass_context
 def events(ctx: click.Context, db: str | None, fmt: str, **filters: Any) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered; or review them (merge, split, history, audit).
 
     Example: conflictwatch events --country Mali --since 2024-01-01 --min-fatalities 10
     """
+    if ctx.invoked_subcommand is not None:
+        return  # the subcommand does the work
     settings = _settings(ctx, db=db)
     _require_db(settings["db"])
     with Store(settings["db"]) as store:
         found = run.query_events(store, **filters)
     WRITERS[fmt](found, sys.stdout)
+
+
+def _reviewer() -> str:
+    return os.environ.get("CONFLICTWATCH_USER") or getpass.getuser()
+
+
+def _review_store(ctx: click.Context, db: str | None) -> tuple[dict[str, Any], Store]:
+    settings = _settings(ctx, db=db)
+    _require_db(settings["db"])
+    return settings, Store(settings["db"])
+
+
+_reason_option = click.option(
+    "--reason", required=True, help="Why (kept in the audit log; required)."
+)
+_by_option = click.option(
+    "--by", help="Who decides (default: $CONFLICTWATCH_USER, else the login name)."
+)
+
+
+@events.command(name="merge")
+@click.argument("keep")
+@click.argument("other")
+@_reason_option
+@_by_option
+@_db_option
+@click.pass_context
+def events_merge(
+    ctx: click.Context, keep: str, other: str, reason: str, by: str | None, db: str | None
+) -> None:
+    """Merge event OTHER into event KEEP; every later re-link keeps them together.
+
+    The merged event keeps the id of its earliest report (one of the two ids);
+    the other event is marked merged and points to it. Nothing is deleted.
+    Example: conflictwatch events merge ev-1a2b3c ev-4d5e6f --reason "same strike" --db sahel.db
+    """
+    settings, store = _review_store(ctx, db)
+    with store:
+        try:
+            who = by or _reviewer()
+            done = run.merge_events(store, keep, other, settings, reason=reason, by=who)
+        except (run.ReviewError, ValueError) as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"{done['merged']} merged into {done['event']}")
+
+
+@events.command(name="split")
+@click.argument("event_id")
+@click.option("--reports", "report_ids", help="Comma-separated report ids to move out.")
+@click.option("--claims", "claim_ids", help="Comma-separated claim ids (see `events history`).")
+@_reason_option
+@_by_option
+@_db_option
+@click.pass_context
+def events_split(
+    ctx: click.Context,
+    event_id: str,
+    report_ids: str | None,
+    claim_ids: str | None,
+    reason: str,
+    by: str | None,
+    db: str | None,
+) -> None:
+    """Move some reports of EVENT_ID into an event of their own, for good.
+
+    Name them by report id or by the id of a claim they hold (`events history`
+    lists both). Later re-links never put them back together.
+    Example: conflictwatch events split ev-1a2b3c --claims 12,13 --reason "two raids" --db sahel.db
+    """
+    if not report_ids and not claim_ids:
+        raise click.UsageError("name what to split out with --reports or --claims")
+    try:
+        claims = [int(item) for item in _split_list(claim_ids)]
+    except ValueError as error:
+        raise click.BadParameter("claim ids are numbers", param_hint="--claims") from error
+    settings, store = _review_store(ctx, db)
+    with store:
+        try:
+            done = run.split_event(
+                store,
+                event_id,
+                settings,
+                reports=_split_list(report_ids),
+                claims=claims,
+                reason=reason,
+                by=by or _reviewer(),
+            )
+        except (run.ReviewError, ValueError) as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"{event_id} split into {', '.join(done['events'])}")
+
+
+def _split_list(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+@events.command(name="history")
+@click.argument("event_id")
+@_db_option
+@click.pass_context
+def events_history(ctx: click.Context, event_id: str, db: str | None) -> None:
+    """Every version of EVENT_ID (who changed it, when, why), then its reports and claims.
+
+    Example: conflictwatch events history ev-1a2b3c --db sahel.db
+    """
+    _, store = _review_store(ctx, db)
+    with store:
+        info = store.event_info(event_id)
+        if info is None:
+            raise click.ClickException(f"no event {event_id}")
+        for row in store.event_history(event_id):
+            record = row["record"]
+            click.echo(
+                f"v{row['version']}\t{row['changed_at']}\t{row['status']}\t"
+                f"{row['changed_by']}\t{row['reason']}\t"
+                f"{len(record.get('reports', []))} reports, fatalities {record.get('fatalities')}"
+            )
+        pointer = f" -> {info['merged_into']}" if info.get("merged_into") else ""
+        click.echo(f"status: {info['status']}{pointer}")
+        reports = store.event_reports(event_id)
+        claims = store.claims_of_reports(reports)
+        for report_id in reports:
+            click.echo(f"report {report_id}")
+            for claim in (c for c in claims if c["report_id"] == report_id):
+                click.echo(
+                    f"  claim {claim['id']}: {claim['fatalities']} ({claim['qualifier']}) "
+                    f"by {claim['claimed_by'] or claim['article_id']}: {claim['quote']!r}"
+                )
+
+
+@events.command(name="audit")
+@click.option("--event", "event_id", help="Only entries about this event.")
+@_db_option
+@click.pass_context
+def events_audit(ctx: click.Context, event_id: str | None, db: str | None) -> None:
+    """The audit log, oldest first: when, who, what, on which target, why.
+
+    Example: conflictwatch events audit --db sahel.db
+    """
+    _, store = _review_store(ctx, db)
+    with store:
+        for row in store.audit_log(event_id):
+            click.echo(
+                f"{row['at']}\t{row['actor']}\t{row['action']}\t{row['target']}\t{row['reason']}"
+            )
 
 
 @main.command()

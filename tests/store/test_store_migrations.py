@@ -16,8 +16,8 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
 
 
 def test_open_applies_and_records_initial_schema(store):
-    assert store.applied_on_open == ["0001_initial"]
-    assert store.applied() == ["0001_initial"]
+    assert store.applied_on_open == ["0001_initial", "0002_linking"]
+    assert store.applied() == ["0001_initial", "0002_linking"]
     assert store.pending() == []
     row = store.conn.execute("SELECT name, applied_at FROM schema_migrations").fetchone()
     assert row["name"] == "0001_initial" and row["applied_at"]
@@ -33,9 +33,9 @@ def test_events_indexes_exist(store):
 
 def test_apply_twice_applies_once():
     conn = _connect()
-    assert MIGRATIONS.apply(conn) == ["0001_initial"]
+    assert MIGRATIONS.apply(conn) == ["0001_initial", "0002_linking"]
     assert MIGRATIONS.apply(conn) == []
-    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 2
 
 
 def test_failing_migration_rolls_back_and_stays_pending():
@@ -74,10 +74,10 @@ def test_fixed_migration_applies_on_next_run():
 def test_reopen_applies_nothing_new(tmp_path):
     path = tmp_path / "cw.db"
     with Store(path) as first:
-        assert first.applied_on_open == ["0001_initial"]
+        assert first.applied_on_open == ["0001_initial", "0002_linking"]
     with Store(path) as second:
         assert second.applied_on_open == []
-        assert second.count("schema_migrations") == 1
+        assert second.count("schema_migrations") == 2
 
 
 def test_reopen_applies_only_a_new_migration(tmp_path):
@@ -103,8 +103,8 @@ def test_store_open_fails_when_a_migration_fails(tmp_path):
     failing.register("0002_bad")(lambda conn: conn.execute("ALTER TABLE nope ADD COLUMN x"))
     with pytest.raises(sqlite3.OperationalError):
         Store(path, migrations=failing)
-    with Store(path) as store:  # the good step stayed applied
-        assert store.applied() == ["0001_initial"]
+    with Store(path) as store:  # the good step stayed applied; the real 0002 applies now
+        assert store.applied_on_open == ["0002_linking"]
         assert failing.pending(store.conn) == ["0002_bad"]
 
 
@@ -126,3 +126,27 @@ def test_names_apply_in_number_order():
     steps.register("0001_a")(lambda conn: order.append("a"))
     assert steps.apply(_connect()) == ["0001_a", "0002_b"]
     assert order == ["a", "b"]
+
+
+def test_a_0001_database_upgrades_to_0002_and_keeps_its_data(tmp_path, article, make_event):
+    path = tmp_path / "old.db"
+    only_initial = Migrations()
+    only_initial.register("0001_initial")(initial)
+    with Store(path, migrations=only_initial) as old:
+        old.add_article(article)
+    with Store(path) as upgraded:
+        assert upgraded.applied_on_open == ["0002_linking"]
+        assert upgraded.get_article(article.id) is not None
+        upgraded.save_events([make_event("e1")])
+        assert upgraded.event_info("e1")["merged_into"] is None
+        assert {"decisions", "link_index"} <= _tables(upgraded.conn)
+
+
+def test_decisions_are_append_only_and_need_a_reason(store):
+    store.record_decision("merge", "e1", (["r1"], ["r2"]), made_by="ana", reason="same strike")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("UPDATE decisions SET reason = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("DELETE FROM decisions")
+    with pytest.raises(ValueError, match="reason"):
+        store.record_decision("split", "e1", (["r1"], ["r2"]), made_by="ana", reason=" ")

@@ -17,12 +17,23 @@ from conflictwatch.model import Claim, Event, Report
 # Figures further apart than this (ratio and absolute) are a contradiction.
 _CONTRADICTION_RATIO = 1.25
 _CONTRADICTION_GAP = 3
+# Actors every incident of a kind shares: naming them is not taking a side.
+_GENERIC_PREFIXES = ("Civilians", "Unidentified", "Rioters", "Protesters")
 
 
 def event_id_for(reports: list[Report]) -> str:
-    """Stable id: derived from the earliest report, so later reports don't change it."""
-    first = min(reports, key=_report_order)
+    """Stable id: derived from the earliest report, so later reports don't change it.
+
+    "Earliest" is the first published (then the earliest event date, then the
+    report id): a recap published months later, even with a vaguer date that
+    falls before the first report's, never takes the id over.
+    """
+    first = min(reports, key=_first_reported)
     return "ev-" + hashlib.sha1(first.id.encode()).hexdigest()[:12]
+
+
+def _first_reported(report: Report) -> tuple[str, str, str]:
+    return (report.published or "9999-12-31", report.event_date or "9999-12-31", report.id)
 
 
 def _report_order(report: Report) -> tuple[str, str]:
@@ -114,7 +125,15 @@ def contradictions(reports: list[Report], claims: list[Claim]) -> list[str]:
         and not all(r.civilian_targeting for r in reports)
     ):
         found.append("sources disagree on who was hit: " + " vs ".join(sorted(victims)))
+    perpetrators = {r.actor1 for r in reports if r.actor1 and not is_generic(r.actor1)}
+    if len(perpetrators) > 1:
+        found.append("sources disagree on who did it: " + " vs ".join(sorted(perpetrators)))
     return found
+
+
+def is_generic(actor: str) -> bool:
+    """Civilians, unidentified attackers, rioters, protesters: no one in particular."""
+    return actor.startswith(_GENERIC_PREFIXES)
 
 
 def grade(reports: list[Report], claims: list[Claim], disputes: list[str]) -> str:

@@ -1,6 +1,15 @@
 """The store stage: articles, reports and versioned events in SQLite."""
 
-from conflictwatch.store.db import ACTIVE, SUPERSEDED, EventFilter, Store
+from conflictwatch.store.db import ACTIVE, MERGED, SUPERSEDED, EventFilter, Store
 from conflictwatch.store.migrations import MIGRATIONS, Migrations, migration
 
-__all__ = ["ACTIVE", "MIGRATIONS", "SUPERSEDED", "EventFilter", "Migrations", "Store", "migration"]
+__all__ = [
+    "ACTIVE",
+    "MERGED",
+    "MIGRATIONS",
+    "SUPERSEDED",
+    "EventFilter",
+    "Migrations",
+    "Store",
+    "migration",
+]

@@ -33,10 +33,12 @@ from conflictwatch.store.serialize import (
 
 ACTIVE = "active"
 SUPERSEDED = "superseded"
+MERGED = "merged"  # absorbed by another event; `merged_into` names it
 TABLES = (
     "articles", "reports", "claims", "events", "event_reports", "event_history",
-    "audit_log", "schema_migrations",
+    "audit_log", "schema_migrations", "decisions", "link_index",
 )  # fmt: skip
+LINK_COLUMNS = ("report_id", "event_type", "country", "place", "day", "published", "component")
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's bound-variable limit
 
 
@@ -326,6 +328,7 @@ class Store:
         version = old["version"] + 1 if old is not None else 1
         now = self._now()
         row = event_columns(event) | {
+            "merged_into": None,
             "status": ACTIVE,
             "version": version,
             "record": record,
@@ -356,9 +359,18 @@ class Store:
         for report_id in dict.fromkeys(report_ids):
             self._insert("event_reports", {"event_id": event_id, "report_id": report_id})
 
-    def retire_events(self, ids: Iterable[str], *, changed_by: str, reason: str) -> int:
-        """Mark active events superseded (row, record and links kept); return how many."""
+    def retire_events(
+        self,
+        ids: Iterable[str],
+        *,
+        changed_by: str,
+        reason: str,
+        merged_into: dict[str, str] | None = None,
+    ) -> int:
+        """Mark active events superseded, or merged when `merged_into` names their
+        new home (row, record and links kept); return how many."""
         retired = 0
+        pointers = merged_into or {}
         with self.transaction():
             for event_id in dict.fromkeys(ids):
                 sql = "SELECT record, status, version FROM events WHERE id = ?"
@@ -366,11 +378,15 @@ class Store:
                 if row is None or row["status"] != ACTIVE:
                     continue
                 version = row["version"] + 1
+                into = pointers.get(event_id)
+                status = MERGED if into else SUPERSEDED
                 self.conn.execute(
-                    "UPDATE events SET status = ?, version = ?, updated_at = ? WHERE id = ?",
-                    (SUPERSEDED, version, self._now(), event_id),
+                    "UPDATE events SET status = ?, version = ?, updated_at = ?, merged_into = ? "
+                    "WHERE id = ?",
+                    (status, version, self._now(), into, event_id),
                 )
-                self._add_history(event_id, version, row["record"], SUPERSEDED, changed_by, reason)
+                why = f"{reason} (into {into})" if into else reason
+                self._add_history(event_id, version, row["record"], status, changed_by, why)
                 retired += 1
         return retired
 
@@ -395,7 +411,10 @@ class Store:
 
     def event_info(self, event_id: str) -> dict[str, Any] | None:
         """Status, version and timestamps of an event, which `Event` does not carry."""
-        sql = "SELECT id, status, version, created_at, updated_at FROM events WHERE id = ?"
+        sql = (
+            "SELECT id, status, version, merged_into, created_at, updated_at "
+            "FROM events WHERE id = ?"
+        )
         row = self.conn.execute(sql, (event_id,)).fetchone()
         return dict(row) if row else None
 
@@ -411,6 +430,128 @@ class Store:
     def event_reports(self, event_id: str) -> list[str]:
         sql = "SELECT report_id FROM event_reports WHERE event_id = ? ORDER BY report_id"
         return [row[0] for row in self.conn.execute(sql, (event_id,))]
+
+    def events_of_reports(self, report_ids: Iterable[str]) -> dict[str, str]:
+        """Report id -> the active event it belongs to."""
+        sql = (
+            "SELECT er.report_id, er.event_id FROM event_reports er "
+            "JOIN events e ON e.id = er.event_id AND e.status = 'active'"
+        )
+        rows = self._select_in(sql, "er.report_id", report_ids)
+        return {row[0]: row[1] for row in rows}
+
+    def reports_by_id(self, ids: Iterable[str]) -> list[Report]:
+        rows = self._select_in("SELECT record FROM reports", "id", ids)
+        return [report_from_dict(json.loads(row["record"])) for row in rows]
+
+    def claim_reports(self, claim_ids: Iterable[int]) -> dict[int, str]:
+        """Claim id (the `claims` table's) -> the report that holds it."""
+        found: dict[int, str] = {}
+        for claim_id in claim_ids:
+            sql = "SELECT report_id FROM claims WHERE id = ?"
+            row = self.conn.execute(sql, (claim_id,)).fetchone()
+            if row is not None:
+                found[claim_id] = row[0]
+        return found
+
+    def claims_of_reports(self, report_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Stored claims with their ids, for people choosing what to split out."""
+        sql = (
+            "SELECT id, report_id, article_id, claimed_by, fatalities, qualifier, quote FROM claims"
+        )
+        rows = self._select_in(sql, "report_id", report_ids)
+        return [dict(row) for row in sorted(rows, key=lambda row: row["id"])]
+
+    # -- linking state and decisions ---------------------------------------------
+
+    def put_link_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert the linker's block keys and components (dicts of LINK_COLUMNS)."""
+        columns = ", ".join(LINK_COLUMNS)
+        marks = ", ".join("?" for _ in LINK_COLUMNS)
+        changes = ", ".join(f"{name} = excluded.{name}" for name in LINK_COLUMNS[1:])
+        sql = (
+            f"INSERT INTO link_index ({columns}) VALUES ({marks}) "
+            f"ON CONFLICT (report_id) DO UPDATE SET {changes}"
+        )
+        with self.transaction():
+            self.conn.executemany(sql, [tuple(row[c] for c in LINK_COLUMNS) for row in rows])
+
+    def link_neighbours(
+        self,
+        event_type: str,
+        country: str | None,
+        place: str | None,
+        day: int | None,
+        published: int | None,
+        reach: int,
+    ) -> set[str]:
+        """Stored reports in the blocks of a report with these keys (a superset of the
+        compatible ones): same type, same or unknown country, day within `reach`;
+        or, for the same specific place, any day (undated reports tie only there)."""
+        found: set[str] = set()
+        if day is not None:
+            sql = "SELECT report_id FROM link_index WHERE event_type = ? AND day BETWEEN ? AND ?"
+            params: list[Any] = [event_type, day - reach, day + reach]
+            if country is not None:
+                sql += " AND (country = ? OR country IS NULL)"
+                params.append(country)
+            found.update(row[0] for row in self.conn.execute(sql, params))
+        if place is not None and (day is not None or published is not None):
+            sql = "SELECT report_id FROM link_index WHERE event_type = ? AND place = ?"
+            found.update(row[0] for row in self.conn.execute(sql, (event_type, place)))
+        return found
+
+    def clear_link_index(self) -> None:
+        """Forget the linker's state (it is derived data); the next link run is a full one."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM link_index")
+
+    def components_of(self, report_ids: Iterable[str]) -> set[str]:
+        sql = "SELECT component FROM link_index"
+        return {row[0] for row in self._select_in(sql, "report_id", report_ids)}
+
+    def reports_in_components(self, components: Iterable[str]) -> set[str]:
+        sql = "SELECT report_id FROM link_index"
+        return {row[0] for row in self._select_in(sql, "component", components)}
+
+    def record_decision(
+        self,
+        kind: str,
+        event_id: str,
+        sides: tuple[list[str], list[str]],
+        *,
+        made_by: str,
+        reason: str,
+        other_event_id: str | None = None,
+    ) -> int:
+        """Store a person's merge or split (report ids on each side) and audit it."""
+        if not reason or not reason.strip():
+            raise ValueError("a decision needs a reason")
+        row = {
+            "kind": kind,
+            "event_id": event_id,
+            "other_event_id": other_event_id,
+            "first_reports": dumps(sorted(sides[0])),
+            "second_reports": dumps(sorted(sides[1])),
+            "made_by": made_by,
+            "reason": reason,
+            "made_at": self._now(),
+        }
+        with self.transaction():
+            decision_id = self._insert("decisions", row)
+            detail = {"decision": decision_id, "other_event": other_event_id}
+            detail |= {"first": sorted(sides[0]), "second": sorted(sides[1])}
+            self.record_audit(made_by, f"event.{kind}", event_id, reason, detail)
+        return decision_id  # type: ignore[return-value]
+
+    def decisions(self) -> list[dict[str, Any]]:
+        """Every decision, oldest first, with `sides` as two lists of report ids."""
+        rows = self.conn.execute("SELECT * FROM decisions ORDER BY id")
+        return [
+            dict(row)
+            | {"sides": (json.loads(row["first_reports"]), json.loads(row["second_reports"]))}
+            for row in rows
+        ]
 
     # -- audit -------------------------------------------------------------------
 

@@ -195,3 +195,47 @@ _APPEND_ONLY = tuple(
 def initial(conn: sqlite3.Connection) -> None:
     for statement in _INITIAL + _APPEND_ONLY:
         conn.execute(statement)
+
+
+# Linking state and people's decisions. `decisions` is append-only like the audit log:
+# a later decision overrides an earlier one, none is ever edited. `link_index` holds
+# what the linker's blocks need (so new reports find their neighbours by SQL range
+# look-ups) and the component each report was last clustered in. `merged_into` points
+# from an event that was merged away to the event that absorbed it.
+_LINKING = (
+    """CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        event_id TEXT NOT NULL,
+        other_event_id TEXT,
+        first_reports TEXT NOT NULL,
+        second_reports TEXT NOT NULL,
+        made_by TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason <> ''),
+        made_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX decisions_event ON decisions (event_id)",
+    """CREATE TABLE link_index (
+        report_id TEXT NOT NULL PRIMARY KEY,
+        event_type TEXT NOT NULL,
+        country TEXT,
+        place TEXT,
+        day INTEGER,
+        published INTEGER,
+        component TEXT NOT NULL
+    )""",
+    "CREATE INDEX link_index_dated ON link_index (event_type, day)",
+    "CREATE INDEX link_index_place ON link_index (event_type, place)",
+    "CREATE INDEX link_index_component ON link_index (component)",
+    "ALTER TABLE events ADD COLUMN merged_into TEXT",
+) + tuple(
+    f"""CREATE TRIGGER decisions_no_{verb} BEFORE {verb.upper()} ON decisions
+    BEGIN SELECT RAISE(ABORT, 'decisions is append-only'); END"""
+    for verb in ("update", "delete")
+)
+
+
+@migration("0002_linking")
+def linking(conn: sqlite3.Connection) -> None:
+    for statement in _LINKING:
+        conn.execute(statement)
