@@ -221,14 +221,15 @@ _SPEECH_AFTER = re.compile(
 
 
 def _sentence_date(
-    text: str, dates: list[Any], triggers: list[Trigger]
+    text: str, dates: list[Any], triggers: list[Trigger], sent_start: int = 0
 ) -> tuple[DateValue, int, int] | None:
     """The date of the incident; not "said on Tuesday" (when it was told) nor "a January raid"."""
     for match in dates:
         value: DateValue = match.value
         if value.attributive and not any(0 <= t.start - match.end <= 2 for t in triggers):
             continue
-        if _SPEECH_DATE.search(text[max(0, match.start - 40) : match.start]):
+        # Only this sentence's words: "... Watch said. On 18 January, ..." is an event date.
+        if _SPEECH_DATE.search(text[max(sent_start, match.start - 40) : match.start]):
             continue
         if _SPEECH_AFTER.match(text[match.end : match.end + 45]):
             continue  # "On Thursday the group claimed the attack": when it was said
@@ -258,7 +259,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         triggers = _sentence_triggers(doc, start, end, figures)
         if not triggers:
             continue
-        found_date = _sentence_date(text, _in_sentence(doc.of("date"), start, end), triggers)
+        dates = _in_sentence(doc.of("date"), start, end)
+        found_date = _sentence_date(text, dates, triggers, start)
         day_known = found_date is not None and found_date[0].precision == 1
         if _is_background(text, start, end, day_known, triggers):
             continue
