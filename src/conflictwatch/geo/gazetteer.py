@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from conflictwatch import __version__
-from conflictwatch.geo.normalize import name_key, strip_accents
+from conflictwatch.geo.normalize import fold, name_key, strip_accents
 from conflictwatch.resources import DataFileError, read_text, read_tsv
 
 # Bump when the pickled layout changes so old caches are not read.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 SHIPPED_FILES = (
     "gazetteer/admin1.tsv",
@@ -78,6 +78,20 @@ _ADMIN_PREFIXES = (
 )
 _ADMIN_SUFFIXES = (" province", " department", " cercle", " prefecture", " region", " district")
 MERGE_KM = 10.0
+# Spelling variants are looked up (edit distance 1) among the names of these
+# countries only, on keys of at least FUZZY_MIN letters: the index stays small
+# and a foreign word is not bent into a Sahel village.
+FUZZY_COUNTRIES = frozenset({"ML", "BF", "NE"})
+FUZZY_MIN = 6
+# A quarter or community qualifier after a village name ("Lassa Foulbe",
+# "Gomde-Peulh", "Kieman-Yarce"): news often writes the village name alone.
+_QUALIFIERS = frozenset(
+    name_key(word)
+    for word in (
+        "Peulh", "Peuhl", "Peul", "Foulbe", "Fulbe", "Mossi", "Rimaibe", "Yarce",
+        "Bella", "Silmimossi", "Gourmantche", "Dioula", "Sonrai", "Tamachek",
+    )
+)  # fmt: skip
 
 
 class GazetteerError(ValueError):
@@ -159,6 +173,12 @@ class Gazetteer:
     stop_orgs: frozenset[str]
     stop_phrases: frozenset[str]
     stop_leads: frozenset[str] = frozenset()  # words that open sentences ("As", "But")
+    # The [word] entries as written (folded): "Basse" shares the key of "Base" but
+    # is not the word itself, so a locative cue ("in Basse") lets it through.
+    stop_forms: frozenset[str] = frozenset()
+    # Blocking index for spelling variants: "<len>:<first 3>" and "<len>$<last 3>"
+    # -> positions in `keys` (keys of FUZZY_COUNTRIES places, >= FUZZY_MIN letters).
+    fuzzy: dict[str, array] = field(default_factory=dict)
     max_tokens: int = 4
     layers: dict[str, int] = field(default_factory=dict)  # rows read per layer
 
@@ -176,6 +196,24 @@ class Gazetteer:
         offset = -slot - 1
         count = self.postings[offset]
         return tuple(self.postings[offset + 1 : offset + 1 + count])
+
+    def near_keys(self, key: str) -> list[str]:
+        """Keys one edit (insert, delete, substitute, swap) away from `key` among the
+        blocking index; [] for short keys. Cheap: a few buckets of a few hundred."""
+        if len(key) < FUZZY_MIN or not self.fuzzy:
+            return []
+        seen: set[int] = set()
+        found: list[str] = []
+        for size in (len(key) - 1, len(key), len(key) + 1):
+            for block in (f"{size}:{key[:3]}", f"{size}${key[-3:]}"):
+                for index in self.fuzzy.get(block, ()):
+                    if index in seen:
+                        continue
+                    seen.add(index)
+                    other = self.keys[index]
+                    if other != key and within_one_edit(key, other):
+                        found.append(other)
+        return found
 
     def __contains__(self, key: str) -> bool:
         position = bisect_left(self.keys, key)
@@ -205,6 +243,42 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
     h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when `b` is `a` with one letter inserted, deleted, changed, or two
+    neighbouring letters swapped (Damerau distance <= 1)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    start = 0
+    limit = min(la, lb)
+    while start < limit and a[start] == b[start]:
+        start += 1
+    if la == lb:
+        if a[start + 1 :] == b[start + 1 :]:
+            return True  # one letter changed
+        return (
+            start + 1 < la
+            and a[start] == b[start + 1]
+            and a[start + 1] == b[start]
+            and a[start + 2 :] == b[start + 2 :]
+        )
+    if la > lb:
+        return a[start + 1 :] == b[start:]
+    return a[start:] == b[start + 1 :]
+
+
+def qualified_base(name: str) -> str | None:
+    """'Lassa Foulbe' -> 'Lassa', 'Gomde-Peulh' -> 'Gomde'; None when the name
+    ends in no community qualifier."""
+    for separator in (" ", "-"):
+        head, _, tail = name.rstrip().rpartition(separator)
+        if head and name_key(tail) in _QUALIFIERS and len(name_key(head)) >= 4:
+            return head
+    return None
 
 
 def rank_of(feature_class: str) -> int:
@@ -344,6 +418,7 @@ def load_stopwords() -> dict[str, frozenset[str]]:
         "org": set(),
         "phrase": set(),
         "lead": set(),
+        "forms": set(),
     }
     current = "word"
     for number, line in enumerate(read_text("gazetteer/stopwords.txt").splitlines(), start=1):
@@ -358,6 +433,8 @@ def load_stopwords() -> dict[str, frozenset[str]]:
         # Multi-word entries are phrases whatever their section.
         section = "phrase" if " " in line and current != "phrase" else current
         sections[section].add(name_key(line))
+        if section == "word":
+            sections["forms"].add(fold(line))
     return {name: frozenset(keys) for name, keys in sections.items()}
 
 
@@ -693,6 +770,9 @@ def build(
         admin_feature = raw.feature_class == "A" and raw.feature_code in ("ADM1", "ADM2")
         columns.add(raw, clean_admin_name(raw.name) if admin_feature else raw.name)
         names = [raw.name, *raw.aliases]
+        base = qualified_base(raw.name) if raw.feature_class == "P" else None
+        if base is not None:
+            names.append(base)
         if admin_feature:
             cleaned = [clean_admin_name(n) for n in names]
             names += [n for n in cleaned if name_key(n) not in stop["lead"]]
@@ -717,6 +797,16 @@ def build(
             slots.append(-(len(flat) + 1))
             flat.append(len(ids))
             flat.extend(ids)
+
+    fuzzy: dict[str, array] = {}
+    for index, key in enumerate(keys):
+        if len(key) < FUZZY_MIN:
+            continue
+        ids = postings[key]
+        if not any(raws[position].country_code in FUZZY_COUNTRIES for position in ids):
+            continue
+        for block in (f"{len(key)}:{key[:3]}", f"{len(key)}${key[-3:]}"):
+            fuzzy.setdefault(block, array("i")).append(index)
 
     regions: dict[str, list[Region]] = {}
     for region in dict.fromkeys(admin1.values()):
@@ -756,6 +846,8 @@ def build(
         stop_orgs=stop["org"],
         stop_phrases=stop["phrase"],
         stop_leads=stop["lead"],
+        stop_forms=stop["forms"],
+        fuzzy=fuzzy,
         layers=layers,
     )
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictwatch.geo.gazetteer import (
+    FUZZY_MIN,
     RANK_ADMIN,
     RANK_POPULATED,
     SOURCE_ADDITIONS,
@@ -30,7 +31,7 @@ from conflictwatch.geo.gazetteer import (
     haversine_km,
     load,
 )
-from conflictwatch.geo.normalize import name_key
+from conflictwatch.geo.normalize import fold, name_key
 from conflictwatch.model import Place
 from conflictwatch.resources import DataFileError, read_tsv
 
@@ -95,7 +96,32 @@ _AND_GAP = re.compile(r"\s+and\s+")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
 # "in Deguere (Koro, Mopti)": ACLED notes name the admin units of a place.
 _HINT_AFTER = re.compile(r"^\s*[\(\[]([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
+# "Yendouma, Sangha Commune (Bandiagara, Mopti)": the commune and its units both
+# describe the village before them.
+_COMMUNE_BETWEEN = re.compile(
+    r"^\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+    r"(?i:commune|municipality)(?=\s*[\(\[])"
+)
 _COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+# "Madouba, Kossi Province", "Tin-Akoff, in the Oudalan province": an admin unit
+# written after the place works like a parenthesised hint.
+_UNIT_AFTER = re.compile(
+    r"^\s*,\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
+    r"(?i:province|region|cercle|department|prefecture|district)\b"
+)
+# Words naming a facility after a place: "Mentao Refugee Camp", "Bobo-Dioulasso
+# Polytechnic University", "Kidal Military Camp". The place is the event's town.
+_FACILITY = frozenset(
+    name_key(word)
+    for word in (
+        "Camp", "Camps", "Refugee", "Refugees", "IDP", "Displaced", "Mine", "Gold", "Mining",
+        "Site", "Airport", "Airfield", "Base", "Military", "Army", "Barracks", "Garrison",
+        "Checkpoint", "Post", "Police", "Gendarmerie", "Station", "Market", "School",
+        "College", "Lycee", "University", "Polytechnic", "Hospital", "Health", "Clinic",
+        "Centre", "Center", "Mosque", "Church", "Prison", "Jail", "Dam", "Bridge",
+        "Stadium", "Town", "Hall", "Prefecture", "Bus", "Terminal", "Hotel",
+    )
+)  # fmt: skip
 _NOT_NIGER = re.compile(r"^\s+(?:river|delta|state|inland|basin|bend|valley)\b", re.IGNORECASE)
 
 # A person, not a place: a title before the name, a speech verb or an apposition
@@ -137,6 +163,7 @@ _GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGN
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
+VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
 WINDOW = 48  # characters of context read on each side of a mention
 NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
 MAX_RERANKED = 12  # candidates of an ambiguous name re-ranked by distance
@@ -171,6 +198,7 @@ class _Mention:
     hint_end: int = -1
     strong: bool = False  # in/at/near/village of: licenses one-word foreign names
     from_hints: bool = False  # coded to a unit named in a parenthesised hint
+    fuzzy: bool = False  # found by a spelling variant (one edit away)
     matched: dict[int, float] = field(default_factory=dict)  # hint bonus per candidate
     choice: int | None = None
     scores: dict[int, float] = field(default_factory=dict)
@@ -309,6 +337,7 @@ class Geocoder:
                 continue
             mention.choice = best
             resolved.append(mention)
+        resolved = self._check_variants(resolved)
         self._use_neighbours(resolved)
         for mention in mentions:
             if mention.kind == "country":
@@ -440,6 +469,8 @@ class Geocoder:
                 if not run:
                     continue
             keys = [name_key(text[s:e]) for s, e in run]
+            if places:
+                run, keys = self._strip_facility(text, run, keys)
             blocked = places and any(key in gaz.stop_orgs for key in keys)
             found_here: list[_Mention] = []
             covered = [False] * len(run)
@@ -480,6 +511,20 @@ class Geocoder:
             if "coded" in text:
                 mentions = _apply_coded_as(text, mentions)
         return mentions
+
+    def _strip_facility(
+        self, text: str, run: list[tuple[int, int]], keys: list[str]
+    ) -> tuple[list[tuple[int, int]], list[str]]:
+        """'Mentao Refugee Camp' -> 'Mentao': a run ending in facility words that is
+        no name of its own is the place before them (and no organisation)."""
+        if len(run) < 2 or keys[-1] not in _FACILITY:
+            return run, keys
+        cut = len(run)
+        while cut > 1 and keys[cut - 1] in _FACILITY:
+            cut -= 1
+        if keys[0] in _FACILITY or name_key(text[run[0][0] : run[-1][1]]) in self.gazetteer:
+            return run, keys  # "Camp Boiro", "Diffa Airport": a name of its own
+        return run[:cut], keys[:cut]
 
     def _window(
         self,
@@ -529,8 +574,12 @@ class Geocoder:
         # even for words the stoplist would otherwise drop ("Sahel").
         if key in gaz.regions and (_REGION_AFTER.match(after) or _REGION_BEFORE.search(before)):
             return _Mention(start, end, surface, "region", key, precision=3)
-        if size == 1 and key in gaz.stop_words:
-            return None
+        if (
+            size == 1
+            and key in gaz.stop_words
+            and (fold(surface) in gaz.stop_forms or not _STRONG_LOCATIVE.search(before))
+        ):
+            return None  # "Base", "May"; but "in Basse" only shares the key
         if (
             size == 1
             and (key in gaz.stop_persons or key in info.persons(self))
@@ -538,13 +587,25 @@ class Geocoder:
         ):
             return None
         ids = gaz.candidates(key)
+        fuzzy = False
         if not ids:
-            return None
+            ids = self._variant_ids(key, before)
+            if not ids:
+                return None
+            fuzzy = True
         mention = _Mention(start, end, surface, "place", key, ids)
+        mention.fuzzy = fuzzy
         hint = _HINT_AFTER.match(after)
+        skipped = 0
+        if not hint:
+            longer = text[end : end + 3 * WINDOW]
+            commune = _COMMUNE_BETWEEN.match(longer)
+            if commune is not None:
+                skipped = commune.end()
+                hint = _HINT_AFTER.match(longer[skipped:])
         if hint:
             mention.hints = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
-            mention.hint_end = end + hint.end()
+            mention.hint_end = end + skipped + hint.end()
         country_after = _COUNTRY_AFTER.match(after)
         if country_after:
             code = gaz.country_keys.get(name_key(country_after.group(1)))
@@ -552,10 +613,33 @@ class Geocoder:
                 # "Kidal, Mali": the country qualifies the town; it is no mention of its own.
                 mention.hints.append(name_key(country_after.group(1)))
                 mention.hint_end = end + country_after.end()
+        unit_after = _UNIT_AFTER.match(after) if not hint else None
+        if unit_after:
+            mention.hints.append(name_key(unit_after.group(1)))
+            mention.hint_end = end + unit_after.end()
+        if fuzzy and mention.hints:
+            # "Toudeni (Ountadini)": a variant whose units the hint does not name is
+            # another place; the hint decides (see _hinted_mention).
+            hints = set(mention.hints)
+            if not any(self._hint_bonus(p, hints, admin_only=True) for p in ids):
+                return None
         mention.cue = bool(_LOCATIVE_BEFORE.search(before))
         mention.strong = bool(_STRONG_LOCATIVE.search(before))
         mention.admin2_cue = bool(_ADMIN2_AFTER.match(after))
         return mention
+
+    def _variant_ids(self, key: str, before: str) -> tuple[int, ...]:
+        """Places of the home countries one spelling edit away ("Aquelhok" for
+        Aguelhok, "Goudoubou" for Goudoubo), for a name after a locative cue."""
+        gaz = self.gazetteer
+        if len(key) < FUZZY_MIN or not _LOCATIVE_BEFORE.search(before):
+            return ()
+        if key in gaz.stop_persons or key in gaz.stop_orgs or key in gaz.stop_words:
+            return ()
+        ids: list[int] = []
+        for other in gaz.near_keys(key):
+            ids += [p for p in gaz.candidates(other) if gaz.country_codes[p] in self.home]
+        return tuple(dict.fromkeys(ids))
 
     def _hinted_mention(self, text: str, run: list[tuple[int, int]]) -> _Mention | None:
         """An unknown village with its admin units, "Deguere (Koro, Mopti)": the event
@@ -673,7 +757,7 @@ class Geocoder:
             scores[position] = score
         mention.scores = scores
 
-    def _hint_bonus(self, position: int, hints: set[str]) -> float:
+    def _hint_bonus(self, position: int, hints: set[str], admin_only: bool = False) -> float:
         gaz = self.gazetteer
         bonus = 0.0
         admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
@@ -684,7 +768,7 @@ class Geocoder:
             bonus += 6.0
         if country and name_key(country.name) in hints:
             bonus += 4.0
-        if bonus:
+        if bonus or admin_only:
             return bonus
         # A hint may name the commune: a place of that name close by counts.
         here = (gaz.latitudes[position], gaz.longitudes[position])
@@ -730,6 +814,37 @@ class Geocoder:
         if not one_word:
             return mention.cue
         return mention.strong and (population >= 10_000 or code.startswith(("PPLA", "PPLC")))
+
+    def _check_variants(self, resolved: list[_Mention]) -> list[_Mention]:
+        """A name found only by a spelling variant must agree with the text: its
+        admin hint names the place's units, or it lies within VARIANT_KM of a
+        place the text names exactly (the nearest such candidate is taken). An
+        unknown village beside a known town is more often a village we lack than
+        a misspelt one far away."""
+        if not any(m.fuzzy for m in resolved):
+            return resolved
+        trusted = [m for m in resolved if not m.fuzzy or m.matched]
+        anchors = [point for m in trusted if (point := self._point(m)) is not None]
+        kept: list[_Mention] = []
+        for mention in resolved:
+            if not mention.fuzzy or mention.matched:
+                kept.append(mention)
+                continue
+            if not anchors:  # the only places of the text: nothing to disagree with
+                kept.append(mention)
+                continue
+            best, best_km = None, math.inf
+            for position in mention.scores:
+                lat, lon = self.gazetteer.latitudes[position], self.gazetteer.longitudes[position]
+                distance = min(_flat_km(lat, lon, *point) for point in anchors)
+                if distance < best_km:
+                    best, best_km = position, distance
+            if best is not None and best_km <= VARIANT_KM:
+                mention.choice = best
+                kept.append(mention)
+            else:
+                mention.choice = None
+        return kept
 
     def _use_neighbours(self, resolved: list[_Mention]) -> None:
         """Re-rank ambiguous names by closeness to the other places of the text.

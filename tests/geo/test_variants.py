@@ -1,0 +1,108 @@
+"""Spelling variants, facility names, stopword look-alikes and admin units written
+after a place: one sentence per rule, on the five-town base plus override rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conflictwatch.geo.gazetteer import qualified_base, within_one_edit
+from conflictwatch.geo.geocoder import Geocoder
+
+HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+ROWS = (
+    "Goudoubo,,14.00,-0.06,BF,Sahel,Seno\n"
+    "Mentao,,13.95,-1.67,BF,Sahel,Soum\n"
+    "Basse,,13.71,-1.65,BF,Centre-Nord,Bam\n"
+    "Madouba,,13.07,-4.26,BF,Boucle du Mouhoun,Kossi\n"
+    "Madouba,,12.21,-8.56,ML,Koulikoro,Kangaba\n"
+    "Yendouma,,14.56,-3.24,ML,Mopti,Bandiagara\n"
+    "Yendouma,,13.50,-6.00,ML,Segou,Segou\n"
+    "Lassa Foulbe,,14.39,-1.82,BF,Sahel,Soum\n"
+    "Aguelhok,,19.46,0.86,ML,Kidal,Tessalit\n"
+)
+
+
+@pytest.fixture
+def geocoder(small_geocoder: Callable[..., Geocoder], tmp_path: Path) -> Geocoder:
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(HEADER + ROWS, encoding="utf-8")
+    return small_geocoder(overrides=overrides)
+
+
+def names(geocoder: Geocoder, text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.admin2) for p in geocoder.geoparse(text) if p.feature_code != "PCLI"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "near"),
+    [
+        ("gudubo", "gudubu", True),  # changed
+        ("almustarat", "almustarast", True),  # inserted
+        ("akuelhok", "aguelhok", True),
+        ("tugerekumbe", "tuegrekumbe", True),  # swapped
+        ("tugerekumbe", "toguerekumbe", False),  # two edits
+        ("bamako", "bamako", True),
+        ("abcdef", "abcdefgh", False),
+    ],
+)
+def test_within_one_edit(a: str, b: str, near: bool) -> None:
+    assert within_one_edit(a, b) is near
+    assert within_one_edit(b, a) is near
+
+
+def test_spelling_variant_after_a_cue(geocoder: Geocoder) -> None:
+    assert names(geocoder, "Gunmen attacked the gendarmerie in Goudoubou.") == [
+        ("Goudoubo", "Seno")
+    ]
+    assert names(geocoder, "Soldiers were killed in Aquelhok.") == [("Aguelhok", "Tessalit")]
+
+
+def test_no_variant_without_a_cue_or_for_short_names(geocoder: Geocoder) -> None:
+    assert names(geocoder, "Goudoubou said the talks would resume.") == []
+    assert names(geocoder, "Gunmen attacked Djiba.") == []  # 'jiba': too short to bend
+
+
+def test_variant_far_from_the_other_places_is_dropped(geocoder: Geocoder) -> None:
+    # An unknown village near Djibo is not a misspelt Aguelhok 600 km away.
+    text = "Militants attacked the village of Aquelhok, near Djibo."
+    assert names(geocoder, text) == [("Djibo", "Soum")]
+
+
+def test_variant_whose_units_the_hint_does_not_name_defers_to_the_hint(
+    geocoder: Geocoder,
+) -> None:
+    (place,) = geocoder.geoparse("Gunmen burned a school in Goudoubou (Koro, Mopti).")
+    assert (place.name, place.geo_precision) == ("Koro", 2)
+
+
+def test_place_before_facility_words(geocoder: Geocoder) -> None:
+    assert names(geocoder, "Militants attacked the Mentao Refugee Camp.") == [("Mentao", "Soum")]
+    assert names(geocoder, "A soldier died at the Djibo Military Camp.") == [("Djibo", "Soum")]
+
+
+def test_stopword_lookalike_after_a_locative_cue(geocoder: Geocoder) -> None:
+    assert names(geocoder, "Clashes were reported in Basse.") == [("Basse", "Bam")]
+    assert names(geocoder, "Basse was quiet.") == []  # no cue: still the stopword key
+    assert names(geocoder, "The convoy was ambushed in May.") == []  # the word itself
+
+
+def test_unit_written_after_a_comma_picks_the_homonym(geocoder: Geocoder) -> None:
+    text = "Militants attacked the police station in Madouba, Kossi Province."
+    (place,) = geocoder.geoparse(text)
+    assert (place.country_code, place.admin2) == ("BF", "Kossi")
+
+
+def test_commune_between_place_and_hint(geocoder: Geocoder) -> None:
+    text = "Militiamen attacked the village of Yendouma, Sangha Commune (Bandiagara, Mopti)."
+    assert names(geocoder, text) == [("Yendouma", "Bandiagara")]
+
+
+def test_village_named_without_its_community_qualifier(geocoder: Geocoder) -> None:
+    assert qualified_base("Lassa Foulbe") == "Lassa"
+    assert qualified_base("Gomde-Peulh") == "Gomde"
+    assert qualified_base("Koro") is None
+    (place,) = geocoder.geoparse("Soldiers killed 30 people in the village of Lassa.")
+    assert place.name == "Lassa Foulbe"
