@@ -85,6 +85,7 @@ class Target:
     armed_sides: int = 0  # distinct armed actors named in the sentence
     state_actor: bool = False  # the acting side is a state force
     actor_known: bool = False  # an acting side was named at all
+    people_hurt: bool = False  # someone was shot at, wounded or assaulted
 
 
 @cache
@@ -164,8 +165,15 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and categories & {"protest", "riot", "mob"}:
         sub = protest_sub_type(categories)
-    if sub is None and "looting" in categories and not categories & _HARM_TO_PEOPLE:
-        # "attacked and burned the town hall, no casualties": property, not people.
+    property_only = not (target.armed or target.people_hurt)
+    if (
+        sub is None
+        and "looting" in categories
+        and not categories & _HARM_TO_PEOPLE
+        and property_only
+    ):
+        # "attacked and burned the town hall, no casualties": property, not people;
+        # a post, a patrol or wounded people make it a clash or an attack.
         sub = "Looting/property destruction"
     if sub is None:
         sub = _violence_type(categories, target)

@@ -162,6 +162,11 @@ def _subject_text(text: str, sent_start: int, trigger: Trigger) -> str:
     return window[clause.end() :] if clause else window
 
 
+_PEOPLE_HURT = re.compile(
+    r"\b(?:wound(?:ed|ing)|injur(?:ed|ing|ies)|fired (?:at|on|upon)|opened fire|shot|shooting|"
+    r"assault(?:ed|ing)|beat(?:en|ing)?|gunshots?)\b",
+    re.IGNORECASE,
+)
 _UNDERGONE = re.compile(
     r"\b(?:subjected to|came under|come under|targeted by|hit by|(?:the )?target of|victims? of)"
     r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
@@ -198,6 +203,7 @@ def _target(
         armed_sides=len(armed_sides),
         state_actor=state_actor,
         actor_known=roles.actor1 is not None,
+        people_hurt=bool(_PEOPLE_HURT.search(text, sent_start, end)),
     )
 
 
