@@ -153,8 +153,8 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     if "disrupted" in categories and "kill" not in categories:
         # "defused an explosive device": the weapon was not used.
         sub = "Disrupted weapons use"
-    elif "ied" in categories and "clash" in categories and "suicide" not in categories:
-        # A complex ambush opened by an IED and followed by gunfire is a battle.
+    elif categories & {"ied", "suicide"} and "clash" in categories:
+        # A complex attack opened by an IED or a car bomb and followed by gunfire is a battle.
         sub = "Armed clash"
 
     for category, name in _WEAPONS if sub is None else ():
