@@ -409,6 +409,36 @@ def train(path: str, out: str, text_column: str, label_column: str, folds: int) 
     )
 
 
+@main.group()
+def gazetteer() -> None:
+    """Manage the GeoNames country dumps the geocoder reads (CC BY 4.0, credit GeoNames)."""
+
+
+@gazetteer.command(name="download")
+@click.argument("codes", nargs=-1, required=True)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Folder to write CC.txt into; use it as --geonames-dir.",
+)
+@click.option("--url", default=None, help="Export server (default: GeoNames' public one).")
+def gazetteer_download(codes: tuple[str, ...], folder: str, url: str | None) -> None:
+    """Download GeoNames country dumps, e.g. ML BF NE.
+
+    Example: conflictwatch gazetteer download ML BF NE --dir geonames/
+    """
+    from conflictwatch.geo.download import GEONAMES_EXPORT, DownloadError, download
+
+    try:
+        written = download(codes, folder, base_url=url or GEONAMES_EXPORT)
+    except DownloadError as error:
+        raise click.ClickException(str(error)) from error
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
 @main.command()
 @click.pass_context
 def settings(ctx: click.Context) -> None:
