@@ -7,14 +7,20 @@ compiled once, and answers "where in this span does a cue of kind K occur".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from conflictwatch.resources import load_json
 
 
-def _phrase_pattern(phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, any spacing between words."""
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _phrase_pattern(phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+    body = alternation(phrases)
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 

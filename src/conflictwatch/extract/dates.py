@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from conflictwatch.extract.cues import alternation
 from conflictwatch.resources import load_json
 
 
@@ -49,18 +50,12 @@ class _Patterns:
     compiled: list[tuple[str, re.Pattern[str]]]
 
 
-def _alt(words: dict[str, int]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
 @cache
 def _patterns() -> _Patterns:
     data = load_json("lexicon/dates.json")
-    month = rf"(?P<month>{_alt(data['months'])})\.?"
+    month = rf"(?P<month>{alternation(data['months'])})\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    part = rf"(?:(?:the\s+)?(?P<part>{_alt(data['part_of_month'])})\s*(?:of\s+)?)?"
+    part = rf"(?:(?:the\s+)?(?P<part>{alternation(data['part_of_month'])})\s*(?:of\s+)?)?"
     rules = [
         ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         ("dmy_numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"),
@@ -77,16 +72,16 @@ def _patterns() -> _Patterns:
         (
             "month_span",
             rf"\bfrom\s+{month}(?:\s+(?P<year>(?:19|20)\d\d))?\s+(?:to|until|through)\s+"
-            rf"(?P<month2>{_alt(data['months'])})(?:\s+(?P<year2>(?:19|20)\d\d))?\b",
+            rf"(?P<month2>{alternation(data['months'])})(?:\s+(?P<year2>(?:19|20)\d\d))?\b",
         ),
         ("month", rf"\b{part}{month}{year}\b"),
         (
             "weekday",
-            rf"\b(?:(?P<last>last|past|this)\s+)?(?P<weekday>{_alt(data['weekdays'])})"
+            rf"\b(?:(?P<last>last|past|this)\s+)?(?P<weekday>{alternation(data['weekdays'])})"
             r"(?:\s+(?:night|morning|evening|afternoon))?\b",
         ),
-        ("relative_day", rf"\b(?P<rel>{_alt(data['relative_days'])})\b"),
-        ("relative_week", rf"\b(?P<week>{_alt(data['relative_weeks'])})\b"),
+        ("relative_day", rf"\b(?P<rel>{alternation(data['relative_days'])})\b"),
+        ("relative_week", rf"\b(?P<week>{alternation(data['relative_weeks'])})\b"),
         ("days_ago", r"\b(?P<n>\d{1,2}|two|three|four|five|six)\s+days\s+(?:ago|earlier)\b"),
     ]
     compiled = [(name, re.compile(rule, re.IGNORECASE)) for name, rule in rules]

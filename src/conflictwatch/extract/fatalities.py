@@ -42,16 +42,10 @@ class Figure:
 @cache
 def _singular() -> re.Pattern[str]:
     """'a soldier', 'an army officer', 'one Burkinabe army officer': a toll of one."""
-    nouns = sorted(load_json("lexicon/cues.json")["singular_person_nouns"], key=len, reverse=True)
-    body = "|".join(re.escape(noun).replace(r"\ ", r"\s+") for noun in nouns)
+    body = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
     # Up to three describing words, never a function word ("a disregard for civilian lives").
     describing = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'’-]+\s+)"
     return re.compile(rf"\b(?:a|an|one)\s+{describing}{{0,3}}?(?:{body})\b", re.IGNORECASE)
-
-
-def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
 
 
 @cache
@@ -59,9 +53,9 @@ def _singular_victim() -> re.Pattern[str]:
     """One named or described person killed: 'assassinated the village chief',
     'killed a Koglweogo', 'the mayor of Boni was assassinated', 'succumbed to his wounds'."""
     lexicon = load_json("lexicon/cues.json")
-    noun = _alternation(lexicon["singular_person_nouns"])
-    verb = _alternation(lexicon["singular_kill_verbs"])
-    passive = _alternation(lexicon["singular_passive_deaths"])
+    noun = cues.alternation(lexicon["singular_person_nouns"])
+    verb = cues.alternation(lexicon["singular_kill_verbs"])
+    passive = cues.alternation(lexicon["singular_passive_deaths"])
     describing = r"(?:[\w'’-]+\s+){0,4}?"
     return re.compile(
         rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
@@ -79,9 +73,7 @@ def _victim_classes() -> list[tuple[str, re.Pattern[str]]]:
     classes = load_json("lexicon/cues.json")["victim_classes"]
     compiled = []
     for name, words in classes.items():
-        body = "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-        )
+        body = cues.alternation(words)
         compiled.append((name, re.compile(rf"\b(?:{body})\b", re.IGNORECASE)))
     return compiled
 

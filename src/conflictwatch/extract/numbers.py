@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from conflictwatch.extract.cues import alternation
 from conflictwatch.resources import load_json
 
 # "a"/"an"/"no" are numbers only before a person noun; the fatality grammar
@@ -37,20 +38,15 @@ class _Lexicon:
     pattern: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
-
-
 @cache
 def lexicon() -> _Lexicon:
     data = load_json("lexicon/numbers.json")
     units = {k: v for k, v in data["units"].items() if k not in _CONTEXT_ONLY}
-    word = _alternation([*units, *data["tens"], *data["scales"]])
+    word = alternation([*units, *data["tens"], *data["scales"]])
     words = rf"(?:{word})(?:(?:\s+and\s+|\s+et\s+|[\s-]+)(?:{word}))*"
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
-    qualifier = _alternation(list(data["qualifiers"]))
-    vague = _alternation(list(data["vague"]))
+    qualifier = alternation(list(data["qualifiers"]))
+    vague = alternation(list(data["vague"]))
     pattern = re.compile(
         rf"(?<![\w-])(?:(?P<qual>{qualifier})\s+)?"
         rf"(?:(?P<vague>{vague})|(?P<digits>{digits})|(?P<words>{words}))\b",
