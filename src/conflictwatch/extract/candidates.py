@@ -1,0 +1,344 @@
+"""Event candidates: the sentences of an article that may report an incident.
+
+A sentence with an event trigger is a *candidate*: its triggers decide the ACLED
+type together with who was hit; its actors get roles; its date, place and
+death figures are attached. Background ("a string of raids since 2021"),
+hypotheticals and events named only as a cause ("a reprisal for clashes") are
+not candidates. Whether a candidate is tied to one incident (`anchored`) is
+decided here too; merging candidates is drafts.py's work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from conflictwatch.extract import cues
+from conflictwatch.extract.classify import Target, Trigger, classify
+from conflictwatch.extract.dates import DateValue
+from conflictwatch.extract.fatalities import Figure
+from conflictwatch.extract.roles import Roles, assign_roles
+from conflictwatch.model import ArticleDoc, Place
+
+_GENERIC_CATEGORIES = {"kill", "attack"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+PROTEST_TYPES = {"Protests", "Riots"}
+# Categories that, after a protest was reported, describe how it went.
+PROTEST_DETAIL = {
+    "riot",
+    "protest_violent",
+    "protest_intervention",
+    "protest_force",
+    "looting",
+    "arrest",
+    "attack",
+    "kill",
+    "mob",
+    "protest",
+}
+# Past the lead, a town and a trigger without a date or toll is commentary.
+_LEAD_PARAGRAPHS = 1
+# Texts this short (briefs, notes, snippets) have no background to tell apart.
+SHORT_TEXT_SENTENCES = 3
+# How far after a report a toll or "the attack" is still read as part of it.
+ELABORATION_SENTENCES = 6
+_CLAUSE_END = re.compile(r"[,;:()]|\s-\s|\s–\s")
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    paragraph: int
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    trigger: Trigger
+    triggers: list[Trigger]
+    roles: Roles
+    date: tuple[DateValue, int, int] | None
+    place: Place | None
+    figures: list[Figure]
+    hedged: bool
+    civilians: bool
+    places: list[Place] = field(default_factory=list)  # listed towns, one event each
+    refers_back: bool = False  # "the attack", "claimed the assault": an event told before
+
+    @property
+    def anchored(self) -> bool:
+        """Tied to one incident: a date or a figure, or a town named in the lead."""
+        if self.date or self.figures:
+            return True
+        specific_place = self.place is not None and (self.place.geo_precision or 3) <= 2
+        violent = self.event_type in VIOLENT_TYPES
+        return specific_place and violent and self.paragraph <= _LEAD_PARAGRAPHS
+
+    @property
+    def only_generic(self) -> bool:
+        return self.refers_back or all(t.category in _GENERIC_CATEGORIES for t in self.triggers)
+
+
+@dataclass
+class ArticleContext:
+    """Article-level facts the sentence rules fall back on."""
+
+    country_code: str | None
+    country_name: str | None
+    published: date | None
+    registry: Any
+    geocoder: Any = None
+    frequent_actor: Any = None
+    paragraph_of: list[int] = field(default_factory=list)
+
+
+def cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'a reprisal for clashes with X,' — the phrase up to the clause end."""
+    masked = []
+    for cue_start, cue_end in cues.spans("cause_cues", text, start, end):
+        stop = _CLAUSE_END.search(text, cue_end, end)
+        masked.append((cue_start, stop.start() if stop else end))
+    return masked
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _in_sentence(items: list[Any], start: int, end: int) -> list[Any]:
+    return [item for item in items if start <= item.start and item.end <= end]
+
+
+_PROTEST_CATEGORIES = {"protest", "riot", "mob"}
+
+
+def _is_background(
+    text: str, start: int, end: int, day_known: bool, triggers: list[Trigger]
+) -> bool:
+    """Summaries, trends and deaths from disease or disaster are not conflict events,
+    but a protest about an accident or an epidemic is a protest."""
+    protest = any(t.category in _PROTEST_CATEGORIES for t in triggers)
+    if not protest and cues.has("non_conflict_cues", text, start, end):
+        return True
+    # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same.
+    return not day_known and cues.has("background_cues", text, start, end)
+
+
+def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'if attacked', 'threatened to attack': what follows the cue did not happen."""
+    masked = []
+    for cue_start, _ in cues.spans("hypothetical_cues", text, start, end):
+        stop = _CLAUSE_END.search(text, cue_start, end)
+        masked.append((cue_start, stop.start() if stop else end))
+    return masked
+
+
+# The object of a trigger ends at the first preposition or clause break:
+# "killed 12 soldiers | in Moura, during a military operation".
+_OBJECT_END = re.compile(
+    r"[,;:.]|\b(?:in|during|near|when|after|while|as|before|since|from|outside)\b"
+)
+_SUBJECT_START = re.compile(r".*(?:[,;:]|\b(?:and|but|when|after|while|where)\b)", re.DOTALL)
+
+
+def _object_text(text: str, trigger: Trigger, end: int) -> str:
+    window = text[trigger.end : min(end, trigger.end + 80)]
+    stop = _OBJECT_END.search(window, 1)
+    return window[: stop.start()] if stop else window
+
+
+def _subject_text(text: str, sent_start: int, trigger: Trigger) -> str:
+    window = text[max(sent_start, trigger.start - 80) : trigger.start]
+    clause = _SUBJECT_START.match(window)
+    return window[clause.end() :] if clause else window
+
+
+_PEOPLE_HURT = re.compile(
+    r"\b(?:wound(?:ed|ing)|injur(?:ed|ing|ies)|fired (?:at|on|upon)|opened fire|shot|shooting|"
+    r"assault(?:ed|ing)|beat(?:en|ing)?|gunshots?)\b",
+    re.IGNORECASE,
+)
+_UNDERGONE = re.compile(
+    r"\b(?:subjected to|came under|come under|targeted by|hit by|(?:the )?target of|victims? of)"
+    r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _target(
+    text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
+) -> Target:
+    """Who was hit: the trigger's object, or its subject when the verb is passive."""
+    victims = _object_text(text, trigger, end)
+    before = text[max(sent_start, trigger.start - 25) : trigger.start]
+    if _PASSIVE_BEFORE.search(before) or _UNDERGONE.search(before):
+        # "soldiers were killed", "the MINUSMA camp came under attack": the subject was hit.
+        victims = _subject_text(text, sent_start, trigger) + " " + victims
+    armed_sides = {
+        m.entry.name for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}
+    }
+    target_kind = getattr(roles.actor2, "kind", None)
+    civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians"
+    armed = cues.has("armed_target_nouns", victims) or target_kind not in {
+        None,
+        "civilians",
+        "protesters",
+    }
+    state_actor = getattr(roles.actor1, "kind", None) == "state"
+    return Target(
+        civilians=civilians,
+        armed=armed,
+        armed_sides=len(armed_sides),
+        state_actor=state_actor,
+        actor_known=roles.actor1 is not None,
+        people_hurt=bool(_PEOPLE_HURT.search(text, sent_start, end)),
+    )
+
+
+def best_place(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: ((p.geo_precision or 3), -(p.score or 0.0), p.start or 0))
+
+
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|told|confirmed|announced|reported|published|released|stated|added|"
+    r"toll|statement|report|claimed|denied|saying)\W+(?:\w+\W+){0,2}(?:on|in|last)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_date(
+    text: str, dates: list[Any], triggers: list[Trigger], sent_start: int = 0
+) -> tuple[DateValue, int, int] | None:
+    """The date of the incident; not "said on Tuesday" (when it was told) nor "a January raid"."""
+    for match in dates:
+        value: DateValue = match.value
+        if value.attributive and not any(0 <= t.start - match.end <= 2 for t in triggers):
+            continue
+        # Only this sentence's words: "... Watch said. On 18 January, ..." is an event date.
+        if _SPEECH_DATE.search(text[max(sent_start, match.start - 40) : match.start]):
+            continue
+        if _SPEECH_AFTER.match(text[match.end : match.end + 45]):
+            continue  # "On Thursday the group claimed the attack": when it was said
+        return value, match.start, match.end
+    return None
+
+
+def _sentence_triggers(
+    doc: ArticleDoc, start: int, end: int, figures: list[Figure]
+) -> list[Trigger]:
+    text = doc.text
+    masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
+    triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
+    triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
+    if not triggers and any(f.value > 0 for f in figures):
+        # "Six people had died": a toll is a killing even without a trigger word.
+        first = min(figures, key=lambda f: f.start)
+        triggers = [Trigger("kill", first.start, first.end, text[first.start : first.end])]
+    return triggers
+
+
+def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
+    text = doc.text
+    candidates: list[Candidate] = []
+    for index, (start, end) in enumerate(doc.sentences):
+        figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
+        triggers = _sentence_triggers(doc, start, end, figures)
+        if not triggers:
+            continue
+        dates = _in_sentence(doc.of("date"), start, end)
+        found_date = _sentence_date(text, dates, triggers, start)
+        day_known = found_date is not None and found_date[0].precision == 1
+        if _is_background(text, start, end, day_known, triggers):
+            continue
+        masked = cause_spans(text, start, end)
+        actors = [
+            m.value
+            for m in _in_sentence(doc.of("actor"), start, end)
+            if not _inside(masked, m.start, m.end)
+        ]
+        # Roles around the first trigger tell who acted; the target then decides the type.
+        first_roles = assign_roles(text, start, triggers[0].start, triggers[0].end, actors)
+        decided = classify(triggers, _target(text, start, triggers[0], end, actors, first_roles))
+        if decided is None:
+            continue
+        event_type, sub_event_type, trigger = decided
+        roles = assign_roles(text, start, trigger.start, trigger.end, actors)
+        target = _target(text, start, trigger, end, actors, roles)
+        places = [p for p in doc.places if p.start is not None and start <= p.start < end]
+        candidates.append(
+            Candidate(
+                sentence=index,
+                paragraph=ctx.paragraph_of[index],
+                start=start,
+                end=end,
+                event_type=event_type,
+                sub_event_type=sub_event_type,
+                trigger=trigger,
+                triggers=triggers,
+                roles=roles,
+                date=found_date,
+                place=best_place(places),
+                places=_listed_places(text, places),
+                figures=figures,
+                hedged=cues.has("hedge_cues", text, start, end),
+                civilians=target.civilians,
+                refers_back=_refers_back(text, start, trigger),
+            )
+        )
+    return candidates
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
+
+
+def _listed_places(text: str, places: list[Place]) -> list[Place]:
+    """Towns named as a list ("in Bamako, Timbuktu and Kadiolo"): one event each."""
+    towns = sorted(
+        (p for p in places if p.geo_precision == 1 and p.start is not None), key=lambda p: p.start
+    )
+    best: list[Place] = []
+    run: list[Place] = []
+    for place in towns:
+        if run and _LIST_GAP.match(text[run[-1].end : place.start]):
+            run.append(place)
+        else:
+            run = [place]
+        if len(run) > len(best):
+            best = list(run)
+    names = {p.name for p in best}
+    return best if len(best) >= 2 and len(names) == len(best) else []
+
+
+_ANAPHORA = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|their)|'s|’s)\s+"
+    r"(?:(?:deadly|latest|recent|same|suicide|drone|twin|first|second|alleged|reported|"
+    r"previous|earlier|double|coordinated|jihadist|massive)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
+    """'the attack', "Saturday's strikes", 'claimed the assault': told before, not new."""
+    if re.match(r"\s+of\b", text[trigger.end : trigger.end + 4]):
+        return False  # "the execution of 31 detainees" introduces an event
+    if re.search(
+        r"\bthe (?:attacks?|assaults?|incursions?|raids?|attackers|assailants)\b",
+        trigger.text,
+        re.I,
+    ):
+        return True  # "responded to the attack", "repelled the assailants"
+    if trigger.category == "air_weapon" or trigger.text.lower().endswith("ed"):
+        return False  # "their aircraft struck", "the army attacked": not a back-reference
+    return _ANAPHORA.search(text[max(sent_start, trigger.start - 30) : trigger.start]) is not None
