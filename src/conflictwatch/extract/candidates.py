@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from conflictwatch.extract import cues
-from conflictwatch.extract.classify import Target, Trigger, classify
+from conflictwatch.extract.classify import Target, Trigger, classify, is_protest_detail
 from conflictwatch.extract.dates import DateValue
 from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import Roles, assign_roles
@@ -74,6 +74,10 @@ class Candidate:
         specific_place = self.place is not None and (self.place.geo_precision or 3) <= 2
         violent = self.event_type in VIOLENT_TYPES
         return specific_place and violent and self.paragraph <= _LEAD_PARAGRAPHS
+
+    @property
+    def detail_only(self) -> bool:
+        return is_protest_detail({t.category for t in self.triggers})
 
     @property
     def only_generic(self) -> bool:

@@ -104,12 +104,27 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+CROWD = {"protest", "riot", "mob"}
+
+
+def is_protest_detail(categories: set[str]) -> bool:
+    """'They were dispersed with tear gas': how a protest told before was handled.
+
+    Such a sentence only adds to a protest report; it never starts one (drafts.py).
+    """
+    return bool(categories & {"protest_intervention", "protest_force"}) and not (
+        categories & (CROWD | _LETHAL | {"attack", "looting", "protest_violent"})
+    )
+
+
 def protest_sub_type(categories: set[str]) -> str:
+    """How a protest went: the crowd's violence, the force used on it, an intervention."""
     if "mob" in categories:
         return "Mob violence"
     if "protest_force" in categories:
         return "Excessive force against protesters"
-    if "riot" in categories or "protest_violent" in categories:
+    if categories & {"riot", "protest_violent", "clash"}:
+        # "clashes between protesters and police": the crowd fought back.
         return "Violent demonstration"
     if "protest_intervention" in categories:
         return "Protest with intervention"
@@ -163,7 +178,7 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
             break
     if sub is None and "arrest" in categories and target.state_actor and not categories & _LETHAL:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
-    if sub is None and categories & {"protest", "riot", "mob"}:
+    if sub is None and (categories & CROWD or is_protest_detail(categories)):
         sub = protest_sub_type(categories)
     property_only = not (target.armed or target.people_hurt)
     if (

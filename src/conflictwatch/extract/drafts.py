@@ -72,6 +72,8 @@ def merge_candidates(candidates: list[Candidate], *, short: bool = False) -> lis
         target = _merge_target(drafts, cand)
         if target is not None:
             target.members.append(cand)
+        elif cand.detail_only:
+            continue  # "they were dispersed" with no protest before it reports nothing
         elif (cand.anchored or short) and (
             not cand.refers_back or cand.date or cand.figures or not drafts
         ):
