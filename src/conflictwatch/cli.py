@@ -440,6 +440,85 @@ def gazetteer_download(codes: tuple[str, ...], folder: str, url: str | None) -> 
 
 
 @main.command()
+@_db_option
+@click.option("--host", help="Address to listen on (default: the web_host setting, loopback).")
+@click.option("--port", type=int, help="Port (default: the web_port setting).")
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str | None, port: int | None) -> None:
+    """Start the dashboard: map, timeline, event pages, review, JSON API.
+
+    Example: conflictwatch serve --db sahel.db   (then open http://127.0.0.1:8765/)
+    """
+    import uvicorn
+
+    from conflictwatch.web import create_app
+
+    settings = _settings(ctx, db=db, web_host=host, web_port=port)
+    _require_db(settings["db"])
+    store = Store(settings["db"])
+    app = create_app(settings, store)
+    url = f"http://{settings['web_host']}:{settings['web_port']}/"
+    click.echo(f"serving {settings['db']} at {url} (Ctrl-C stops)", err=True)
+    try:
+        uvicorn.run(app, host=settings["web_host"], port=settings["web_port"], log_level="warning")
+    finally:
+        store.close()
+
+
+@main.group(name="users")
+def users_group() -> None:
+    """Dashboard accounts: viewer (reads), editor (reviews), admin."""
+
+
+@users_group.command(name="add")
+@click.argument("name")
+@click.option(
+    "--role", type=click.Choice(["viewer", "editor", "admin"]), default="viewer", show_default=True
+)
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the password from standard input (scripts)."
+)
+@_db_option
+@click.pass_context
+def users_add(
+    ctx: click.Context, name: str, role: str, password_stdin: bool, db: str | None
+) -> None:
+    """Create an account. The password is asked for (twice), read from standard input
+    with --password-stdin, or taken from $CONFLICTWATCH_PASSWORD. There is no default
+    account: make the first admin this way.
+
+    Example: conflictwatch users add alice --role editor --db sahel.db
+    """
+    from conflictwatch.web.auth import AuthError, create_user
+
+    settings = _settings(ctx, db=db)
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = os.environ.get("CONFLICTWATCH_PASSWORD") or click.prompt(
+            "Password", hide_input=True, confirmation_prompt=True
+        )
+    with Store(settings["db"]) as store:
+        try:
+            create_user(store, name, role, password)
+        except AuthError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(f"user {name} ({role}) created in {settings['db']}", err=True)
+
+
+@users_group.command(name="list")
+@_db_option
+@click.pass_context
+def users_list(ctx: click.Context, db: str | None) -> None:
+    """List the accounts: name, role, when created."""
+    settings = _settings(ctx, db=db)
+    _require_db(settings["db"])
+    with Store(settings["db"]) as store:
+        for user in store.users():
+            click.echo(f"{user['name']}\t{user['role']}\t{user['created_at']}")
+
+
+@main.command()
 @click.pass_context
 def settings(ctx: click.Context) -> None:
     """Show every setting with its current value and help."""

@@ -50,6 +50,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("link_max_days", 3, "Largest gap in days between reports linked as one event."),
     Setting("max_article_chars", 2_000_000, "Longer inputs are refused as too large."),
     Setting("progress", True, "Show a progress bar on standard error for long runs."),
+    Setting("web_host", "127.0.0.1", "Address `conflictwatch serve` listens on (loopback only)."),
+    Setting("web_port", 8765, "Port `conflictwatch serve` listens on."),
+    Setting(
+        "web_login_required",
+        False,
+        "Dashboard: reading needs a login too (viewer role or above); writing always does.",
+    ),
+    Setting("web_session_hours", 12, "Dashboard: a login lasts this many hours."),
+    Setting("web_page_size", 50, "Dashboard and API: events per page (the API's default)."),
 )
 
 DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SETTINGS}

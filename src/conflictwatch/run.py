@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,6 +18,7 @@ from tqdm import tqdm
 
 from conflictwatch.export import WRITERS
 from conflictwatch.extract import Pipeline, build_pipeline
+from conflictwatch.extract.classify import SUB_EVENT_TYPES
 from conflictwatch.link import (
     MERGE,
     SPLIT,
@@ -31,7 +33,7 @@ from conflictwatch.link.keys import Keyed
 from conflictwatch.model import Article, Event, ReadError, Report
 from conflictwatch.read import read_paths
 from conflictwatch.resources import data_path
-from conflictwatch.store import EventFilter, Store
+from conflictwatch.store import ACTIVE, MERGED, REJECTED, SUPERSEDED, EventFilter, Store
 
 # Below this many articles a progress bar is more noise than help.
 _PROGRESS_MIN = 20
@@ -192,11 +194,14 @@ def _save_linked(
             before = {rid: e.event_id for e in store.events() for rid in e.reports}
         else:
             before = store.events_of_reports(report_ids)
-        counts = store.save_events(result.events, changed_by=by, reason=reason)
-        if result.components:
-            store.put_link_rows(_link_rows(result))
         home = {rid: e.event_id for e in result.events for rid in e.reports}
         stale = set(before.values()) - set(home.values())
+        # People's edits and rejections are overlays on what linking builds: put them
+        # back on every run, so a re-link or a later ingest never loses them.
+        statuses = _reapply_reviews(store, result.events, stale)
+        counts = store.save_events(result.events, changed_by=by, reason=reason, statuses=statuses)
+        if result.components:
+            store.put_link_rows(_link_rows(result))
         pointers = _merged_into(stale, before, home)
         counts["superseded"] = store.retire_events(
             sorted(stale), changed_by=by, reason=f"{reason}: not produced", merged_into=pointers
@@ -317,3 +322,186 @@ def export_events(events: list[Event], folder: Path, stem: str = "events") -> li
 
 def query_events(store: Store, **filters: Any) -> list[Event]:
     return store.events(EventFilter(**{k: v for k, v in filters.items() if v is not None}))
+
+
+# -- people's reviews from the dashboard: edit a field, confirm, reject -----------
+
+# The fields a person may correct, with what a value must look like. event_type is
+# not here: it follows sub_event_type, so the pair always agrees with ACLED's table.
+EDITABLE_FIELDS: dict[str, str] = {
+    "event_date": "YYYY-MM-DD, or empty for unknown",
+    "time_precision": "1 (day), 2 (week) or 3 (month)",
+    "sub_event_type": "one of ACLED's 25 sub-event types; sets event_type too",
+    "actor1": "actor name, or empty",
+    "actor2": "actor name, or empty",
+    "civilian_targeting": "true or false",
+    "country": "country name",
+    "admin1": "first-level region, or empty",
+    "admin2": "second-level region, or empty",
+    "location": "place name, or empty",
+    "latitude": "decimal degrees, -90 to 90, or empty",
+    "longitude": "decimal degrees, -180 to 180, or empty",
+    "geo_precision": "1, 2 or 3",
+    "fatalities": "a whole number, 0 or more",
+    "notes": "free text",
+}
+_NULLABLE = {"event_date", "actor1", "actor2", "admin1", "admin2", "location", "latitude"}
+_NULLABLE |= {"longitude"}
+
+
+def parse_field_value(field_name: str, raw: str) -> Any:
+    """A person's typed value as the field's type; ReviewError says what is wrong."""
+    if field_name not in EDITABLE_FIELDS:
+        raise ReviewError(f"{field_name!r} cannot be edited")
+    text = (raw or "").strip()
+    if not text and field_name in _NULLABLE:
+        return None
+    try:
+        return _parse_typed(field_name, text)
+    except ValueError as error:
+        raise ReviewError(f"{field_name}: {EDITABLE_FIELDS[field_name]} ({error})") from error
+
+
+def _parse_typed(field_name: str, text: str) -> Any:
+    if field_name == "event_date":
+        return date.fromisoformat(text).isoformat()
+    if field_name in ("time_precision", "geo_precision"):
+        return _bounded(int(text), 1, 3)
+    if field_name == "fatalities":
+        return _bounded(int(text), 0, 1_000_000)
+    if field_name == "latitude":
+        return _bounded(float(text), -90.0, 90.0)
+    if field_name == "longitude":
+        return _bounded(float(text), -180.0, 180.0)
+    if field_name == "civilian_targeting":
+        if text.lower() not in ("true", "false"):
+            raise ValueError(f"got {text!r}")
+        return text.lower() == "true"
+    if field_name == "sub_event_type" and text not in SUB_EVENT_TYPES:
+        raise ValueError(f"got {text!r}")
+    if field_name == "country" and not text:
+        raise ValueError("empty")
+    return text
+
+
+def _bounded(value: Any, low: Any, high: Any) -> Any:
+    if not low <= value <= high:
+        raise ValueError(f"{value} is out of range")
+    return value
+
+
+def set_field(event: Event, field_name: str, value: Any) -> None:
+    setattr(event, field_name, value)
+    if field_name == "sub_event_type":
+        event.event_type = SUB_EVENT_TYPES[value]
+
+
+def apply_reviews(
+    events: list[Event], decisions: list[dict[str, Any]], gone: Collection[str] = ()
+) -> dict[str, str]:
+    """Put people's edits on these events (in place); return the ones a person rejected.
+
+    A decision applies to the event with its id. When that event is `gone` (merged
+    away), it follows its reports: it applies to the event now holding most of them.
+    Decisions apply oldest first, so the latest word on a field wins.
+    """
+    by_id = {event.event_id: event for event in events}
+    home = {rid: event.event_id for event in events for rid in event.reports}
+    statuses: dict[str, str] = {}
+    for decision in decisions:
+        target = _review_target(decision, by_id, home, gone)
+        if target is None:
+            continue
+        if decision["kind"] == "edit":
+            set_field(by_id[target], decision["field"], decision["value"])
+        else:
+            statuses[target] = REJECTED if decision["kind"] == "reject" else ACTIVE
+    return {event_id: status for event_id, status in statuses.items() if status != ACTIVE}
+
+
+def _review_target(
+    decision: dict[str, Any], by_id: dict[str, Event], home: dict[str, str], gone: Collection[str]
+) -> str | None:
+    if decision["event_id"] in by_id:
+        return decision["event_id"]
+    if decision["event_id"] not in gone:
+        return None
+    homes = Counter(home[rid] for rid in decision["reports"] if rid in home)
+    return min(homes, key=lambda e: (-homes[e], e)) if homes else None
+
+
+def _reapply_reviews(store: Store, events: list[Event], stale: set[str]) -> dict[str, str]:
+    decisions = store.review_decisions()
+    if not decisions:
+        return {}
+    produced = {event.event_id for event in events}
+    gone = set()
+    for event_id in {d["event_id"] for d in decisions} - produced:
+        info = store.event_info(event_id)
+        if event_id in stale or (info is not None and info["status"] in (MERGED, SUPERSEDED)):
+            gone.add(event_id)
+    return apply_reviews(events, decisions, gone)
+
+
+def _require_reason(reason: str) -> None:
+    if not reason or not reason.strip():
+        raise ReviewError("a reason is required")
+
+
+def _event_with_status(store: Store, event_id: str, allowed: tuple[str, ...]) -> Event:
+    info = store.event_info(event_id)
+    if info is None:
+        raise ReviewError(f"no event {event_id}")
+    if info["status"] not in allowed:
+        raise ReviewError(f"event {event_id} is {info['status']}")
+    event = store.get_event(event_id)
+    assert event is not None  # the row exists, so its record does
+    return event
+
+
+def edit_event(
+    store: Store, event_id: str, field_name: str, raw_value: str, *, reason: str, by: str
+) -> Event:
+    """A person's correction of one field: stored as a decision that every later link
+    run re-applies; the event gets a new version (the old one stays in its history)."""
+    _require_reason(reason)
+    value = parse_field_value(field_name, raw_value)
+    event = _event_with_status(store, event_id, (ACTIVE,))
+    previous = getattr(event, field_name)
+    if previous == value:
+        raise ReviewError(f"{field_name} is already {value!r}")
+    with store.transaction():
+        store.record_review(
+            "edit", event_id, event.reports, made_by=by, reason=reason,
+            field=field_name, value=value, previous=previous,
+        )  # fmt: skip
+        set_field(event, field_name, value)
+        store.save_events([event], changed_by=by, reason=f"edit {field_name}: {reason}")
+    return event
+
+
+def confirm_event(store: Store, event_id: str, *, reason: str, by: str) -> int:
+    """A person vouches for the event (or takes back a rejection); return its version."""
+    _require_reason(reason)
+    event = _event_with_status(store, event_id, (ACTIVE, REJECTED))
+    with store.transaction():
+        store.record_review("confirm", event_id, event.reports, made_by=by, reason=reason)
+        why = f"confirmed: {reason}"
+        return store.set_event_status(event_id, ACTIVE, changed_by=by, reason=why)
+
+
+def reject_event(store: Store, event_id: str, *, reason: str, by: str) -> int:
+    """A person says this is no event: it is kept, marked rejected, left out of lists,
+    and stays rejected through later link runs. Return its version."""
+    _require_reason(reason)
+    event = _event_with_status(store, event_id, (ACTIVE,))
+    with store.transaction():
+        store.record_review("reject", event_id, event.reports, made_by=by, reason=reason)
+        why = f"rejected: {reason}"
+        return store.set_event_status(event_id, REJECTED, changed_by=by, reason=why)
+
+
+def review_state(decisions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The latest confirm or reject among an event's decisions, if any."""
+    verdicts = [d for d in decisions if d["kind"] in ("confirm", "reject")]
+    return verdicts[-1] if verdicts else None

@@ -16,8 +16,8 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
 
 
 def test_open_applies_and_records_initial_schema(store):
-    assert store.applied_on_open == ["0001_initial", "0002_linking"]
-    assert store.applied() == ["0001_initial", "0002_linking"]
+    assert store.applied_on_open == ["0001_initial", "0002_linking", "0003_web"]
+    assert store.applied() == ["0001_initial", "0002_linking", "0003_web"]
     assert store.pending() == []
     row = store.conn.execute("SELECT name, applied_at FROM schema_migrations").fetchone()
     assert row["name"] == "0001_initial" and row["applied_at"]
@@ -33,9 +33,9 @@ def test_events_indexes_exist(store):
 
 def test_apply_twice_applies_once():
     conn = _connect()
-    assert MIGRATIONS.apply(conn) == ["0001_initial", "0002_linking"]
+    assert MIGRATIONS.apply(conn) == ["0001_initial", "0002_linking", "0003_web"]
     assert MIGRATIONS.apply(conn) == []
-    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 2
+    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 3
 
 
 def test_failing_migration_rolls_back_and_stays_pending():
@@ -74,10 +74,10 @@ def test_fixed_migration_applies_on_next_run():
 def test_reopen_applies_nothing_new(tmp_path):
     path = tmp_path / "cw.db"
     with Store(path) as first:
-        assert first.applied_on_open == ["0001_initial", "0002_linking"]
+        assert first.applied_on_open == ["0001_initial", "0002_linking", "0003_web"]
     with Store(path) as second:
         assert second.applied_on_open == []
-        assert second.count("schema_migrations") == 2
+        assert second.count("schema_migrations") == 3
 
 
 def test_reopen_applies_only_a_new_migration(tmp_path):
@@ -104,7 +104,7 @@ def test_store_open_fails_when_a_migration_fails(tmp_path):
     with pytest.raises(sqlite3.OperationalError):
         Store(path, migrations=failing)
     with Store(path) as store:  # the good step stayed applied; the real 0002 applies now
-        assert store.applied_on_open == ["0002_linking"]
+        assert store.applied_on_open == ["0002_linking", "0003_web"]
         assert failing.pending(store.conn) == ["0002_bad"]
 
 
@@ -135,7 +135,7 @@ def test_a_0001_database_upgrades_to_0002_and_keeps_its_data(tmp_path, article, 
     with Store(path, migrations=only_initial) as old:
         old.add_article(article)
     with Store(path) as upgraded:
-        assert upgraded.applied_on_open == ["0002_linking"]
+        assert upgraded.applied_on_open == ["0002_linking", "0003_web"]
         assert upgraded.get_article(article.id) is not None
         upgraded.save_events([make_event("e1")])
         assert upgraded.event_info("e1")["merged_into"] is None
@@ -150,3 +150,14 @@ def test_decisions_are_append_only_and_need_a_reason(store):
         store.conn.execute("DELETE FROM decisions")
     with pytest.raises(ValueError, match="reason"):
         store.record_decision("split", "e1", (["r1"], ["r2"]), made_by="ana", reason=" ")
+
+
+def test_review_decisions_are_append_only_and_need_a_reason(store):
+    store.record_review("confirm", "e1", ["r1"], made_by="ed", reason="seen it")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("UPDATE review_decisions SET reason = 'other'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        store.conn.execute("DELETE FROM review_decisions")
+    with pytest.raises(ValueError, match="reason"):
+        store.record_review("reject", "e1", ["r1"], made_by="ed", reason="  ")
+    assert [row["kind"] for row in store.review_decisions()] == ["confirm"]

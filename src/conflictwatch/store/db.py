@@ -34,9 +34,11 @@ from conflictwatch.store.serialize import (
 ACTIVE = "active"
 SUPERSEDED = "superseded"
 MERGED = "merged"  # absorbed by another event; `merged_into` names it
+REJECTED = "rejected"  # a person said it is not an event; kept, hidden from lists
 TABLES = (
     "articles", "reports", "claims", "events", "event_reports", "event_history",
-    "audit_log", "schema_migrations", "decisions", "link_index",
+    "audit_log", "schema_migrations", "decisions", "link_index", "users", "sessions",
+    "review_decisions",
 )  # fmt: skip
 LINK_COLUMNS = ("report_id", "event_type", "country", "place", "day", "published", "component")
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's bound-variable limit
@@ -184,6 +186,10 @@ class Store:
             self.conn.execute(f"ROLLBACK TO sp{depth}")
             self.conn.execute(f"RELEASE sp{depth}")
 
+    def now(self) -> datetime:
+        """The store's clock (injected in tests), for times compared with stored ones."""
+        return self._clock()
+
     def _now(self) -> str:
         return self._clock().isoformat(timespec="seconds")
 
@@ -305,38 +311,46 @@ class Store:
     # -- events ------------------------------------------------------------------
 
     def save_events(
-        self, events: Iterable[Event], *, changed_by: str = "linker", reason: str = "link run"
+        self,
+        events: Iterable[Event],
+        *,
+        changed_by: str = "linker",
+        reason: str = "link run",
+        statuses: dict[str, str] | None = None,
     ) -> dict[str, int]:
         """Upsert events on `event_id`, keeping every version in `event_history`.
 
         New: version 1. Changed record (or a retired event seen again): version + 1,
         created_at kept. Unchanged: nothing written. Events missing from `events` are
-        left alone; retire them with `retire_events`.
+        left alone; retire them with `retire_events`. `statuses` gives an event a
+        status other than active (a person's rejection, re-applied by the linker).
         """
         counts = dict.fromkeys(("inserted", "updated", "unchanged"), 0)
+        wanted = statuses or {}
         with self.transaction():
             for event in events:
-                counts[self._save_event(event, changed_by, reason)] += 1
+                status = wanted.get(event.event_id, ACTIVE)
+                counts[self._save_event(event, changed_by, reason, status)] += 1
         return counts
 
-    def _save_event(self, event: Event, changed_by: str, reason: str) -> str:
+    def _save_event(self, event: Event, changed_by: str, reason: str, status: str) -> str:
         record = dumps(event_to_dict(event))
         sql = "SELECT record, status, version FROM events WHERE id = ?"
         old = self.conn.execute(sql, (event.event_id,)).fetchone()
-        if old is not None and old["record"] == record and old["status"] == ACTIVE:
+        if old is not None and old["record"] == record and old["status"] == status:
             return "unchanged"
         version = old["version"] + 1 if old is not None else 1
         now = self._now()
         row = event_columns(event) | {
             "merged_into": None,
-            "status": ACTIVE,
+            "status": status,
             "version": version,
             "record": record,
             "created_at": now,
             "updated_at": now,
         }
         self._upsert("events", row, keep=("created_at",))
-        self._add_history(event.event_id, version, record, ACTIVE, changed_by, reason)
+        self._add_history(event.event_id, version, record, status, changed_by, reason)
         self._link_reports(event.event_id, event.reports)
         return "updated" if old is not None else "inserted"
 
@@ -583,6 +597,173 @@ class Store:
             sql, params = sql + " WHERE target = ?", (target,)
         rows = self.conn.execute(sql + " ORDER BY id", params)
         return [dict(row) | {"detail": json.loads(row["detail"] or "null")} for row in rows]
+
+    # -- the dashboard: counts, map points, weekly timeline ------------------------
+
+    def count_events(self, filter: EventFilter | None = None) -> int:
+        where, params = _filter_sql(filter or EventFilter())
+        return self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0]
+
+    def map_points(self, filter: EventFilter | None = None) -> list[tuple[Any, ...]]:
+        """(id, latitude, longitude, event_type, fatalities) of the located events:
+        the map's whole payload, without parsing any JSON record."""
+        where, params = _filter_sql(filter or EventFilter())
+        located = "latitude IS NOT NULL AND longitude IS NOT NULL"
+        where = f"{where} AND {located}" if where else f" WHERE {located}"
+        sql = f"SELECT id, latitude, longitude, event_type, fatalities FROM events{where}"
+        return [tuple(row) for row in self.conn.execute(sql, params)]
+
+    def weekly_counts(self, filter: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events and fatalities per ISO week (its Monday) and event type; undated left out."""
+        where, params = _filter_sql(filter or EventFilter())
+        dated = "event_date IS NOT NULL"
+        where = f"{where} AND {dated}" if where else f" WHERE {dated}"
+        # Back six days, then forward to a Monday: the Monday of the date's week.
+        sql = (
+            "SELECT date(event_date, '-6 days', 'weekday 1') AS week, event_type, "
+            f"COUNT(*) AS events, SUM(fatalities) AS fatalities FROM events{where} "
+            "GROUP BY week, event_type ORDER BY week, event_type"
+        )
+        return [dict(row) for row in self.conn.execute(sql, params)]
+
+    def distinct_values(self, column: str, status: str = ACTIVE) -> list[str]:
+        """The values a filter drop-down offers (country, admin1, event_type)."""
+        if column not in ("country", "admin1", "event_type"):  # the name goes into SQL
+            raise ValueError(f"no drop-down for {column!r}")
+        sql = (
+            f"SELECT DISTINCT {column} FROM events WHERE status = ? AND {column} IS NOT NULL "
+            f"ORDER BY {column}"
+        )
+        return [row[0] for row in self.conn.execute(sql, (status,))]
+
+    def events_of_article(self, article_id: str) -> list[dict[str, Any]]:
+        """Id and status of every event holding a report of this article."""
+        sql = (
+            "SELECT DISTINCT e.id, e.status FROM events e "
+            "JOIN event_reports er ON er.event_id = e.id "
+            "JOIN reports r ON r.id = er.report_id WHERE r.article_id = ? ORDER BY e.id"
+        )
+        return [dict(row) for row in self.conn.execute(sql, (article_id,))]
+
+    def audit_page(self, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        """Audit entries, newest first, one page of them."""
+        sql = "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"
+        rows = self.conn.execute(sql, (limit, offset))
+        return [dict(row) | {"detail": json.loads(row["detail"] or "null")} for row in rows]
+
+    def audit_of_event(self, event_id: str) -> list[dict[str, Any]]:
+        """Entries about this event, oldest first: its own, and merges that named it
+        as the other side (those are filed under the kept event)."""
+        named = f'%"other_event": {json.dumps(event_id)}%'
+        sql = "SELECT * FROM audit_log WHERE target = ? OR detail LIKE ? ORDER BY id"
+        rows = self.conn.execute(sql, (event_id, named))
+        return [dict(row) | {"detail": json.loads(row["detail"] or "null")} for row in rows]
+
+    def set_event_status(self, event_id: str, status: str, *, changed_by: str, reason: str) -> int:
+        """A new version with the same record and this status (a confirm or a
+        rejection); return the version number."""
+        with self.transaction():
+            sql = "SELECT record, version FROM events WHERE id = ?"
+            row = self.conn.execute(sql, (event_id,)).fetchone()
+            if row is None:
+                raise KeyError(event_id)
+            version = row["version"] + 1
+            self.conn.execute(
+                "UPDATE events SET status = ?, version = ?, updated_at = ? WHERE id = ?",
+                (status, version, self._now(), event_id),
+            )
+            self._add_history(event_id, version, row["record"], status, changed_by, reason)
+        return version
+
+    # -- review decisions (edit, confirm, reject) --------------------------------
+
+    def record_review(
+        self,
+        kind: str,
+        event_id: str,
+        reports: list[str],
+        *,
+        made_by: str,
+        reason: str,
+        field: str | None = None,
+        value: Any = None,
+        previous: Any = None,
+    ) -> int:
+        """Store a person's edit, confirmation or rejection of an event, and audit it."""
+        if not reason or not reason.strip():
+            raise ValueError("a review needs a reason")
+        row = {
+            "kind": kind,
+            "event_id": event_id,
+            "reports": dumps(sorted(reports)),
+            "field": field,
+            "value": dumps(value),
+            "previous": dumps(previous),
+            "made_by": made_by,
+            "reason": reason,
+            "made_at": self._now(),
+        }
+        with self.transaction():
+            decision_id = self._insert("review_decisions", row)
+            detail: dict[str, Any] = {"review": decision_id}
+            if field is not None:
+                detail |= {"field": field, "old": previous, "new": value}
+            self.record_audit(made_by, f"event.{kind}", event_id, reason, detail)
+        return decision_id  # type: ignore[return-value]
+
+    def review_decisions(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """Review decisions oldest first (all, or one event's), values parsed."""
+        sql, params = "SELECT * FROM review_decisions", ()
+        if event_id is not None:
+            sql, params = sql + " WHERE event_id = ?", (event_id,)
+        rows = self.conn.execute(sql + " ORDER BY id", params)
+        return [
+            dict(row)
+            | {
+                "reports": json.loads(row["reports"]),
+                "value": json.loads(row["value"]),
+                "previous": json.loads(row["previous"]),
+            }
+            for row in rows
+        ]
+
+    # -- accounts and sessions ---------------------------------------------------
+
+    def add_user(self, name: str, role: str, password_hash: str) -> None:
+        """A new account; ValueError when the name is taken (never overwritten)."""
+        with self.transaction():
+            if self.get_user(name) is not None:
+                raise ValueError(f"user {name!r} already exists")
+            row = {"name": name, "role": role, "password_hash": password_hash}
+            self._insert("users", row | {"created_at": self._now()})
+
+    def get_user(self, name: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchone()
+        return dict(row) if row else None
+
+    def users(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT name, role, created_at FROM users ORDER BY name")
+        return [dict(row) for row in rows]
+
+    def add_session(self, token_hash: str, user_name: str, csrf: str, expires_at: str) -> None:
+        row = {"token_hash": token_hash, "user_name": user_name, "csrf": csrf}
+        with self.transaction():
+            self._insert("sessions", row | {"created_at": self._now(), "expires_at": expires_at})
+
+    def get_session(self, token_hash: str) -> dict[str, Any] | None:
+        """The live session with this token hash, with its user's role; None if expired."""
+        sql = (
+            "SELECT s.token_hash, s.user_name, s.csrf, s.expires_at, u.role FROM sessions s "
+            "JOIN users u ON u.name = s.user_name WHERE s.token_hash = ? AND s.expires_at > ?"
+        )
+        row = self.conn.execute(sql, (token_hash, self._now())).fetchone()
+        return dict(row) if row else None
+
+    def end_session(self, token_hash: str) -> None:
+        """Log out; expired sessions of anyone go too (they are not a record)."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM sessions WHERE token_hash = ?", (token_hash,))
+            self.conn.execute("DELETE FROM sessions WHERE expires_at <= ?", (self._now(),))
 
 
 def _claim_row(claim: Claim) -> dict[str, Any]:

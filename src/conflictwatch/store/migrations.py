@@ -239,3 +239,59 @@ _LINKING = (
 def linking(conn: sqlite3.Connection) -> None:
     for statement in _LINKING:
         conn.execute(statement)
+
+
+# The dashboard: accounts, server-side sessions, people's review decisions and the
+# indexes its filters need. Only a hash of each session token is stored, so a copy of
+# the database does not hand out live sessions. `review_decisions` is append-only like
+# `decisions`: the linker re-applies it on every link run, so an edit outlives re-links.
+# `reports` is the event's reports when the decision was made, which finds the event
+# again when a later merge retires its id.
+_WEB = (
+    """CREATE TABLE users (
+        name TEXT NOT NULL PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sessions (
+        token_hash TEXT NOT NULL PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES users (name),
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX sessions_user ON sessions (user_name)",
+    """CREATE TABLE review_decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('edit', 'confirm', 'reject')),
+        event_id TEXT NOT NULL,
+        reports TEXT NOT NULL,
+        field TEXT,
+        value TEXT,
+        previous TEXT,
+        made_by TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason <> ''),
+        made_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX review_decisions_event ON review_decisions (event_id)",
+    "CREATE INDEX events_admin1 ON events (admin1)",
+    # Lists filter on status (and often country) and sort as Store.events does, so a
+    # page is read in index order; the toll index answers counts and the map's
+    # "country and at least N dead" without touching the rows. (PostgreSQL accepts
+    # the same expression indexes.)
+    "CREATE INDEX events_listing ON events (status, (event_date IS NULL), event_date DESC, id)",
+    """CREATE INDEX events_country_listing
+        ON events (status, country, (event_date IS NULL), event_date DESC, id)""",
+    "CREATE INDEX events_country_toll ON events (status, country, fatalities)",
+) + tuple(
+    f"""CREATE TRIGGER review_decisions_no_{verb} BEFORE {verb.upper()} ON review_decisions
+    BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END"""
+    for verb in ("update", "delete")
+)
+
+
+@migration("0003_web")
+def web(conn: sqlite3.Connection) -> None:
+    for statement in _WEB:
+        conn.execute(statement)
