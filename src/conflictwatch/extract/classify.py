@@ -157,6 +157,15 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
     return None
 
 
+def _leads(triggers: list[Trigger], category: str, others: set[str]) -> bool:
+    """The sentence's first trigger of `category` comes before any of `others`."""
+    first = next((t.start for t in triggers if t.category == category), None)
+    if first is None:
+        return False
+    rival = next((t.start for t in triggers if t.category in others), None)
+    return rival is None or first < rival
+
+
 def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger] | None:
     """(event_type, sub_event_type, the trigger that decided) or None."""
     if not triggers:
@@ -168,6 +177,12 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     if "disrupted" in categories and "kill" not in categories:
         # "defused an explosive device": the weapon was not used.
         sub = "Disrupted weapons use"
+    elif _leads(triggers, "agreement", _VIOLENT_VERBS | {"clash", "shelling", "ied"}):
+        # "agreed to a ceasefire after two weeks of fighting": the fighting is background.
+        sub = "Agreement"
+    elif categories & {"regain", "overtake"} and not categories & {"kill", "civ_attack"}:
+        # "recovered two villages after heavy shelling": the shelling was the means.
+        sub = _violence_type(categories, target)
     elif categories & {"ied", "suicide"} and "clash" in categories:
         # A complex attack opened by an IED or a car bomb and followed by gunfire is a battle.
         sub = "Armed clash"
