@@ -59,3 +59,35 @@ def test_classify_labels_are_acled_strings():
     }
     assert set(SUB_EVENT_TYPES.values()) == event_types
     assert len(SUB_EVENT_TYPES) == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        (
+            "The two sides agreed to a ceasefire after two weeks of fighting.",
+            {"armed": True},
+            "Agreement",
+        ),
+        (
+            "Troops recovered two villages after heavy artillery shelling.",
+            {"state_actor": True, "actor_known": True},
+            "Government regains territory",
+        ),
+        ("A car bomb exploded outside the governor's office.", {}, "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at the checkpoint.", {}, "Suicide bomb"),
+        (
+            "The army set up two new military posts near the border.",
+            {},
+            "Headquarters or base established",
+        ),
+        ("Police found a cache of firearms in the house.", {}, "Disrupted weapons use"),
+        (
+            "Police used tear gas to disperse the crowd of marchers.",
+            {},
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_classify_what_outranks_what(text, target, expected):
+    assert sub_type(text, **target) == expected
