@@ -157,6 +157,13 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
     return None
 
 
+_COMBINED = re.compile(
+    r"complex|armed assault|followed by|small arms|gunfire|exchang|firefight"
+    r"|responded|repel|repuls",
+    re.IGNORECASE,
+)
+
+
 def _leads(triggers: list[Trigger], category: str, others: set[str]) -> bool:
     """The sentence's first trigger of `category` comes before any of `others`."""
     first = next((t.start for t in triggers if t.category == category), None)
@@ -183,8 +190,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     elif categories & {"regain", "overtake"} and not categories & {"kill", "civ_attack"}:
         # "recovered two villages after heavy shelling": the shelling was the means.
         sub = _violence_type(categories, target)
-    elif categories & {"ied", "suicide"} and "clash" in categories:
-        # A complex attack opened by an IED or a car bomb and followed by gunfire is a battle.
+    elif categories & {"ied", "suicide"} and any(_COMBINED.search(t.text) for t in triggers):
+        # A complex attack opened by an IED or a car bomb and followed by gunfire is a
+        # battle; "bombings ... as troops battle the group" elsewhere is not.
         sub = "Armed clash"
 
     for category, name in _WEAPONS if sub is None else ():
