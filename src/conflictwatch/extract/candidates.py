@@ -118,15 +118,16 @@ _PROTEST_CATEGORIES = {"protest", "riot", "mob"}
 
 
 def _is_background(
-    text: str, start: int, end: int, day_known: bool, triggers: list[Trigger]
+    text: str, start: int, end: int, day_known: bool, triggers: list[Trigger], short: bool
 ) -> bool:
     """Summaries, trends and deaths from disease or disaster are not conflict events,
     but a protest about an accident or an epidemic is a protest."""
     protest = any(t.category in _PROTEST_CATEGORIES for t in triggers)
     if not protest and cues.has("non_conflict_cues", text, start, end):
         return True
-    # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same.
-    return not day_known and cues.has("background_cues", text, start, end)
+    # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same, and a
+    # brief of a sentence or two has no background to set apart.
+    return not (day_known or short) and cues.has("background_cues", text, start, end)
 
 
 def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -264,7 +265,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         dates = _in_sentence(doc.of("date"), start, end)
         found_date = _sentence_date(text, dates, triggers, start)
         day_known = found_date is not None and found_date[0].precision == 1
-        if _is_background(text, start, end, day_known, triggers):
+        short = len(doc.sentences) <= SHORT_TEXT_SENTENCES
+        if _is_background(text, start, end, day_known, triggers, short):
             continue
         masked = cause_spans(text, start, end)
         actors = [

@@ -113,7 +113,7 @@ def is_protest_detail(categories: set[str]) -> bool:
     Such a sentence only adds to a protest report; it never starts one (drafts.py).
     """
     return bool(categories & {"protest_intervention", "protest_force"}) and not (
-        categories & (CROWD | _LETHAL | {"attack", "looting", "protest_violent"})
+        categories & (CROWD | _LETHAL | {"attack", "looting", "protest_violent", "arrest"})
     )
 
 
