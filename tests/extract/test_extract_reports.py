@@ -105,3 +105,19 @@ def test_reports_multi_incident_rights_paragraph_gives_one_report_per_incident(p
     ]
     assert summary[2][:3] == ("Dori", "2024-02-03", "Attack")
     assert len(found) == 3
+
+
+def test_reports_claim_of_responsibility_adds_to_an_attack_but_starts_none(pipeline):
+    alone = "The group claimed responsibility for the attack on the market in Gao."
+    assert reports(pipeline, alone) == []
+    told = (
+        "Gunmen attacked the market in Gao on Sunday, killing four traders. "
+        "The group claimed responsibility for the attack on Monday."
+    )
+    found = reports(pipeline, told)
+    assert len(found) == 1 and found[0].sub_event_type == "Attack"
+
+
+def test_reports_warplanes_firing_missiles_is_an_air_strike(pipeline):
+    found = reports(pipeline, "Warplanes fired two missiles at a convoy near Gao on Sunday.")
+    assert found[0].sub_event_type == "Air/drone strike"

@@ -65,6 +65,7 @@ class Candidate:
     civilians: bool
     places: list[Place] = field(default_factory=list)  # listed towns, one event each
     refers_back: bool = False  # "the attack", "claimed the assault": an event told before
+    claims_responsibility: bool = False  # "IS claimed responsibility for the attack"
 
     @property
     def anchored(self) -> bool:
@@ -77,7 +78,9 @@ class Candidate:
 
     @property
     def detail_only(self) -> bool:
-        return is_protest_detail({t.category for t in self.triggers})
+        """Adds to a report told before, never starts one: how a protest was handled,
+        or who claimed or denied an attack."""
+        return self.claims_responsibility or is_protest_detail({t.category for t in self.triggers})
 
     @property
     def only_generic(self) -> bool:
@@ -301,11 +304,18 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 hedged=cues.has("hedge_cues", text, start, end),
                 civilians=target.civilians,
                 refers_back=_refers_back(text, start, trigger),
+                claims_responsibility=_RESPONSIBILITY.search(text, start, end) is not None,
             )
         )
     return candidates
 
 
+# A claim or denial of responsibility is about an attack, not a new one (CASE's ATTRIB).
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:ed|s|ing)? (?:\w+ )?responsibility|t(?:ook|akes|aking) credit|"
+    r"denie[sd] (?:\w+ ){0,4}responsib|rejected (?:\w+ )?accusations?|blamed (?:\w+ ){0,4}for)\b",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
 
 

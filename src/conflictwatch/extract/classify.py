@@ -178,7 +178,8 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     if not triggers:
         return None
     categories = {t.category for t in triggers}
-    if "air_weapon" in categories and categories & _VIOLENT_VERBS:
+    if "air_weapon" in categories and categories & (_VIOLENT_VERBS | {"shelling"}):
+        # "warplanes fired a missile": the aircraft makes it an air strike.
         categories.add("air")
     sub = None
     if "disrupted" in categories and "kill" not in categories:
