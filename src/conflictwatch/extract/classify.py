@@ -178,7 +178,7 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     if not triggers:
         return None
     categories = {t.category for t in triggers}
-    if "air_weapon" in categories and categories & (_VIOLENT_VERBS | {"shelling"}):
+    if "air_weapon" in categories and categories & (_VIOLENT_VERBS | {"shelling", "looting"}):
         # "warplanes fired a missile": the aircraft makes it an air strike.
         categories.add("air")
     sub = None
