@@ -313,7 +313,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
 # A claim or denial of responsibility is about an attack, not a new one (CASE's ATTRIB).
 _RESPONSIBILITY = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:\w+ )?responsibility|t(?:ook|akes|aking) credit|"
-    r"denie[sd] (?:\w+ ){0,4}responsib|rejected (?:\w+ )?(?:accusations?|allegations?)|blamed (?:\w+ ){0,4}for)\b",
+    r"denie[sd] (?:\w+ ){0,4}responsib|rejected (?:\w+ )?(?:accusations?|allegations?)|"
+    r"blamed (?:\w+ ){0,4}for)\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
