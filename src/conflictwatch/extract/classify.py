@@ -200,7 +200,8 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         if category in categories:
             sub = name
             break
-    if sub is None and "arrest" in categories and target.state_actor and not categories & _LETHAL:
+    arrests_only = not categories & (_LETHAL | {"sexual"})
+    if sub is None and "arrest" in categories and target.state_actor and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and (categories & CROWD or is_protest_detail(categories)):
         sub = protest_sub_type(categories)

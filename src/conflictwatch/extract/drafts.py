@@ -68,18 +68,25 @@ def merge_candidates(candidates: list[Candidate], *, short: bool = False) -> lis
     """
     drafts: list[Draft] = []
     loose: list[Candidate] = []
+    early_details: list[Candidate] = []
     for cand in candidates:
         target = _merge_target(drafts, cand)
         if target is not None:
             target.members.append(cand)
         elif cand.detail_only:
-            continue  # "they were dispersed" with no protest before it reports nothing
+            # "Police dispersed a march. The marchers were protesting ...": the detail may
+            # come before the protest it belongs to; alone it reports nothing.
+            early_details.append(cand)
         elif (cand.anchored or short) and (
             not cand.refers_back or cand.date or cand.figures or not drafts
         ):
             drafts.append(Draft(cand, [cand]))
         else:
             loose.append(cand)
+    for cand in early_details:
+        target = _merge_target(drafts, cand)
+        if target is not None:
+            target.members.append(cand)
     for cand in loose:
         _lend_actors(drafts, cand)
     return drafts
