@@ -134,7 +134,7 @@ def protest_sub_type(categories: set[str]) -> str:
 def _violence_type(categories: set[str], target: Target) -> str | None:
     """Battles or violence against civilians, by who was hit."""
     territory = categories & {"regain", "overtake"}
-    if territory and "transfer" in categories and not categories & {"kill", "clash"}:
+    if territory and "transfer" in categories and "kill" not in categories:
         return "Non-violent transfer of territory"  # "... after the army pulled out"
     if territory:
         # Who took it decides: the state regains, anyone else overtakes.
@@ -200,7 +200,11 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         if category in categories:
             sub = name
             break
-    arrests_only = not categories & (_LETHAL | {"sexual"})
+    if sub is None and categories & CROWD and _leads(triggers, "arrest", CROWD):
+        # "activists were detained while trying to hold a demonstration"; but a protest
+        # "against the detention of" someone is about an earlier arrest.
+        categories.add("protest_intervention")
+    arrests_only = not categories & (_LETHAL | {"sexual"} | CROWD)
     if sub is None and "arrest" in categories and target.state_actor and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and (categories & CROWD or is_protest_detail(categories)):
