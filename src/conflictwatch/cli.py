@@ -48,6 +48,13 @@ def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--min-fatalities", type=int, help="Only events with at least this many deaths."
         ),
+        click.option(
+            "--search",
+            "text",
+            metavar="WORDS",
+            help="Full-text search: events whose notes, actors, places or source articles "
+            'hold every word (accents ignored; "quoted words" are a phrase).',
+        ),
     ]
     for option in reversed(options):
         func = option(func)

@@ -77,10 +77,10 @@ def test_default_order_is_newest_first_undated_last(filled):
         ({"actor": "Mali"}, ["e2", "e3"]),
         ({"min_fatalities": 12}, ["e4", "e1"]),  # inclusive
         ({"min_fatalities": 0}, ["e4", "e2", "e1", "e3"]),
-        ({"text": "mopti"}, ["e2"]),
-        ({"text": "100%"}, ["e3"]),
-        ({"text": "%"}, ["e3"]),  # a literal percent sign, not a wildcard
-        ({"text": "_"}, []),  # a literal underscore, not a wildcard
+        ({"text": "mopti"}, ["e2"]),  # full-text: see test_store_search.py
+        ({"text": "100%"}, ["e3"]),  # the word 100
+        ({"text": "%"}, []),  # no word to look for, and not a wildcard
+        ({"text": "_"}, []),
         ({"country": "Burkina Faso", "event_type": "Battles"}, ["e4"]),
         ({"limit": 2}, ["e4", "e2"]),
         ({"limit": 2, "offset": 1}, ["e2", "e1"]),

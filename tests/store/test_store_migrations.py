@@ -5,6 +5,8 @@ import pytest
 from conflictwatch.store import MIGRATIONS, Migrations, Store
 from conflictwatch.store.migrations import initial
 
+ALL = ["0001_initial", "0002_linking", "0003_web", "0004_fts"]
+
 
 def _connect() -> sqlite3.Connection:
     return sqlite3.connect(":memory:", isolation_level=None)
@@ -16,8 +18,8 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
 
 
 def test_open_applies_and_records_initial_schema(store):
-    assert store.applied_on_open == ["0001_initial", "0002_linking", "0003_web"]
-    assert store.applied() == ["0001_initial", "0002_linking", "0003_web"]
+    assert store.applied_on_open == ALL
+    assert store.applied() == ALL
     assert store.pending() == []
     row = store.conn.execute("SELECT name, applied_at FROM schema_migrations").fetchone()
     assert row["name"] == "0001_initial" and row["applied_at"]
@@ -33,9 +35,9 @@ def test_events_indexes_exist(store):
 
 def test_apply_twice_applies_once():
     conn = _connect()
-    assert MIGRATIONS.apply(conn) == ["0001_initial", "0002_linking", "0003_web"]
+    assert MIGRATIONS.apply(conn) == ALL
     assert MIGRATIONS.apply(conn) == []
-    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 3
+    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(ALL)
 
 
 def test_failing_migration_rolls_back_and_stays_pending():
@@ -74,10 +76,10 @@ def test_fixed_migration_applies_on_next_run():
 def test_reopen_applies_nothing_new(tmp_path):
     path = tmp_path / "cw.db"
     with Store(path) as first:
-        assert first.applied_on_open == ["0001_initial", "0002_linking", "0003_web"]
+        assert first.applied_on_open == ALL
     with Store(path) as second:
         assert second.applied_on_open == []
-        assert second.count("schema_migrations") == 3
+        assert second.count("schema_migrations") == len(ALL)
 
 
 def test_reopen_applies_only_a_new_migration(tmp_path):
@@ -104,7 +106,7 @@ def test_store_open_fails_when_a_migration_fails(tmp_path):
     with pytest.raises(sqlite3.OperationalError):
         Store(path, migrations=failing)
     with Store(path) as store:  # the good step stayed applied; the real 0002 applies now
-        assert store.applied_on_open == ["0002_linking", "0003_web"]
+        assert store.applied_on_open == ALL[1:]
         assert failing.pending(store.conn) == ["0002_bad"]
 
 
@@ -135,7 +137,7 @@ def test_a_0001_database_upgrades_to_0002_and_keeps_its_data(tmp_path, article, 
     with Store(path, migrations=only_initial) as old:
         old.add_article(article)
     with Store(path) as upgraded:
-        assert upgraded.applied_on_open == ["0002_linking", "0003_web"]
+        assert upgraded.applied_on_open == ALL[1:]
         assert upgraded.get_article(article.id) is not None
         upgraded.save_events([make_event("e1")])
         assert upgraded.event_info("e1")["merged_into"] is None

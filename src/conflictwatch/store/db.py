@@ -1,7 +1,8 @@
 """`Store`: articles, reports, events and their history in one SQLite database.
 
 All queries live in this module (the DDL in migrations.py) so that a PostgreSQL
-backend for teams is one module to port. Writes never destroy data: articles are
+backend for teams is one module to port, except the full-text index, which is
+SQLite's FTS5 and lives in search.py. Writes never destroy data: articles are
 never overwritten, every version of an event is kept in `event_history`, a replaced
 report leaves its old record in `audit_log`, and retired events keep their row.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from conflictwatch.model import Article, Claim, Event, Report
+from conflictwatch.store import search
 from conflictwatch.store.migrations import MIGRATIONS, Migrations
 from conflictwatch.store.serialize import (
     article_from_row,
@@ -38,7 +40,7 @@ REJECTED = "rejected"  # a person said it is not an event; kept, hidden from lis
 TABLES = (
     "articles", "reports", "claims", "events", "event_reports", "event_history",
     "audit_log", "schema_migrations", "decisions", "link_index", "users", "sessions",
-    "review_decisions",
+    "review_decisions", "event_search_keys", "event_search_sources",
 )  # fmt: skip
 LINK_COLUMNS = ("report_id", "event_type", "country", "place", "day", "published", "component")
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's bound-variable limit
@@ -56,7 +58,8 @@ class EventFilter:
     until: str | None = None  # event_date on or before
     actor: str | None = None  # case-insensitive substring of any actor
     min_fatalities: int | None = None
-    text: str | None = None  # case-insensitive substring of notes
+    # Words in the notes, actors, places or source articles; see `search.match_query`.
+    text: str | None = None
     status: str | None = ACTIVE
     limit: int | None = None
     offset: int = 0
@@ -73,7 +76,9 @@ def _contains(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _filter_sql(spec: EventFilter) -> tuple[str, list[Any]]:
+def _filter_sql(spec: EventFilter, full_text: bool = True) -> tuple[str, list[Any]]:
+    """The WHERE clause of `spec`. Without the FTS5 index (`full_text` False) the text
+    filter falls back to a case-insensitive substring of the notes."""
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -92,8 +97,18 @@ def _filter_sql(spec: EventFilter) -> tuple[str, list[Any]]:
         add("fatalities >= ?", spec.min_fatalities)
     if spec.actor:
         add("actors_fold LIKE ? ESCAPE '\\'", _contains(spec.actor))
-    if spec.text:
-        add("notes_fold LIKE ? ESCAPE '\\'", _contains(spec.text))
+    if spec.text and spec.text.strip():
+        query = search.match_query(spec.text) if full_text else None
+        if not full_text:
+            add("notes_fold LIKE ? ESCAPE '\\'", _contains(spec.text))
+        elif query is None:  # no word to look for (only punctuation): nothing matches
+            clauses.append("0 = 1")
+        else:
+            add(
+                "id IN (SELECT k.event_id FROM event_search_keys k WHERE k.id IN "
+                f"(SELECT rowid FROM {search.TABLE} WHERE {search.TABLE} MATCH ?))",
+                query,
+            )
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     return where, params
 
@@ -139,9 +154,29 @@ class Store:
         self.conn = _connect(self.path)
         try:
             self.applied_on_open = migrations.apply(self.conn)
+            self.full_text = self._open_search()
         except BaseException:
             self.conn.close()
             raise
+
+    def _open_search(self) -> bool:
+        """Whether the FTS5 index is there to use, building it when a database made
+        without FTS5 meets a SQLite that has it. Its writes need FTS5, so a database
+        with the index cannot be opened by a SQLite without it."""
+        sql = "SELECT 1 FROM sqlite_master WHERE name = 'event_search_keys'"
+        if self.conn.execute(sql).fetchone() is None:
+            return False  # opened with migrations that stop before 0004_fts
+        has_module, has_index = search.available(self.conn), search.exists(self.conn)
+        if has_index and not has_module:
+            raise sqlite3.OperationalError(
+                f"{self.path} has a full-text index, but this SQLite has no FTS5 module; "
+                "open it with a Python whose sqlite3 includes FTS5"
+            )
+        if has_module and not has_index:
+            with self.transaction():
+                if not search.exists(self.conn):
+                    search.create(self.conn)
+        return has_module
 
     # -- connection and transactions ---------------------------------------------
 
@@ -244,6 +279,8 @@ class Store:
                 if self.get_article(candidate) is None:
                     break
             self._insert("articles", row | {"id": candidate, "ingested_at": self._now()})
+            if self.full_text:
+                search.index_article(self.conn, candidate)
         return True
 
     def has_content(self, content_hash: str) -> bool:
@@ -352,6 +389,8 @@ class Store:
         self._upsert("events", row, keep=("created_at",))
         self._add_history(event.event_id, version, record, status, changed_by, reason)
         self._link_reports(event.event_id, event.reports)
+        if self.full_text and (old is None or old["record"] != record):
+            search.index_event(self.conn, event)
         return "updated" if old is not None else "inserted"
 
     def _add_history(
@@ -407,7 +446,7 @@ class Store:
     def events(self, filter: EventFilter | None = None) -> list[Event]:
         """Events matching `filter` (default: all active), newest first, undated last."""
         spec = filter or EventFilter()
-        where, params = _filter_sql(spec)
+        where, params = _filter_sql(spec, self.full_text)
         # SQLite already sorts NULL last in DESC, PostgreSQL first; "IS NULL" as the first
         # key says it for both (NULLS LAST needs SQLite 3.30).
         sql = f"SELECT record FROM events{where} ORDER BY event_date IS NULL, event_date DESC, id"
@@ -601,13 +640,13 @@ class Store:
     # -- the dashboard: counts, map points, weekly timeline ------------------------
 
     def count_events(self, filter: EventFilter | None = None) -> int:
-        where, params = _filter_sql(filter or EventFilter())
+        where, params = _filter_sql(filter or EventFilter(), self.full_text)
         return self.conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0]
 
     def map_points(self, filter: EventFilter | None = None) -> list[tuple[Any, ...]]:
         """(id, latitude, longitude, event_type, fatalities) of the located events:
         the map's whole payload, without parsing any JSON record."""
-        where, params = _filter_sql(filter or EventFilter())
+        where, params = _filter_sql(filter or EventFilter(), self.full_text)
         located = "latitude IS NOT NULL AND longitude IS NOT NULL"
         where = f"{where} AND {located}" if where else f" WHERE {located}"
         sql = f"SELECT id, latitude, longitude, event_type, fatalities FROM events{where}"
@@ -615,7 +654,7 @@ class Store:
 
     def weekly_counts(self, filter: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events and fatalities per ISO week (its Monday) and event type; undated left out."""
-        where, params = _filter_sql(filter or EventFilter())
+        where, params = _filter_sql(filter or EventFilter(), self.full_text)
         dated = "event_date IS NOT NULL"
         where = f"{where} AND {dated}" if where else f" WHERE {dated}"
         # Back six days, then forward to a Monday: the Monday of the date's week.

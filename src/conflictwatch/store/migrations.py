@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from conflictwatch.store import search
+
 Step = Callable[[sqlite3.Connection], None]
 
 _TRACKING = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -295,3 +297,15 @@ _WEB = (
 def web(conn: sqlite3.Connection) -> None:
     for statement in _WEB:
         conn.execute(statement)
+
+
+# Full-text search (see search.py): an FTS5 document per event over its notes, actors,
+# places and source articles, filled here from the events already stored. Without
+# FTS5 only the key tables are made; `Store` builds the index when a SQLite with FTS5
+# opens the database, and until then the text filter matches notes as a substring.
+@migration("0004_fts")
+def fts(conn: sqlite3.Connection) -> None:
+    for statement in search.KEY_TABLES:
+        conn.execute(statement)
+    if search.available(conn):
+        search.create(conn)

@@ -97,7 +97,17 @@ async def event_filters(
     min_fatalities: Annotated[
         str | None, Query(description="Only events with at least this many deaths (integer).")
     ] = None,
-    q: Annotated[str | None, Query(description="Words in the event notes (substring).")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description=(
+                "Full-text search: every word must appear in the event's notes, actors, "
+                "places or source articles. Case and accents are ignored, a word of three "
+                'letters or more also matches longer words it starts, and "quoted words" '
+                "are an exact phrase."
+            )
+        ),
+    ] = None,
 ) -> Filters:
     """FastAPI dependency: the filters of this request, checked."""
     found = Filters(
