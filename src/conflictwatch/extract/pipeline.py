@@ -64,10 +64,6 @@ class PipelineContext:
             self._loaded[name] = self.factories[name]()
         return self._loaded[name]
 
-    def provide(self, name: str, value: Any) -> None:
-        """Hand in an already-built resource (tests, or a shared geocoder)."""
-        self._loaded[name] = value
-
 
 class Pipeline:
     """The ordered components; call it on an article to get its annotated doc."""
