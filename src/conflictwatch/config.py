@@ -36,6 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer_overrides", "", "CSV of extra places (name, alternate names, lat, ...)."),
     Setting("min_city_population", 500, "Smallest town of the base gazetteer layer."),
     Setting(
+        "home_countries",
+        "ML,BF,NE",
+        "ISO codes the geocoder prefers when an article names no country (comma-separated).",
+    ),
+    Setting(
         "typer_model",
         "",
         "Typer model used by the 'typer' component: a path from `conflictwatch train`, "

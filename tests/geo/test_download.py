@@ -75,3 +75,10 @@ def test_cli_gazetteer_download(server, tmp_path):
         main, ["gazetteer", "download", "NE", "--dir", str(tmp_path / "g"), "--url", server]
     )
     assert failed.exit_code != 0 and "NE.zip" in failed.output
+
+
+def test_home_countries_setting_reaches_the_geocoder():
+    from conflictwatch.config import load_settings
+
+    geocoder = Geocoder.from_settings(load_settings({"home_countries": "ne, td"}))
+    assert geocoder.home == frozenset({"NE", "TD"})

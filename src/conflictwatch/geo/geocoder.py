@@ -234,7 +234,7 @@ class Geocoder:
             geonames_dir=settings.get("geonames_dir") or None,
             overrides=settings.get("gazetteer_overrides") or None,
             min_population=int(settings.get("min_city_population", 500)),
-            home=settings.get("home_countries") or HOME,
+            home=_codes(settings.get("home_countries")) or HOME,
         )
 
     # ------------------------------------------------------------------ public API
@@ -1126,3 +1126,11 @@ def _confidence(scores: Mapping[int, float], choice: int) -> float:
         return 0.9
     runner = max(value for position, value in scores.items() if position != choice)
     return 1.0 / (1.0 + math.exp(-(scores[choice] - runner)))
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    """'ML,BF,NE' or a list of codes from the settings."""
+    if not value:
+        return ()
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(code.strip().upper() for code in items if code.strip())
