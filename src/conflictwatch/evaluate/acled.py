@@ -26,7 +26,7 @@ from conflictwatch.run import unlinked_events
 
 FIELDS = (
     "found", "event_type", "sub_event_type", "fatalities",
-    "admin1", "within_10km", "date", "actor1",
+    "admin1", "admin2", "within_10km", "date", "actor1",
 )  # fmt: skip
 
 
@@ -43,6 +43,7 @@ class Row:
     sub_event_type: str
     fatalities: int
     admin1: str
+    admin2: str
     location: str
     latitude: float | None
     longitude: float | None
@@ -78,6 +79,7 @@ def _row(record: dict[str, str]) -> Row:
         sub_event_type=record.get("sub_event_type", ""),
         fatalities=int(record.get("fatalities") or 0),
         admin1=record.get("admin1", ""),
+        admin2=record.get("admin2", ""),
         location=record.get("location", ""),
         latitude=_number(record.get("latitude")),
         longitude=_number(record.get("longitude")),
@@ -143,6 +145,7 @@ def compare(row: Row, event: Event | None, canonical: Any = None) -> Outcome:
     checks["sub_event_type"] = event.sub_event_type == row.sub_event_type
     checks["fatalities"] = event.fatalities == row.fatalities
     checks["admin1"] = fold(event.admin1) == fold(row.admin1)
+    checks["admin2"] = fold(event.admin2) == fold(row.admin2)
     if row.geo_precision == 1:
         distance = _distance(row, event)
         checks["within_10km"] = distance is not None and distance <= 10
@@ -239,6 +242,7 @@ def write_errors(report: Report, out: TextIO) -> None:
                 "date": outcome.row.event_date.isoformat(),
                 "fatalities": outcome.row.fatalities,
                 "admin1": outcome.row.admin1,
+                "admin2": outcome.row.admin2,
                 "location": outcome.row.location,
                 "actor1": outcome.row.actor1,
             },
@@ -249,6 +253,7 @@ def write_errors(report: Report, out: TextIO) -> None:
                 "date": event.event_date,
                 "fatalities": event.fatalities,
                 "admin1": event.admin1,
+                "admin2": event.admin2,
                 "location": event.location,
                 "actors": sorted(
                     n for n in [event.actor1, event.actor2, *event.assoc_actor_1] if n

@@ -1,0 +1,86 @@
+"""`eval acled` and `eval case` on small team-written files in their formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from click.testing import CliRunner
+
+from conflictwatch.cli import main
+from conflictwatch.evaluate.metrics import weighted_f1
+
+COLUMNS = [
+    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "notes", "fatalities",
+]  # fmt: skip
+ROWS = [
+    [
+        "T1", "2020-03-01", "1", "Violence against civilians", "Attack",
+        "Unidentified Armed Group (Burkina Faso)", "Burkina Faso", "Sahel", "Soum", "Djibo",
+        "14.0986", "-1.6266", "1",
+        "On 1 March 2020, unknown gunmen killed three herders near Djibo.", "3",
+    ],
+    [
+        "T2", "2020-03-02", "1", "Protests", "Peaceful protest", "Protesters (Mali)", "Mali",
+        "Bamako", "Bamako", "Bamako", "12.6392", "-8.0029", "1",
+        "On 2 March 2020, teachers marched in Bamako to demand unpaid wages.", "0",
+    ],
+    [
+        "T3", "2020-03-03", "1", "Battles", "Armed clash", "Military Forces of Niger (2011-2021)",
+        "Niger", "Tillaberi", "Ayorou", "Inates", "15.2275", "1.3135", "1",
+        "The harvest in the region was good this year.", "0",
+    ],
+]  # fmt: skip
+
+
+def write_acled(tmp_path):
+    path = tmp_path / "acled.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(ROWS)
+    return path
+
+
+def test_eval_acled_prints_figures_per_country_and_writes_errors(tmp_path):
+    path = write_acled(tmp_path)
+    errors = tmp_path / "wrong.jsonl"
+    result = CliRunner().invoke(
+        main, ["--no-progress", "eval", "acled", str(path), "--errors", str(errors)]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    header = lines[0].split()
+    overall = dict(zip(header[1:], lines[4].split()[1:], strict=True))
+    assert overall["rows"] == "3"
+    # Two notes report an event, one (the harvest) cannot: found is 2/3.
+    assert float(overall["found"]) == round(2 / 3, 3)
+    assert float(overall["fatalities"]) == round(2 / 3, 3)
+    assert "spurious events per note" in result.stdout
+    wrong = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert "T3" in [w["id"] for w in wrong]
+    assert next(w for w in wrong if w["id"] == "T3")["predicted"] is None
+
+
+def test_eval_case_counts_non_acled_labels_as_no_event(tmp_path):
+    path = tmp_path / "case.tsv"
+    path.write_text(
+        "id\tEventSnippet\tSubType\n"
+        "1\tA drone strike hit a market on Sunday, killing nine people.\tAIR_STRIKE\n"
+        "2\tHundreds of teachers marched peacefully to the ministry.\tPEACE_PROTEST\n"
+        "3\tThe two foreign ministers met to discuss trade.\tDIPLO\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--no-progress", "eval", "case", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "snippets: 3" in result.stdout
+    assert "weighted F1 (with non-ACLED as no event): 1.000" in result.stdout
+
+
+def test_weighted_f1_by_hand():
+    gold = ["a", "a", "b", "c"]
+    predicted = ["a", "b", "b", "c"]
+    # F1: a = 2/3 (support 2), b = 2/3 (support 1), c = 1 (support 1).
+    assert abs(weighted_f1(gold, predicted) - (2 * 2 / 3 + 2 / 3 + 1) / 4) < 1e-9
