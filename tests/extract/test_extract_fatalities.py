@@ -109,3 +109,13 @@ def test_fatalities_marchers_are_not_the_dead():
 )
 def test_fatalities_death_verb_governs_the_count(text, expected):
     assert figures(text) == expected
+
+
+def test_fatalities_number_words_joined_by_and_are_a_range_not_a_sum():
+    text = "The army killed between two and six alleged militants."
+    assert figures(text) == [(2, "at least", None), (6, "up to", None)]
+
+
+def test_fatalities_passive_injury_far_after_the_count_is_not_a_death():
+    text = "A girl was killed and ten other people, all women and children, were injured."
+    assert figures(text) == [(1, "exact", None)]

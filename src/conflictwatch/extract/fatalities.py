@@ -135,7 +135,7 @@ def _is_death_count(
     if _is_subset(text, count, sent_start):
         return False
     # "53 had been wounded": the first outcome after the figure is an injury.
-    wound_after = _first_cue_after("wound_words", text, count.end, min(sent_end, count.end + 40))
+    wound_after = _first_cue_after("wound_words", text, count.end, min(sent_end, count.end + 70))
     # After the count only a verb or adjective of death will do: "3,000 people
     # demonstrated over the death of a journalist" counts marchers, not dead.
     death_after = _first_cue_after(
@@ -143,7 +143,13 @@ def _is_death_count(
     )
     if wound_after is not None and (death_after is None or wound_after < death_after):
         between = text[count.end : wound_after]
-        if not re.search(r",|\band\b|\bwhile\b", between):
+        # "ten others, all women, were injured": a passive injury is the count's own;
+        # "killed two and wounded three": an active one starts another clause.
+        passive = re.search(r"\b(?:were|was|are|been|being)\s+(?:\w+ly\s+)?$", between)
+        own_clause = wound_after - count.end <= 40 and not re.search(
+            r",|\band\b|\bwhile\b", between
+        )
+        if passive or own_clause:
             return False
     # A death word after the figure, with no wound word or other figure in between,
     # and the figure counting people ("25 individuals ... executed", not "two sides ... dead").

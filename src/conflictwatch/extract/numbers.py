@@ -43,7 +43,10 @@ def lexicon() -> _Lexicon:
     data = load_json("lexicon/numbers.json")
     units = {k: v for k, v in data["units"].items() if k not in _CONTEXT_ONLY}
     word = alternation([*units, *data["tens"], *data["scales"]])
-    words = rf"(?:{word})(?:(?:\s+and\s+|\s+et\s+|[\s-]+)(?:{word}))*"
+    # "and" joins number words only after a scale ("one hundred and five"), never two
+    # numbers ("between two and six").
+    joiner = r"(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|\s+et\s+|[\s-]+)"
+    words = rf"(?:{word})(?:{joiner}(?:{word}))*"
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
     qualifier = alternation(list(data["qualifiers"]))
     vague = alternation(list(data["vague"]))
