@@ -36,6 +36,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer_overrides", "", "CSV of extra places (name, alternate names, lat, ...)."),
     Setting("min_city_population", 500, "Smallest town of the base gazetteer layer."),
     Setting(
+        "default_country",
+        "",
+        "ISO code of the country a single-country feed covers, used when an article "
+        "names none (its default actors then carry the country); empty: none.",
+    ),
+    Setting(
         "home_countries",
         "ML,BF,NE",
         "ISO codes the geocoder prefers when an article names no country (comma-separated).",

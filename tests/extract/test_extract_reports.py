@@ -121,3 +121,17 @@ def test_reports_claim_of_responsibility_adds_to_an_attack_but_starts_none(pipel
 def test_reports_warplanes_firing_missiles_is_an_air_strike(pipeline):
     found = reports(pipeline, "Warplanes fired two missiles at a convoy near Gao on Sunday.")
     assert found[0].sub_event_type == "Air/drone strike"
+
+
+def test_reports_default_country_of_a_single_country_feed():
+    settings = load_settings({"progress": False, "default_country": "bf"})
+    feed = build_pipeline(settings)
+    found = feed(
+        Article("t", "Protesters marched against high fuel prices on Sunday.", date(2020, 3, 2))
+    ).reports
+    assert found[0].actor1 == "Protesters (Burkina Faso)"
+    plain = build_pipeline(load_settings({"progress": False}))
+    again = plain(
+        Article("t", "Protesters marched against high fuel prices on Sunday.", date(2020, 3, 2))
+    ).reports
+    assert again[0].actor1 == "Protesters"

@@ -74,12 +74,13 @@ def _names_country(text: str, name: str | None) -> bool:
     return mention == country or (country.startswith(mention) and len(mention) >= 4)
 
 
-def article_country(doc: ArticleDoc) -> str | None:
+def article_country(doc: ArticleDoc, default: str | None = None) -> str | None:
     """The country the article is about.
 
     Towns outweigh country mentions, and a bare adjective ("French troops",
     "an Egyptian contingent") counts least: the article is about where things
-    happened, not who took part. Ties go to the first mentioned.
+    happened, not who took part. Ties go to the first mentioned. With no clue
+    at all, the `default_country` of a single-country feed, if one is set.
     """
     weights: Counter[str] = Counter()
     order: list[str] = []
@@ -98,7 +99,7 @@ def article_country(doc: ArticleDoc) -> str | None:
             weights[entry.country] += 0.75
             order.append(entry.country)
     if not weights:
-        return None
+        return default.upper() if default else None
     best = max(weights.values())
     return next(code for code in order if weights[code] == best)
 
@@ -106,7 +107,7 @@ def article_country(doc: ArticleDoc) -> str | None:
 @component("actors", requires=["countries"], assigns=["actors"])
 def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     registry = ctx.resource("actors")
-    country = article_country(doc)
+    country = article_country(doc, ctx.settings.get("default_country"))
     for match in registry.find(doc.text, country=country, on=doc.article.published):
         if _modifies_a_place(doc.text, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
@@ -163,7 +164,7 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     assigns=["reports"],
 )
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
-    code = article_country(doc)
+    code = article_country(doc, ctx.settings.get("default_country"))
     geocoder = ctx.resource("geocoder")
     context = ArticleContext(
         country_code=code,
