@@ -147,3 +147,29 @@ def test_cli_train_bad_file_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["train", str(bad), "--out", str(tmp_path / "m.json")])
     assert result.exit_code != 0
     assert "bad.csv" in result.output
+
+
+def test_cli_one_article_breaking_the_extractor_does_not_stop_the_others(tmp_path, monkeypatch):
+    import dataclasses
+
+    from conflictwatch.extract.pipeline import REGISTRY, _import_components
+
+    _import_components()
+    original = REGISTRY["triggers"].func
+
+    def broken(doc, ctx):
+        if "BREAK" in doc.text:
+            raise RuntimeError("boom")
+        return original(doc, ctx)
+
+    monkeypatch.setitem(
+        REGISTRY, "triggers", dataclasses.replace(REGISTRY["triggers"], func=broken)
+    )
+    good = write(tmp_path, "good.txt", ARTICLE)
+    bad = write(
+        tmp_path, "bad.txt", " date 2024-05-02 BREAK gunmen killed two herders near Djibo.\n"
+    )
+    result = CliRunner().invoke(main, ["--no-progress", "extract", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "bad.txt (article bad): extraction failed" in result.stderr

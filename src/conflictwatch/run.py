@@ -66,11 +66,24 @@ def _progress(articles: list[Article], settings: dict[str, Any], err: TextIO) ->
 
 
 def extract_reports(
-    pipeline: Pipeline, articles: list[Article], settings: dict[str, Any], err: TextIO
+    pipeline: Pipeline,
+    articles: list[Article],
+    settings: dict[str, Any],
+    err: TextIO,
+    errors: list[ReadError] | None = None,
 ) -> list[Report]:
+    """Every article's reports; one article that breaks the extractor is reported on one
+    line and skipped, so it never stops or corrupts the rest of the run."""
     reports: list[Report] = []
     for article in _progress(articles, settings, err):
-        reports.extend(pipeline(article).reports)
+        try:
+            reports.extend(pipeline(article).reports)
+        except Exception as error:  # noqa: BLE001 - any bug must not lose the other articles
+            where = f"{article.source} (article {article.id})" if article.source else article.id
+            problem = ReadError(where, f"extraction failed: {error!r}")
+            err.write(f"error: {problem}\n")
+            if errors is not None:
+                errors.append(problem)
     return reports
 
 
@@ -95,7 +108,7 @@ def code_paths(
     articles = list(split_inputs(items, result.errors, err))
     result.articles = len(articles)
     pipeline = pipeline or build_pipeline(settings)
-    result.reports = extract_reports(pipeline, articles, settings, err)
+    result.reports = extract_reports(pipeline, articles, settings, err, result.errors)
     result.events = to_events(result.reports, settings, link=link)
     return result
 
@@ -133,7 +146,7 @@ def ingest_paths(
             store.add_article(article)
             stored_id = store.id_for_content(article.content_hash) or article.id
             article.id = stored_id  # a renamed duplicate id keeps its reports attached
-        result.reports = extract_reports(pipeline, fresh, settings, err)
+        result.reports = extract_reports(pipeline, fresh, settings, err, result.errors)
         store.add_reports(result.reports)
         result.articles = len(fresh)
         link_new(store, result.reports, settings)
