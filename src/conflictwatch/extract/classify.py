@@ -164,6 +164,20 @@ _COMBINED = re.compile(
 )
 
 
+def _looting_type(categories: set[str], target: Target) -> str | None:
+    """Theft and burning: of property alone, or part of an attack on people or a post.
+
+    "attacked and burned the town hall, no casualties" is property destruction;
+    "attacked the village and torched houses" or "robbed and wounded a merchant"
+    is an attack on civilians; burning a gendarmerie post is part of a clash.
+    """
+    if target.armed:
+        return None  # decided as violence: a clash
+    if target.people_hurt or ("attack" in categories and target.civilians):
+        return "Attack"
+    return "Looting/property destruction"
+
+
 def _leads(triggers: list[Trigger], category: str, others: set[str]) -> bool:
     """The sentence's first trigger of `category` comes before any of `others`."""
     first = next((t.start for t in triggers if t.category == category), None)
@@ -209,16 +223,8 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and (categories & CROWD or is_protest_detail(categories)):
         sub = protest_sub_type(categories)
-    property_only = not (target.armed or target.people_hurt)
-    if (
-        sub is None
-        and "looting" in categories
-        and not categories & _HARM_TO_PEOPLE
-        and property_only
-    ):
-        # "attacked and burned the town hall, no casualties": property, not people;
-        # a post, a patrol or wounded people make it a clash or an attack.
-        sub = "Looting/property destruction"
+    if sub is None and "looting" in categories and not categories & _HARM_TO_PEOPLE:
+        sub = _looting_type(categories, target)
     if sub is None:
         sub = _violence_type(categories, target)
     if sub is None:
