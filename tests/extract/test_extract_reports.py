@@ -135,3 +135,14 @@ def test_reports_default_country_of_a_single_country_feed():
         Article("t", "Protesters marched against high fuel prices on Sunday.", date(2020, 3, 2))
     ).reports
     assert again[0].actor1 == "Protesters"
+
+
+def test_reports_speaker_and_operation_authors_are_not_targets(pipeline):
+    text = (
+        "The UN rights office concluded that at least 500 people were killed in Moura "
+        "during a military operation from 27 to 31 March 2022. Soldiers arrived by "
+        "helicopter on 27 March and shot at people who ran."
+    )
+    found = reports(pipeline, text, published=date(2023, 5, 13))
+    assert [(r.sub_event_type, r.event_date) for r in found] == [("Attack", "2022-03-27")]
+    assert found[0].actor2 == "Civilians (Mali)"

@@ -221,7 +221,8 @@ _SPEECH_DATE = re.compile(
 
 
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b",
+    r"^\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b"
+    r"|^,\s+(?:put|gave|estimated|counted|published)\s+the\s+(?:number|toll|figure|death toll)",
     re.IGNORECASE,
 )
 

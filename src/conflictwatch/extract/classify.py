@@ -218,7 +218,7 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         # "activists were detained while trying to hold a demonstration"; but a protest
         # "against the detention of" someone is about an earlier arrest.
         categories.add("protest_intervention")
-    arrests_only = not categories & (_LETHAL | {"sexual"} | CROWD)
+    arrests_only = not categories & (_LETHAL | {"sexual"} | CROWD) and not target.people_hurt
     if sub is None and "arrest" in categories and target.state_actor and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and (categories & CROWD or is_protest_detail(categories)):

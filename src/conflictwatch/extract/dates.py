@@ -120,14 +120,18 @@ def _precision_of_span(start: date, end: date) -> int:
     return 1 if days <= 2 else 2 if days <= 7 else 3
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateValue | None:
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None, named_year: int | None = None
+) -> DateValue | None:
+    """The value of one match; `named_year` is the year the text gave this month
+    earlier ("from 27 to 31 March 2022 ... on 27 March" is 2022, not this year)."""
     p = _patterns()
     if kind in {"iso", "dmy_numeric"}:
         day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return DateValue(day, None, 1) if day else None
     if kind in {"day_month", "month_day"}:
         month, first = _month_number(m["month"]), int(m["day"])
-        year = int(m["year"]) if m["year"] else _infer_year(month, first, published)
+        year = int(m["year"]) if m["year"] else named_year or _infer_year(month, first, published)
         if year is None:
             return DateValue(None, None, 1, relative=True)
         start = _safe_date(year, month, first)
@@ -149,7 +153,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateValue |
         if not m["month"][0].isupper():
             return None  # "may", "march" as ordinary words
         month = _month_number(m["month"])
-        year = int(m["year"]) if m["year"] else _infer_year(month, 1, published)
+        year = int(m["year"]) if m["year"] else named_year or _infer_year(month, 1, published)
         if year is None:
             return DateValue(None, None, 3, relative=True)
         if m["part"]:
@@ -191,16 +195,39 @@ def _is_attributive(text: str, start: int, end: int) -> bool:
     return before[1].lower() in _ATTRIBUTIVE_DETERMINERS and after[1] not in _TIME_OF_DAY
 
 
+_MONTH_YEAR = re.compile(r"(?P<month>[A-Za-zéû]+)\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def _named_years(text: str) -> list[tuple[int, int, int]]:
+    """(offset, month, year) of every "March 2022" written out in the text."""
+    months = _patterns().months
+    named = []
+    for match in _MONTH_YEAR.finditer(text):
+        month = months.get(match["month"].lower())
+        if month:
+            named.append((match.start(), month, int(match["year"])))
+    return named
+
+
+def _year_named_before(named: list[tuple[int, int, int]], match: re.Match[str]) -> int | None:
+    if "month" not in match.re.groupindex or not match["month"]:
+        return None
+    month = _month_number(match["month"])
+    years = [year for offset, m, year in named if m == month and offset < match.start()]
+    return years[-1] if years else None
+
+
 def find_dates(text: str, published: date | None) -> list[DateMatch]:
     """Every date expression, longest first where two overlap."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    named = _named_years(text)
     for kind, pattern in _patterns().compiled:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            value = _resolve(kind, match, published)
+            value = _resolve(kind, match, published, _year_named_before(named, match))
             if value is None:
                 continue
             if _is_attributive(text, start, end):

@@ -80,6 +80,18 @@ def _is_civilian(entry: Any) -> bool:
     return getattr(entry, "kind", None) == "civilians"
 
 
+_DURING = re.compile(
+    r"\b(?:during|amid|in the course of|as part of)\s+(?:an?\s+|the\s+|a\s+joint\s+)?$",
+    re.IGNORECASE,
+)
+# A reporting verb between an actor and the trigger makes the actor the one who tells.
+_SPEAKS = re.compile(
+    r"\b(?:said|says|concluded|reported|announced|stated|claimed|told|according|accused)\b"
+    r"(?:\W+\w+){0,6}?\W+(?:that|how)\b",
+    re.IGNORECASE,
+)
+
+
 def assign_roles(
     text: str, sent_start: int, trigger_start: int, trigger_end: int, actors: list[Any]
 ) -> Roles:
@@ -95,6 +107,8 @@ def assign_roles(
             associates.append(match)
         elif _BY.search(left):
             agents.append(match)
+        elif match.start < trigger_start and _SPEAKS.search(text, match.end, trigger_start):
+            continue  # "the UN office has concluded that 500 people were killed": a speaker
         elif match.start < trigger_start:
             hit = _is_hit(text, sent_start, match, trigger_start)
             joined = (
@@ -104,6 +118,8 @@ def assign_roles(
             )
             against = bool(_AGAINST.search(left)) and bool(agents) and not joined
             (targets if passive or hit or against else agents).append(match)
+        elif _DURING.search(left):
+            agents.append(match)  # "killed ... during a military operation": its authors
         else:
             targets.append(match)
     return _fill(agents, associates, targets)
