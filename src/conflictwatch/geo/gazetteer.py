@@ -10,9 +10,12 @@ Layers, later ones winning where they describe the same place:
 
 Admin names are ACLED's (``data/gazetteer/admin1.tsv`` and ``admin2.tsv``); a
 place whose GeoNames admin code is missing or unknown takes the admin units of
-the nearest labelled place. Building takes seconds, so the result is pickled
-under a cache directory keyed by the layers' sizes and mtimes, the shipped data
-and the package version; later loads read the pickle.
+the nearest labelled place. An admin2.tsv row may carry ``coded_as``, the unit
+ACLED's data files the area under (Niger's 2011 departments inside the older
+departments ACLED still uses; see the comment in that file). Building takes
+seconds, so the result is pickled under a cache directory keyed by the layers'
+sizes and mtimes, the shipped data and the package version; later loads read
+the pickle.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from conflictwatch.geo.normalize import fold, name_key, strip_accents
 from conflictwatch.resources import DataFileError, read_text, read_tsv
 
 # Bump when the pickled layout changes so old caches are not read.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 SHIPPED_FILES = (
     "gazetteer/admin1.tsv",
@@ -125,13 +128,30 @@ class Region(NamedTuple):
 
 
 class Admin2(NamedTuple):
-    """An admin2 unit as ACLED names it, at its seat (or centroid)."""
+    """An admin2 unit as ACLED names it, at its seat (or centroid).
+
+    `seat` is the unit's own name when ACLED codes its area under another unit
+    (a Niger department of 2011 inside the older one ACLED uses); else "".
+    """
 
     country_code: str
     admin1: str
     name: str
     latitude: float
     longitude: float
+    seat: str = ""
+
+
+class Admin2Row(NamedTuple):
+    """One row of admin2.tsv."""
+
+    country: str
+    admin1_code: str
+    admin2_code: str
+    name: str
+    latitude: float
+    longitude: float
+    coded: str
 
 
 class Country(NamedTuple):
@@ -392,18 +412,21 @@ def load_admin1() -> tuple[dict[tuple[str, str], Region], set[str]]:
     return table, {code for code, _ in table}
 
 
-def load_admin2() -> list[tuple[str, str, str, str, float, float]]:
+def load_admin2() -> list[Admin2Row]:
+    """admin2.tsv rows; `coded` is the name ACLED uses for the unit's area (the
+    optional coded_as column, else the unit's own name)."""
     rows = []
     for number, row in enumerate(_read_shipped_tsv("gazetteer/admin2.tsv"), start=2):
         try:
             rows.append(
-                (
+                Admin2Row(
                     row["country"],
                     row["admin1_code"],
                     row["admin2_code"],
                     row["name"],
                     float(row["latitude"]),
                     float(row["longitude"]),
+                    (row.get("coded_as") or "").strip() or row["name"],
                 )
             )
         except (KeyError, TypeError, ValueError) as error:
@@ -553,7 +576,7 @@ def dump_files(geonames_dir: str | os.PathLike[str] | None) -> list[Path]:
 def _assign_admin(
     raws: list[_Raw],
     admin1: dict[tuple[str, str], Region],
-    admin2_rows: list[tuple[str, str, str, str, float, float]],
+    admin2_rows: list[Admin2Row],
 ) -> None:
     """Give every place ACLED admin1/admin2 names, borrowing from neighbours.
 
@@ -562,7 +585,7 @@ def _assign_admin(
     (a point-in-polygon test without shipping polygons).
     """
     known_countries = {code for code, _ in admin1}
-    admin2_by_code = {(c, code): name for c, _, code, name, _, _ in admin2_rows if code}
+    admin2_by_code = {(r.country, r.admin2_code): r.coded for r in admin2_rows if r.admin2_code}
     grid1, grid2 = _Grid(), _Grid()
     for raw in raws:
         if raw.country_code not in known_countries:
@@ -576,11 +599,11 @@ def _assign_admin(
             grid1.add(raw.country_code, raw.latitude, raw.longitude, raw.admin1)
             if raw.admin2 is not None:
                 grid2.add(raw.country_code, raw.latitude, raw.longitude, (raw.admin1, raw.admin2))
-    for country, code, _, name, lat, lon in admin2_rows:
-        region = admin1.get((country, code))
+    for row in admin2_rows:
+        region = admin1.get((row.country, row.admin1_code))
         if region is not None:
-            grid2.add(country, lat, lon, (region.name, name))
-            grid1.add(country, lat, lon, region.name)
+            grid2.add(row.country, row.latitude, row.longitude, (region.name, row.coded))
+            grid1.add(row.country, row.latitude, row.longitude, region.name)
     for raw in raws:
         if raw.country_code not in known_countries:
             continue
@@ -822,14 +845,17 @@ def build(
                 if key and region not in regions.setdefault(key, []):
                     regions[key].append(region)
     admin2_points: dict[str, dict[tuple[str, str], Admin2]] = {}
-    for country, code, admin2_code, name, lat, lon in admin2_rows:
-        region = admin1.get((country, code))
+    for row in admin2_rows:
+        region = admin1.get((row.country, row.admin1_code))
         if region is None:
             continue
-        units = admin2_points.setdefault(name_key(name), {})
+        units = admin2_points.setdefault(name_key(row.name), {})
         # Rows without a GeoNames code are seats: ACLED codes a unit to its seat.
-        if (country, name) not in units or not admin2_code:
-            units[(country, name)] = Admin2(country, region.name, name, lat, lon)
+        if (row.country, row.name) not in units or not row.admin2_code:
+            seat = row.name if row.coded != row.name else ""
+            units[(row.country, row.name)] = Admin2(
+                row.country, region.name, row.coded, row.latitude, row.longitude, seat
+            )
 
     countries, country_keys = _country_table()
     return Gazetteer(

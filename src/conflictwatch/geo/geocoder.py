@@ -163,6 +163,10 @@ _GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGN
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
+# An admin unit the text names elsewhere ("in the Mopti region", "(Koro, Mopti)"
+# after another village, "cercle of Djenne") favours the homonym inside it.
+AREA_ADMIN1 = 1.5
+AREA_ADMIN2 = 1.0
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
 WINDOW = 48  # characters of context read on each side of a mention
 NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
@@ -297,6 +301,7 @@ class Geocoder:
         targets = wanted | named
         home = self._home(mentions, wanted)
         cued = self._cued(text)
+        areas = self._areas(mentions)
         places: list[Place] = []
         resolved: list[_Mention] = []
         for mention in mentions:
@@ -310,7 +315,7 @@ class Geocoder:
             if mention.kind == "admin2":
                 mention.unit = self._pick_admin2(mention, wanted, named)
                 continue
-            self._score(mention, wanted, named, mention.hints, home, cued)
+            self._score(mention, wanted, named, mention.hints, home, cued, areas)
             if not mention.scores:
                 continue
             best = max(mention.scores, key=mention.scores.__getitem__)
@@ -331,7 +336,7 @@ class Geocoder:
                 if mention.kind == "admin2":
                     mention.unit = self._pick_admin2(mention, wanted, named)
                     continue
-                self._score(mention, wanted, named, mention.hints, home, cued)
+                self._score(mention, wanted, named, mention.hints, home, cued, areas)
                 best = max(mention.scores, key=mention.scores.__getitem__)
             if not self._accept(mention, best, targets, home):
                 continue
@@ -362,6 +367,27 @@ class Geocoder:
         for match in self._cues.finditer(text):
             found.update(self._cue_places[match.group()])
         return frozenset(found)
+
+    def _areas(self, mentions: Sequence[_Mention]) -> dict[str, set[int]]:
+        """Admin units the text names anywhere, as admin1/admin2 name key -> start
+        offsets of the mentions naming them: regions ("in the Mopti region"),
+        admin2 units ("cercle of Djenne", "Soum province", a town named like its
+        cercle) and the units of every hint ("Deguere (Koro, Mopti)")."""
+        gaz = self.gazetteer
+        areas: dict[str, set[int]] = {}
+        for mention in mentions:
+            if mention.kind == "country":
+                continue
+            # A place named like its cercle or region ("near Douentza", "between
+            # Gao and Gossi") speaks for that unit too.
+            keys = [mention.key, *mention.hints]
+            for key in keys:
+                names = [name_key(region.name) for region in gaz.regions.get(key, ())]
+                for unit in gaz.admin2_points.get(key, ()):
+                    names += [name_key(unit.name), name_key(unit.admin1)]
+                for name in names:
+                    areas.setdefault(name, set()).add(mention.start)
+        return areas
 
     def _home(self, mentions: Sequence[_Mention], wanted: set[str]) -> frozenset[str]:
         """The home countries, unless the text is about somewhere else: it names
@@ -711,10 +737,13 @@ class Geocoder:
         hints: Sequence[str],
         home: frozenset[str] = frozenset(),
         cued: frozenset[tuple[str, str]] = frozenset(),
+        areas: Mapping[str, set[int]] | None = None,
     ) -> None:
         gaz = self.gazetteer
         scores: dict[int, float] = {}
         hint_set = {h for h in hints if h}
+        # Units named elsewhere in the text (not only by this mention's own hint).
+        elsewhere = {key for key, starts in (areas or {}).items() if starts - {mention.start}}
         for position in mention.ids:
             country = gaz.country_codes[position]
             rank = gaz.ranks[position]
@@ -749,6 +778,10 @@ class Geocoder:
                     score += 4.0  # the text is about elsewhere: big places first
             # Curated rows outrank automatic ones; the user's own file wins over ours.
             score += CURATED_BONUS.get(gaz.sources[position], 0.0)
+            if elsewhere:
+                admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
+                score += AREA_ADMIN1 * (bool(admin1) and name_key(admin1) in elsewhere)
+                score += AREA_ADMIN2 * (bool(admin2) and name_key(admin2) in elsewhere)
             if hint_set:
                 bonus = self._hint_bonus(position, hint_set)
                 if bonus:
@@ -902,7 +935,7 @@ class Geocoder:
         assert unit is not None
         country = self.gazetteer.countries.get(unit.country_code)
         return Place(
-            name=unit.name,
+            name=unit.seat or unit.name,
             country=country.name if country else None,
             country_code=unit.country_code,
             admin1=unit.admin1,
@@ -971,7 +1004,10 @@ class Geocoder:
         country = gaz.country_codes[position]
         for hint in hints:
             for unit in gaz.admin2_points.get(hint, ()):
-                if unit.country_code == country and self._distance(position, unit[3:]) < 120:
+                if (
+                    unit.country_code == country
+                    and self._distance(position, (unit.latitude, unit.longitude)) < 120
+                ):
                     return unit.admin1, unit.name
         for hint in hints:
             for region in gaz.regions.get(hint, ()):
