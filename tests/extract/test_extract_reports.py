@@ -146,3 +146,8 @@ def test_reports_speaker_and_operation_authors_are_not_targets(pipeline):
     found = reports(pipeline, text, published=date(2023, 5, 13))
     assert [(r.sub_event_type, r.event_date) for r in found] == [("Attack", "2022-03-27")]
     assert found[0].actor2 == "Civilians (Mali)"
+
+
+def test_reports_foreign_troops_do_not_move_the_place_abroad(pipeline):
+    found = reports(pipeline, "French warplanes bombed militant positions near Lere on Sunday.")
+    assert found and found[0].place.country == "Mali"

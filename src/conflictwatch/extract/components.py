@@ -124,7 +124,13 @@ def _modifies_a_place(text: str, end: int) -> bool:
 @component("places", requires=["countries"], assigns=["places"])
 def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     geocoder = ctx.resource("geocoder")
-    named = list(dict.fromkeys(m.value for m in doc.of("country") + doc.of("nationality")))
+    # Countries named, and nationalities only of the home countries: "Malian soldiers"
+    # says Mali, but "French troops bombed Lere" is not about France.
+    home = {
+        code.strip().upper() for code in str(ctx.settings.get("home_countries") or "").split(",")
+    }
+    nationalities = [m.value for m in doc.of("nationality") if m.value in home]
+    named = list(dict.fromkeys([m.value for m in doc.of("country")] + nationalities))
     doc.places = geocoder.geoparse(doc.text, countries=named)
     return doc
 
