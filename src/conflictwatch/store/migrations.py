@@ -183,14 +183,20 @@ _INITIAL = (
     "CREATE INDEX audit_log_target ON audit_log (target)",
 )
 
+
 # History and audit are the record of what happened, so the database refuses to edit
 # them, not just this code. SQLite trigger syntax (PostgreSQL: a trigger function).
-_APPEND_ONLY = tuple(
-    f"""CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table}
+def _append_only(*tables: str) -> tuple[str, ...]:
+    """Triggers that refuse UPDATE and DELETE on each table."""
+    return tuple(
+        f"""CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table}
     BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"""
-    for table in ("event_history", "audit_log")
-    for verb in ("update", "delete")
-)
+        for table in tables
+        for verb in ("update", "delete")
+    )
+
+
+_APPEND_ONLY = _append_only("event_history", "audit_log")
 
 
 @migration("0001_initial")
@@ -230,11 +236,7 @@ _LINKING = (
     "CREATE INDEX link_index_place ON link_index (event_type, place)",
     "CREATE INDEX link_index_component ON link_index (component)",
     "ALTER TABLE events ADD COLUMN merged_into TEXT",
-) + tuple(
-    f"""CREATE TRIGGER decisions_no_{verb} BEFORE {verb.upper()} ON decisions
-    BEGIN SELECT RAISE(ABORT, 'decisions is append-only'); END"""
-    for verb in ("update", "delete")
-)
+) + _append_only("decisions")
 
 
 @migration("0002_linking")
@@ -286,11 +288,7 @@ _WEB = (
     """CREATE INDEX events_country_listing
         ON events (status, country, (event_date IS NULL), event_date DESC, id)""",
     "CREATE INDEX events_country_toll ON events (status, country, fatalities)",
-) + tuple(
-    f"""CREATE TRIGGER review_decisions_no_{verb} BEFORE {verb.upper()} ON review_decisions
-    BEGIN SELECT RAISE(ABORT, 'review_decisions is append-only'); END"""
-    for verb in ("update", "delete")
-)
+) + _append_only("review_decisions")
 
 
 @migration("0003_web")
