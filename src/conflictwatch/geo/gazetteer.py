@@ -125,6 +125,7 @@ class Region(NamedTuple):
     capital: str
     latitude: float
     longitude: float
+    coded: str = ""  # the admin1 ACLED's data puts this region's events in, if another
 
 
 class Admin2(NamedTuple):
@@ -193,6 +194,8 @@ class Gazetteer:
     stop_orgs: frozenset[str]
     stop_phrases: frozenset[str]
     stop_leads: frozenset[str] = frozenset()  # words that open sentences ("As", "But")
+    # (country, admin1) -> the admin1 written in output, from admin1.tsv's coded_as.
+    admin1_coded: dict[tuple[str, str], str] = field(default_factory=dict)
     # The [word] entries as written (folded): "Basse" shares the key of "Base" but
     # is not the word itself, so a locative cue ("in Basse") lets it through.
     stop_forms: frozenset[str] = frozenset()
@@ -201,6 +204,12 @@ class Gazetteer:
     fuzzy: dict[str, array] = field(default_factory=dict)
     max_tokens: int = 4
     layers: dict[str, int] = field(default_factory=dict)  # rows read per layer
+
+    def coded_admin1(self, country: str, admin1: str | None) -> str | None:
+        """The admin1 name to write out: the unit ACLED's data uses for the area."""
+        if admin1 is None:
+            return None
+        return self.admin1_coded.get((country, admin1), admin1)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -406,6 +415,7 @@ def load_admin1() -> tuple[dict[tuple[str, str], Region], set[str]]:
                 row["capital"],
                 float(row["latitude"]),
                 float(row["longitude"]),
+                (row.get("coded_as") or "").strip(),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise DataFileError(f"gazetteer/admin1.tsv row {number}: {error}") from error
@@ -875,6 +885,11 @@ def build(
         stop_forms=stop["forms"],
         fuzzy=fuzzy,
         layers=layers,
+        admin1_coded={
+            (region.country_code, region.name): region.coded
+            for region in admin1.values()
+            if region.coded and region.coded != region.name
+        },
     )
 
 

@@ -139,7 +139,7 @@ _TITLE_BEFORE = re.compile(
 )
 _PERSON_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:,\s*(?:who\s+(?:is|was|has|had|said|told)|whose|\d{1,3}\s*,|"
-    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while)(?:[a-z][\w'’-]*\s+){0,2}?)"
+    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|scores)(?:[a-z][\w'’-]*\s+){0,2}?)"
     r"(?:fellow|official|spokes(?:man|woman|person)|minister|"
     r"leader|commander|chief|president|director|analyst|researcher|professor|lawyer|"
     r"journalist|reporter|businessman|businesswoman|activist|politician|author|expert|"
@@ -938,7 +938,7 @@ class Geocoder:
             name=unit.seat or unit.name,
             country=country.name if country else None,
             country_code=unit.country_code,
-            admin1=unit.admin1,
+            admin1=self.gazetteer.coded_admin1(unit.country_code, unit.admin1),
             admin2=unit.name,
             latitude=unit.latitude,
             longitude=unit.longitude,
@@ -982,7 +982,7 @@ class Geocoder:
             name=entry.name,
             country=country.name if country else None,
             country_code=entry.country_code,
-            admin1=admin1,
+            admin1=gaz.coded_admin1(entry.country_code, admin1),
             admin2=admin2,
             latitude=entry.latitude,
             longitude=entry.longitude,
@@ -1028,12 +1028,13 @@ class Geocoder:
         assert region is not None
         country = self.gazetteer.countries.get(region.country_code)
         capital = self.resolve(region.capital, countries=[region.country_code])
-        admin2 = capital.admin2 if capital is not None and capital.admin1 == region.name else None
+        admin1 = self.gazetteer.coded_admin1(region.country_code, region.name)
+        admin2 = capital.admin2 if capital is not None and capital.admin1 == admin1 else None
         return Place(
             name=region.capital,
             country=country.name if country else None,
             country_code=region.country_code,
-            admin1=region.name,
+            admin1=admin1,
             admin2=admin2,
             latitude=region.latitude,
             longitude=region.longitude,
