@@ -151,3 +151,23 @@ def test_reports_speaker_and_operation_authors_are_not_targets(pipeline):
 def test_reports_foreign_troops_do_not_move_the_place_abroad(pipeline):
     found = reports(pipeline, "French warplanes bombed militant positions near Lere on Sunday.")
     assert found and found[0].place.country == "Mali"
+
+
+def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
+    from conflictwatch.extract.candidates import best_place
+    from conflictwatch.model import Place
+
+    text = "Gunmen killed two traders in Kouka; the wounded were taken to a hospital in Bamako."
+
+    def place(name: str, score: float, start: int) -> Place:
+        return Place(name, None, None, None, None, 0.0, 0.0, 1, score=score, start=start)
+
+    village = place("Kouka", 0.6, text.index("Kouka"))
+    capital = place("Bamako", 0.95, text.index("Bamako"))
+    assert best_place([village, capital], text) is village
+    # Without the cue the surer place wins; a near-tie goes to the first named.
+    plain = "Gunmen killed two traders in Kouka and in Bamako."
+    capital.start = plain.index("Bamako")
+    assert best_place([village, capital], plain) is capital
+    village.score = 0.93
+    assert best_place([village, capital], plain) is village

@@ -189,3 +189,12 @@ def test_a_count_after_a_place_is_no_appositive(geocoder: Geocoder) -> None:
     (place,) = geocoder.geoparse(text, countries=["BF"])
     assert place.name == "Djibo"
     assert geocoder.geoparse("Moussa Traore, a soldier, said calm had returned.") == []
+
+
+def test_a_hint_naming_the_village_itself_leaves_the_unit_to_decide(geocoder: Geocoder) -> None:
+    # "Madouba" names the commune (the village itself); "Kossi" is a Burkinabe
+    # province, not Kosi in India nor a Madouba elsewhere.
+    text = "Militants attacked the police station in Madouba (Madouba, Kossi) at dawn."
+    (place,) = geocoder.geoparse(text)
+    assert (place.country_code, place.admin1, place.admin2) == ("BF", "Boucle du Mouhoun", "Kossi")
+    assert place.geo_precision == 2

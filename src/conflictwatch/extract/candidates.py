@@ -207,10 +207,32 @@ def _target(
     )
 
 
-def best_place(places: list[Place]) -> Place | None:
+def best_place(places: list[Place], text: str = "") -> Place | None:
+    """Where the sentence's event happened: the most precise place, not one people
+    went to or came from ("taken to a hospital in Ouagadougou"), the surer one,
+    then the first named."""
     if not places:
         return None
-    return min(places, key=lambda p: ((p.geo_precision or 3), -(p.score or 0.0), p.start or 0))
+
+    def key(place: Place) -> tuple[float, ...]:
+        start = place.start or 0
+        went = bool(text) and _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start])
+        # Confidence in tenths: a clearly surer place wins, near-ties go to the first.
+        return (place.geo_precision or 3, bool(went), -round(place.score or 0.0, 1), start)
+
+    return min(places, key=key)
+
+
+# Places people went to or came from, not where the event happened.
+_ELSEWHERE_BEFORE = re.compile(
+    r"\b(?:(?:fled|withdrew|retreated|evacuated|taken|transferred|transported|airlifted|"
+    r"brought|returned|returning|heading|headed|moved|went|going|coming|came|travell?ing|"
+    r"travell?ed|flown|rushed|escaped|deported|expelled|sent)\s+(?:back\s+)?"
+    r"(?:to|towards?|from|for)|hospital\s+(?:in|at|of)|(?:residents?|natives?|people)\s+of|"
+    r"on\s+(?:their|its|his|the)\s+way\s+(?:to|from)|road\s+to)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 
 
 _SPEECH_DATE = re.compile(
@@ -299,7 +321,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 triggers=triggers,
                 roles=roles,
                 date=found_date,
-                place=best_place(places),
+                place=best_place(places, text),
                 places=_listed_places(text, places),
                 figures=figures,
                 hedged=cues.has("hedge_cues", text, start, end),

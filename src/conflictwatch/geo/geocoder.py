@@ -134,7 +134,7 @@ _TITLE_BEFORE = re.compile(
     r"Pope|King|Queen|Prince|Princess|Sheikh|Cheikh|Imam|Emir|Marshal|Mayor|Prefect|"
     r"spokesman|spokeswoman|spokesperson|lawyer|attorney|journalist|reporter|analyst|"
     r"researcher|actor|singer|star|player|coach|artist|writer|leader|chief|director|"
-    r"dissident|activist|opposition\s+leader|"
+    r"dissident|activist|candidate|opposition\s+leader|"
     r"(?:the\s+)?(?:elder|younger|late))\.?\s+$"
 )
 _PERSON_AFTER = re.compile(
@@ -168,6 +168,7 @@ _AXIS_BEFORE = re.compile(
 AREA_ADMIN1 = 1.5
 AREA_ADMIN2 = 1.0
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
+HINT_UNIT_KM = 80.0  # a place this close to a named admin2's seat may lie inside it
 WINDOW = 48  # characters of context read on each side of a mention
 NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
 MAX_RERANKED = 12  # candidates of an ambiguous name re-ranked by distance
@@ -327,8 +328,9 @@ class Geocoder:
             ):
                 # "Kayawa (Diffa, Diffa)" while our only Kayawa is in Zinder: the
                 # hint knows better; code to the unit it names.
+                hints = [h for h in mention.hints if h != mention.key]
                 fallback = self._from_hints(
-                    mention.start, mention.end, mention.text, mention.hints, mention.hint_end
+                    mention.start, mention.end, mention.text, hints, mention.hint_end
                 )
                 if fallback is None:
                     continue
@@ -686,8 +688,15 @@ class Geocoder:
         self, start: int, end: int, surface: str, parts: list[str], hint_end: int
     ) -> _Mention | None:
         gaz = self.gazetteer
+        # The village lies in the countries of the units the hint names ("Kossi" is a
+        # Burkinabe province, not Kosi in India); with none named, in ours.
+        named = {u.country_code for p in parts for u in gaz.admin2_points.get(p, ())}
+        named |= {r.country_code for p in parts for r in gaz.regions.get(p, ())}
+        allowed = named or self.home
         for part in parts:
-            ids = gaz.candidates(part)
+            ids = tuple(
+                p for p in gaz.candidates(part) if not allowed or gaz.country_codes[p] in allowed
+            )
             kind = "place" if ids else "admin2" if part in gaz.admin2_points else ""
             if kind:
                 mention = _Mention(start, end, surface, kind, part, ids, precision=2)
@@ -783,14 +792,16 @@ class Geocoder:
                 score += AREA_ADMIN1 * (bool(admin1) and name_key(admin1) in elsewhere)
                 score += AREA_ADMIN2 * (bool(admin2) and name_key(admin2) in elsewhere)
             if hint_set:
-                bonus = self._hint_bonus(position, hint_set)
+                bonus = self._hint_bonus(position, hint_set, own_key=mention.key)
                 if bonus:
                     mention.matched[position] = bonus
                     score += bonus
             scores[position] = score
         mention.scores = scores
 
-    def _hint_bonus(self, position: int, hints: set[str], admin_only: bool = False) -> float:
+    def _hint_bonus(
+        self, position: int, hints: set[str], admin_only: bool = False, own_key: str = ""
+    ) -> float:
         gaz = self.gazetteer
         bonus = 0.0
         admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
@@ -801,11 +812,26 @@ class Geocoder:
             bonus += 6.0
         if country and name_key(country.name) in hints:
             bonus += 4.0
-        if bonus or admin_only:
+        if bonus:
             return bonus
-        # A hint may name the commune: a place of that name close by counts.
         here = (gaz.latitudes[position], gaz.longitudes[position])
+        # Our admin2 of a village is its nearest seat's, which may lie across the
+        # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
+        # the named unit's region and close to its seat counts as inside the unit.
         for hint in hints:
+            for unit in gaz.admin2_points.get(hint, ()):
+                if (
+                    unit.country_code == gaz.country_codes[position]
+                    and unit.admin1 == admin1
+                    and self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
+                ):
+                    return 6.0
+        if admin_only:
+            return 0.0
+        # A hint may name the commune: a place of that name close by counts.
+        for hint in hints:
+            if hint == own_key:
+                continue  # "Madouba (Madouba, Kossi)": the commune is the village itself
             for other in gaz.candidates(hint)[:50]:
                 same_country = gaz.country_codes[other] == gaz.country_codes[position]
                 if same_country and other != position and self._distance(other, here) < 40.0:
