@@ -71,6 +71,17 @@ def test_reports_dateless_brief_is_dated_before_publication_with_week_precision(
     assert (found[0].event_date, found[0].time_precision) == ("2020-03-01", 2)
 
 
+def test_reports_a_brief_of_several_sentences_needs_no_anchor(pipeline):
+    # Four sentences, no date, no toll, no town: still one riot, told the day before.
+    text = (
+        "Student rioters clashed with police. Rioters set public buildings on fire. "
+        "Police responded by firing teargas. Classes were suspended."
+    )
+    (found,) = reports(pipeline, text, published=date(2020, 3, 2))
+    assert found.sub_event_type == "Violent demonstration"
+    assert (found.event_date, found.time_precision) == ("2020-03-01", 2)
+
+
 def test_reports_background_sentence_in_long_article_is_no_event(pipeline):
     text = (
         "The harvest in the region was poor this year.\n\n"

@@ -42,6 +42,9 @@ PROTEST_DETAIL = {
 _LEAD_PARAGRAPHS = 1
 # Texts this short (briefs, notes, snippets) have no background to tell apart.
 SHORT_TEXT_SENTENCES = 3
+# A brief (a wire item, a coder's note) tells incidents, each standing without a
+# date or toll of its own; with no date at all it tells of the day before it ran.
+BRIEF_SENTENCES = 5
 # How far after a report a toll or "the attack" is still read as part of it.
 ELABORATION_SENTENCES = 6
 _CLAUSE_END = re.compile(r"[,;:()]|\s-\s|\s–\s")

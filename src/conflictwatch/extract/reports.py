@@ -16,8 +16,8 @@ from datetime import timedelta
 from typing import Any
 
 from conflictwatch.extract.candidates import (
+    BRIEF_SENTENCES,
     PROTEST_TYPES,
-    SHORT_TEXT_SENTENCES,
     ArticleContext,
     build_candidates,
 )
@@ -207,7 +207,7 @@ def _brief_date(doc: ArticleDoc, ctx: ArticleContext) -> tuple[DateValue, int, i
     Only for short texts with a publication date, and with precision 2 (within
     a week): a long article without a date may be looking back, so it stays null.
     """
-    if ctx.published is None or len(doc.sentences) > SHORT_TEXT_SENTENCES:
+    if ctx.published is None or len(doc.sentences) > BRIEF_SENTENCES:
         return None
     return DateValue(ctx.published - timedelta(days=1), None, 2, relative=True), 0, 0
 
@@ -312,8 +312,8 @@ def split_by_place(report: Report, places: list[Place]) -> list[Report]:
 
 def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
     reports: list[Report] = []
-    short = len(doc.sentences) <= SHORT_TEXT_SENTENCES
-    for draft in merge_candidates(build_candidates(doc, ctx), short=short):
+    brief = len(doc.sentences) <= BRIEF_SENTENCES
+    for draft in merge_candidates(build_candidates(doc, ctx), short=brief):
         report = to_report(doc, ctx, draft)
         listed = draft.first.places
         reports.extend(split_by_place(report, listed) if listed else [report])
