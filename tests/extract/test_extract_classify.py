@@ -33,6 +33,17 @@ def sub_type(text, **target):
         ("Gendarmes arrested a journalist.", {}, "Arrests"),
         ("Soldiers defused an explosive device on the road.", {}, "Disrupted weapons use"),
         ("Assailants looted shops and burned houses.", {}, "Looting/property destruction"),
+        ("Gunmen stabbed a shopkeeper at the market.", {"civilians": True}, "Attack"),
+        ("Bandits seriously injured two herders.", {"civilians": True}, "Attack"),
+        ("Militants stripped travellers of their money.", {}, "Looting/property destruction"),
+        ("Armed men destroyed ten hectares of millet fields.", {}, "Looting/property destruction"),
+        (
+            "Gunmen took two teachers to an unknown destination.",
+            {"civilians": True},
+            "Abduction/forced disappearance",
+        ),
+        ("Thousands joined a rally of the opposition.", {}, "Peaceful protest"),
+        ("Hundreds gathered in the capital to demand his release.", {}, "Peaceful protest"),
         (
             "The peacekeepers handed over the base to the army.",
             {},
