@@ -182,3 +182,22 @@ def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     assert best_place([village, capital], plain) is capital
     village.score = 0.93
     assert best_place([village, capital], plain) is village
+
+
+def test_reports_claimant_is_the_actor_not_the_army_named_twice_as_victim(pipeline):
+    text = (
+        "On 4 May 2020, an army truck was struck by an IED near Boni. Two Malian soldiers "
+        "were killed. JNIM claimed responsibility."
+    )
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.actor1 is not None and report.actor1.startswith("JNIM")
+    assert report.actor2 is not None and report.actor2.startswith("Military Forces of Mali")
+
+
+def test_reports_claim_names_the_unknown_gunmen(pipeline):
+    text = "On 4 May 2020, unknown gunmen killed two traders in Boni. ISGS claimed the attack."
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.actor1 == "Islamic State (Greater Sahara)"
+    denied = "On 4 May 2020, unknown gunmen killed two traders in Boni. ISGS denied any role."
+    (report,) = reports(pipeline, denied, published=date(2020, 5, 5))
+    assert report.actor1 == "Unidentified Armed Group (Mali)"

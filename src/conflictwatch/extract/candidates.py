@@ -99,7 +99,8 @@ class ArticleContext:
     published: date | None
     registry: Any
     geocoder: Any = None
-    frequent_actor: Any = None
+    likely_actors: list[Any] = field(default_factory=list)  # see likely_armed_actors
+    attributed_actors: list[Any] = field(default_factory=list)  # see attributed_groups
     paragraph_of: list[int] = field(default_factory=list)
 
 

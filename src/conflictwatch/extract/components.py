@@ -16,7 +16,12 @@ from conflictwatch.extract.classify import SUB_EVENT_TYPES, find_triggers
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.fatalities import find_figures
 from conflictwatch.extract.pipeline import PipelineContext, component
-from conflictwatch.extract.reports import ArticleContext, assemble, most_frequent_armed_actor
+from conflictwatch.extract.reports import (
+    ArticleContext,
+    assemble,
+    attributed_groups,
+    likely_armed_actors,
+)
 from conflictwatch.extract.sentences import paragraph_starts, split_sentences
 from conflictwatch.model import ArticleDoc, Mention
 
@@ -178,7 +183,8 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         published=doc.article.published,
         registry=ctx.resource("actors"),
         geocoder=geocoder,
-        frequent_actor=most_frequent_armed_actor(doc),
+        likely_actors=likely_armed_actors(doc),
+        attributed_actors=attributed_groups(doc),
         paragraph_of=doc.paragraph_of,
     )
     doc.reports = assemble(doc, context)

@@ -95,12 +95,19 @@ _DEFAULT_ACTOR1 = {
 def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleContext) -> Roles:
     """ACLED's defaults: unknown attackers, civilians as victims, protesters by country."""
     registry, country = ctx.registry, ctx.country_code
+    if roles.actor1 is not None and roles.actor1.generic and roles.actor1.role == "unidentified":
+        # "Unknown gunmen ... JNIM claimed the attack": ACLED codes the claimant.
+        targets = {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
+        claimed = [e for e in ctx.attributed_actors[:1] if e.name not in targets]
+        if claimed:
+            roles.actor1 = claimed[0]
     if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and event_type != "Strategic developments":
-        frequent = ctx.frequent_actor
-        if frequent is not None and (roles.actor2 is None or frequent.name != roles.actor2.name):
-            roles.actor1 = frequent
+        targets = {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
+        likely = [e for e in ctx.likely_actors if e.name not in targets]
+        if likely:
+            roles.actor1 = likely[0]
         else:
             roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
     if (
@@ -265,12 +272,14 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
 _NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
 
 
-def most_frequent_armed_actor(doc: ArticleDoc) -> Any:
-    """The actor an unattributed act in this article is most likely by.
+def likely_armed_actors(doc: ArticleDoc) -> list[Any]:
+    """The actors an unattributed act in this article is most likely by, best first.
 
-    The armed actor named most often (twice at least); failing that, the one
-    named armed group when the article names exactly one ("the device was likely
-    planted by JNIM"). A faction stands for its parent, as ACLED codes it.
+    The groups a sentence says did it ("JNIM claimed responsibility"); then the
+    armed actors named at least twice, most often first; then the one named armed
+    group when the article names exactly one. A faction stands for its parent, as
+    ACLED codes it. The caller skips the event's targets (an army named twice as
+    the victim).
     """
     entries = [
         getattr(m.value.entry, "coded_as", None) or m.value.entry
@@ -278,13 +287,45 @@ def most_frequent_armed_actor(doc: ArticleDoc) -> Any:
         if m.value.entry.kind not in {"civilians", "protesters", "rioters"}
     ]
     counts = Counter(entry.name for entry in entries)
-    if not counts:
-        return None
-    name, times = counts.most_common(1)[0]
-    if times >= 2:
-        return next(entry for entry in entries if entry.name == name)
+    by_name = {entry.name: entry for entry in entries}
+    likely = attributed_groups(doc)
+    frequent = [by_name[name] for name, times in counts.most_common() if times >= 2]
+    likely += [entry for entry in frequent if entry not in likely]
     groups = {e.name: e for e in entries if e.kind in _NAMED_GROUP_KINDS and not e.generic}
-    return next(iter(groups.values())) if len(groups) == 1 else None
+    if len(groups) == 1:
+        group = next(iter(groups.values()))
+        if group not in likely:
+            likely.append(group)
+    return likely
+
+
+# "JNIM claimed responsibility", "the device was likely planted by ISGS": the text
+# names who did it, even when the act's own sentence says "unknown gunmen".
+_ATTRIBUTION = re.compile(
+    r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
+    r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
+    r"planted by|(?:believed|suspected|thought|said) to (?:be|have been)|attributed to|"
+    r"blamed on|revendiqu)",
+    re.IGNORECASE,
+)
+
+
+def attributed_groups(doc: ArticleDoc) -> list[Any]:
+    """Named armed groups in the sentences that say who did it."""
+    found: list[Any] = []
+    actors = doc.of("actor")
+    for start, end in doc.sentences:
+        if not _ATTRIBUTION.search(doc.text, start, end) or _DENIAL.search(doc.text, start, end):
+            continue
+        for match in actors:
+            entry = getattr(match.value.entry, "coded_as", None) or match.value.entry
+            named = entry.kind in _NAMED_GROUP_KINDS and not entry.generic
+            if start <= match.start < end and named and entry not in found:
+                found.append(entry)
+    return found
+
+
+_DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|rejected|refused)\b", re.IGNORECASE)
 
 
 def split_by_place(report: Report, places: list[Place]) -> list[Report]:
