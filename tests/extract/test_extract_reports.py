@@ -201,3 +201,11 @@ def test_reports_claim_names_the_unknown_gunmen(pipeline):
     denied = "On 4 May 2020, unknown gunmen killed two traders in Boni. ISGS denied any role."
     (report,) = reports(pipeline, denied, published=date(2020, 5, 5))
     assert report.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_reports_they_is_the_actor_of_the_sentence_before(pipeline):
+    text = "Soldiers mutinied over unpaid wages. They took control of the town of Kati."
+    found = reports(pipeline, text, published=date(2012, 6, 4))
+    taken = [r for r in found if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert taken and taken[0].actor1 is not None
+    assert taken[0].actor1.startswith("Mutiny of Military Forces of Mali")

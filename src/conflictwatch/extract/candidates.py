@@ -11,7 +11,7 @@ decided here too; merging candidates is drafts.py's work.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -311,6 +311,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             continue
         event_type, sub_event_type, trigger = decided
         roles = assign_roles(text, start, trigger.start, trigger.end, actors)
+        if roles.actor1 is None and index > 0 and _PRONOUN_SUBJECT.match(text, start):
+            roles = _previous_subject(doc, index, roles)
         target = _target(text, start, trigger, end, actors, roles)
         places = [p for p in doc.places if p.start is not None and start <= p.start < end]
         candidates.append(
@@ -335,6 +337,20 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             )
         )
     return candidates
+
+
+# "Soldiers mutinied. They took over three towns.": the pronoun is the last actor.
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:They|He|She)\b")
+
+
+def _previous_subject(doc: ArticleDoc, index: int, roles: Roles) -> Roles:
+    """Roles with actor1 taken from the first non-civilian actor of the sentence before."""
+    before_start, before_end = doc.sentences[index - 1]
+    for mention in _in_sentence(doc.of("actor"), before_start, before_end):
+        entry = mention.value.entry
+        if entry.kind not in {"civilians"} and (roles.actor2 is None or entry != roles.actor2):
+            return replace(roles, actor1=entry, actor1_span=(mention.start, mention.end))
+    return roles
 
 
 # A claim or denial of responsibility is about an attack, not a new one (CASE's ATTRIB).
