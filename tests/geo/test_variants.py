@@ -22,6 +22,8 @@ ROWS = (
     "Yendouma,,13.50,-6.00,ML,Segou,Segou\n"
     "Lassa Foulbe,,14.39,-1.82,BF,Sahel,Soum\n"
     "Aguelhok,,19.46,0.86,ML,Kidal,Tessalit\n"
+    "Tebana,,13.45,-6.25,ML,Segou,Segou\n"
+    "Sirakoro,,13.40,-6.20,ML,Segou,Segou\n"
 )
 
 
@@ -106,3 +108,12 @@ def test_village_named_without_its_community_qualifier(geocoder: Geocoder) -> No
     assert qualified_base("Koro") is None
     (place,) = geocoder.geoparse("Soldiers killed 30 people in the village of Lassa.")
     assert place.name == "Lassa Foulbe"
+
+
+def test_a_commune_nearby_does_not_outweigh_the_cercle_named(geocoder: Geocoder) -> None:
+    # Our only Tebana lies next to a Sirakoro, but in Segou; the hint names Koro
+    # cercle (Mopti), so this is another Tebana: coded to Koro at precision 2.
+    (place,) = geocoder.geoparse("Gunmen attacked the village of Tebana (Sirakoro, Koro).")
+    assert (place.admin1, place.admin2, place.geo_precision) == ("Mopti", "Koro", 2)
+    (place,) = geocoder.geoparse("Gunmen attacked the village of Tebana (Sirakoro, Segou).")
+    assert (place.name, place.geo_precision) == ("Tebana", 1)

@@ -690,12 +690,19 @@ class Geocoder:
         gaz = self.gazetteer
         # The village lies in the countries of the units the hint names ("Kossi" is a
         # Burkinabe province, not Kosi in India); with none named, in ours.
-        named = {u.country_code for p in parts for u in gaz.admin2_points.get(p, ())}
-        named |= {r.country_code for p in parts for r in gaz.regions.get(p, ())}
+        units = [u for p in parts for u in gaz.admin2_points.get(p, ())]
+        regions = [r for p in parts for r in gaz.regions.get(p, ())]
+        named = {u.country_code for u in units} | {r.country_code for r in regions}
         allowed = named or self.home
+        # A commune the hint names lies in the region of the unit it names too.
+        in_regions = {(u.country_code, u.admin1) for u in units}
+        in_regions |= {(r.country_code, r.name) for r in regions}
         for part in parts:
             ids = tuple(
-                p for p in gaz.candidates(part) if not allowed or gaz.country_codes[p] in allowed
+                p
+                for p in gaz.candidates(part)
+                if (not allowed or gaz.country_codes[p] in allowed)
+                and (not in_regions or (gaz.country_codes[p], gaz.admin1s[p]) in in_regions)
             )
             kind = "place" if ids else "admin2" if part in gaz.admin2_points else ""
             if kind:
@@ -818,15 +825,18 @@ class Geocoder:
         # Our admin2 of a village is its nearest seat's, which may lie across the
         # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
         # the named unit's region and close to its seat counts as inside the unit.
+        elsewhere = False
         for hint in hints:
             for unit in gaz.admin2_points.get(hint, ()):
-                if (
-                    unit.country_code == gaz.country_codes[position]
-                    and unit.admin1 == admin1
-                    and self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
-                ):
+                if unit.country_code != gaz.country_codes[position]:
+                    continue
+                near = self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
+                if unit.admin1 == admin1 and near:
                     return 6.0
-        if admin_only:
+                elsewhere = elsewhere or unit.admin1 != admin1
+        if admin_only or elsewhere:
+            # "Doma (Madougou, Koro)": a Doma near some Madougou but in another region
+            # than the cercle named is another Doma.
             return 0.0
         # A hint may name the commune: a place of that name close by counts.
         for hint in hints:
