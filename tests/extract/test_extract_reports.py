@@ -209,3 +209,18 @@ def test_reports_they_is_the_actor_of_the_sentence_before(pipeline):
     taken = [r for r in found if r.sub_event_type == "Non-state actor overtakes territory"]
     assert taken and taken[0].actor1 is not None
     assert taken[0].actor1.startswith("Mutiny of Military Forces of Mali")
+
+
+def test_reports_a_ministry_places_a_protest_in_the_capital(pipeline):
+    text = "On Monday, Burkinabe nurses held a sit-in in front of the Ministry of Health."
+    (report,) = reports(pipeline, text)
+    assert report.place is not None
+    assert (report.place.name, report.place.admin1, report.place.geo_precision) == (
+        "Ouagadougou",
+        "Centre",
+        2,
+    )
+    assert report.place.mention == "the Ministry"
+    # No institution named: the country at its centroid, as before.
+    (report,) = reports(pipeline, "On Monday, Burkinabe nurses held a sit-in.")
+    assert report.place is not None and report.place.feature_code == "PCLI"

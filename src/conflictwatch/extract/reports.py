@@ -56,6 +56,19 @@ def _inherited_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Plac
     return earlier[-1] if earlier else None
 
 
+def _capital_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
+    """No town named, but a ministry or "the capital" is: the country's capital."""
+    for member in draft.members:
+        span = ctx.geocoder.capital_cue(doc.text, member.start, member.end)
+        if span is not None:
+            capital = ctx.geocoder.capital_place(ctx.country_code)
+            if capital is not None:
+                capital.start, capital.end = span
+                capital.mention = doc.text[span[0] : span[1]]
+            return capital
+    return None
+
+
 def _merged_roles(draft: Draft) -> Roles:
     roles = Roles()
     for member in draft.members:
@@ -224,8 +237,10 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
     event_type, sub_event_type = _event_types(draft)
     found_date = draft.date or _inherited_date(doc, ctx, draft) or _brief_date(doc, ctx)
     place = draft.place or _inherited_place(doc, ctx, draft)
-    if place is None and ctx.country_code and ctx.geocoder is not None:
-        place = ctx.geocoder.country_place(ctx.country_code)
+    if (place is None or place.feature_code == "PCLI") and ctx.country_code and ctx.geocoder:
+        place = (
+            _capital_place(doc, ctx, draft) or place or ctx.geocoder.country_place(ctx.country_code)
+        )
     civilians = any(m.civilians for m in draft.members)
     roles = _merged_roles(draft)
     if event_type in PROTEST_TYPES:

@@ -33,7 +33,7 @@ from conflictwatch.geo.gazetteer import (
 )
 from conflictwatch.geo.normalize import fold, name_key
 from conflictwatch.model import Place
-from conflictwatch.resources import DataFileError, read_tsv
+from conflictwatch.resources import DataFileError, read_text, read_tsv
 
 # A capitalised token: "Gao", "N'Gourma", "Ti-n-Essako", "Tin-Zaouatene", "Sévaré".
 # "d'Ivoire", "l'Oudalan": an elided French article stays with its name.
@@ -231,6 +231,8 @@ class Geocoder:
         )
         self._max_tokens = self.gazetteer.max_tokens
         self._cues, self._cue_places = _load_cues()
+        self._capital_cues = _load_capital_cues()
+        self._capitals: dict[str, int | None] = {}
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Geocoder:
@@ -260,6 +262,43 @@ class Geocoder:
             geo_precision=3,
             feature_code="PCLI",
             score=1.0,
+        )
+
+    def capital_cue(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> tuple[int, int] | None:
+        """Span of a word placing an event in the capital ("the Ministry of Health")."""
+        match = self._capital_cues.search(text, start, len(text) if end is None else end)
+        return match.span() if match else None
+
+    def capital_place(self, code: str) -> Place | None:
+        """The country's capital at precision 2: inferred from an institution, not named."""
+        code = code.upper()
+        if code not in self._capitals:
+            gaz = self.gazetteer
+            found = (
+                p
+                for p in range(len(gaz))
+                if gaz.feature_codes[p] == "PPLC" and gaz.country_codes[p] == code
+            )
+            self._capitals[code] = max(found, key=gaz.populations.__getitem__, default=None)
+        position = self._capitals[code]
+        if position is None:
+            return None
+        entry = self.gazetteer.entry(position)
+        country = self.gazetteer.countries.get(code)
+        return Place(
+            name=entry.name,
+            country=country.name if country else None,
+            country_code=code,
+            admin1=self.gazetteer.coded_admin1(code, entry.admin1),
+            admin2=entry.admin2,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            geo_precision=2,
+            geonameid=entry.geonameid,
+            feature_code=entry.feature_code,
+            score=0.6,
         )
 
     def countries_in(self, text: str) -> list[tuple[str, int, int]]:
@@ -1085,6 +1124,18 @@ class Geocoder:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _load_capital_cues() -> re.Pattern[str]:
+    phrases = [
+        line.split("#", 1)[0].strip()
+        for line in read_text("gazetteer/capital_cues.txt").splitlines()
+    ]
+    body = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted(filter(None, phrases), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _load_cues() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
