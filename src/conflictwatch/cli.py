@@ -350,9 +350,19 @@ def eval_group() -> None:
 @click.option(
     "--errors", type=click.Path(dir_okay=False), help="Write rows with wrong fields here."
 )
+@click.option(
+    "--feed-country",
+    is_flag=True,
+    help="Give each note its row's country as its source's country (a single-country "
+    "feed). Off for the headline figures: the note alone is the article.",
+)
 @click.pass_context
 def eval_acled(
-    ctx: click.Context, paths: tuple[str, ...], limit: int | None, errors: str | None
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    limit: int | None,
+    errors: str | None,
+    feed_country: bool,
 ) -> None:
     """Code ACLED's notes and compare with ACLED's own coding, per country.
 
@@ -365,7 +375,9 @@ def eval_acled(
     rows = acled.read_rows(paths)[:limit]
     pipeline = build_pipeline(settings)
     registry = pipeline.context.resource("actors")
-    report = acled.evaluate(rows, pipeline, canonical=registry.canonical_on)
+    report = acled.evaluate(
+        rows, pipeline, canonical=registry.canonical_on, feed_country=feed_country
+    )
     acled.print_report(report, sys.stdout)
     if errors:
         with open(errors, "w", encoding="utf-8") as handle:

@@ -224,3 +224,18 @@ def test_reports_a_ministry_places_a_protest_in_the_capital(pipeline):
     # No institution named: the country at its centroid, as before.
     (report,) = reports(pipeline, "On Monday, Burkinabe nurses held a sit-in.")
     assert report.place is not None and report.place.feature_code == "PCLI"
+
+
+@pytest.mark.parametrize("country", ["Burkina Faso", "bf"])
+def test_reports_record_country_is_the_feed_country_when_the_text_names_none(pipeline, country):
+    article = Article(
+        "t", "Gunmen killed two herders.", date(2020, 3, 2), meta={"country": country}
+    )
+    (report,) = pipeline(article).reports
+    assert report.actor1 == "Unidentified Armed Group (Burkina Faso)"
+    # The text's own country wins over the record's.
+    article = Article(
+        "t", "Gunmen killed two herders in Mali.", date(2020, 3, 2), meta={"country": country}
+    )
+    (report,) = pipeline(article).reports
+    assert report.actor1 == "Unidentified Armed Group (Mali)"

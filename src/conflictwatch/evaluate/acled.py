@@ -186,8 +186,15 @@ class Report:
         return sorted(rows, key=lambda item: item[1])[:worst]
 
 
-def evaluate(rows: list[Row], pipeline: Pipeline, canonical: Any = None) -> Report:
-    """Code every distinct note once and compare each row with its best event."""
+def evaluate(
+    rows: list[Row], pipeline: Pipeline, canonical: Any = None, *, feed_country: bool = False
+) -> Report:
+    """Code every distinct note once and compare each row with its best event.
+
+    With `feed_country`, each note carries its row's country as the article's
+    source country, as a single-country feed would; the note text alone often
+    names none.
+    """
     by_note: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         by_note[row.note].append(row)
@@ -196,7 +203,8 @@ def evaluate(rows: list[Row], pipeline: Pipeline, canonical: Any = None) -> Repo
     started = time.perf_counter()
     for note, note_rows in by_note.items():
         first = note_rows[0]
-        article = Article(first.id, note, first.event_date + timedelta(days=1))
+        meta = {"country": first.country} if feed_country else {}
+        article = Article(first.id, note, first.event_date + timedelta(days=1), meta=meta)
         events = unlinked_events(pipeline(article).reports)
         used: set[str] = set()
         for row in note_rows:

@@ -79,6 +79,21 @@ def _names_country(text: str, name: str | None) -> bool:
     return mention == country or (country.startswith(mention) and len(mention) >= 4)
 
 
+def feed_country(doc: ArticleDoc, ctx: PipelineContext) -> str | None:
+    """The country of the article's source, when the text gives none: the record's
+    own `country` field (a JSONL or CSV column, a code or a name), else the
+    `default_country` setting of a single-country feed."""
+    value = doc.article.meta.get("country")
+    if isinstance(value, str) and value.strip():
+        value = value.strip()
+        if len(value) == 2 and value.isalpha():
+            return value.upper()
+        named = ctx.resource("geocoder").countries_in(value)
+        if named:
+            return named[0][0]
+    return ctx.settings.get("default_country")
+
+
 def article_country(doc: ArticleDoc, default: str | None = None) -> str | None:
     """The country the article is about.
 
@@ -112,7 +127,7 @@ def article_country(doc: ArticleDoc, default: str | None = None) -> str | None:
 @component("actors", requires=["countries"], assigns=["actors"])
 def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     registry = ctx.resource("actors")
-    country = article_country(doc, ctx.settings.get("default_country"))
+    country = article_country(doc, feed_country(doc, ctx))
     for match in registry.find(doc.text, country=country, on=doc.article.published):
         if _modifies_a_place(doc.text, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
@@ -175,7 +190,7 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     assigns=["reports"],
 )
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
-    code = article_country(doc, ctx.settings.get("default_country"))
+    code = article_country(doc, feed_country(doc, ctx))
     geocoder = ctx.resource("geocoder")
     context = ArticleContext(
         country_code=code,
