@@ -34,6 +34,16 @@ def sub_type(text, **target):
         ("Soldiers defused an explosive device on the road.", {}, "Disrupted weapons use"),
         ("Assailants looted shops and burned houses.", {}, "Looting/property destruction"),
         ("Gunmen stabbed a shopkeeper at the market.", {"civilians": True}, "Attack"),
+        (
+            "Gunmen attacked the village and burned houses.",
+            {"civilians": True},
+            "Looting/property destruction",
+        ),
+        (
+            "Gunmen attacked the village and burned houses.",
+            {"civilians": True, "people_hurt": True},
+            "Attack",
+        ),
         ("Bandits seriously injured two herders.", {"civilians": True}, "Attack"),
         ("Militants stripped travellers of their money.", {}, "Looting/property destruction"),
         ("Armed men destroyed ten hectares of millet fields.", {}, "Looting/property destruction"),

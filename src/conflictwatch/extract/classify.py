@@ -167,13 +167,14 @@ _COMBINED = re.compile(
 def _looting_type(categories: set[str], target: Target) -> str | None:
     """Theft and burning: of property alone, or part of an attack on people or a post.
 
-    "attacked and burned the town hall, no casualties" is property destruction;
-    "attacked the village and torched houses" or "robbed and wounded a merchant"
-    is an attack on civilians; burning a gendarmerie post is part of a clash.
+    "attacked the village and torched houses, no casualties" is property destruction
+    (ACLED's codebook: no violence against people; its own rows differ by year, and
+    the rule gains slightly on them); "robbed and wounded a merchant" is an attack
+    on civilians; burning a gendarmerie post is part of a clash.
     """
     if target.armed:
         return None  # decided as violence: a clash
-    if target.people_hurt or ("attack" in categories and target.civilians):
+    if target.people_hurt:
         return "Attack"
     return "Looting/property destruction"
 
