@@ -239,3 +239,34 @@ def test_reports_record_country_is_the_feed_country_when_the_text_names_none(pip
     )
     (report,) = pipeline(article).reports
     assert report.actor1 == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A second sentence that repels "the attack" tells the same event: a battle.
+        "On 2 May 2020, gunmen attacked the village of Sango and took cattle. Village "
+        "hunters repulsed the attack.",
+        "On 2 May 2020, gunmen attacked the village of Sango, with local hunters repelling "
+        "the attack.",
+        "On 2 May 2020, gunmen attacked Sango. Hunters defending the village were overpowered.",
+    ],
+)
+def test_reports_defenders_make_an_attack_a_battle(pipeline, text):
+    (report,) = reports(pipeline, text)
+    assert report.sub_event_type == "Armed clash"
+
+
+def test_reports_the_assailants_are_the_named_group_not_a_second_side(pipeline):
+    text = (
+        "On 2 May 2020, JNIM militants killed two herders near Djibo; the assailants also "
+        "took their cattle."
+    )
+    (report,) = reports(pipeline, text)
+    assert report.sub_event_type == "Attack"
+    assert report.actor2 == "Civilians (Burkina Faso)"
+
+
+def test_reports_attributed_to_names_the_actor(pipeline):
+    (report,) = reports(pipeline, "At least 5 civilians killed in an attack attributed to ISGS.")
+    assert report.actor1 == "Islamic State (Greater Sahara)"

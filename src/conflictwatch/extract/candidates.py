@@ -19,7 +19,7 @@ from conflictwatch.extract import cues
 from conflictwatch.extract.classify import Target, Trigger, classify, is_protest_detail
 from conflictwatch.extract.dates import DateValue
 from conflictwatch.extract.fatalities import Figure
-from conflictwatch.extract.roles import Roles, assign_roles
+from conflictwatch.extract.roles import Roles, assign_roles, is_named_group, refers_to_attackers
 from conflictwatch.model import ArticleDoc, Place
 
 _GENERIC_CATEGORIES = {"kill", "attack"}
@@ -190,9 +190,11 @@ def _target(
     if _PASSIVE_BEFORE.search(before) or _UNDERGONE.search(before):
         # "soldiers were killed", "the MINUSMA camp came under attack": the subject was hit.
         victims = _subject_text(text, sent_start, trigger) + " " + victims
-    armed_sides = {
-        m.entry.name for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}
-    }
+    armed = [m for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}]
+    # "JNIM militants killed three youths; the assailants also seized a tricycle": with
+    # a named group in the sentence, "the assailants" are that group.
+    named = any(is_named_group(m.entry) for m in armed)
+    armed_sides = {m.entry.name for m in armed if not (named and refers_to_attackers(text, m))}
     target_kind = getattr(roles.actor2, "kind", None)
     civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians"
     armed = cues.has("armed_target_nouns", victims) or target_kind not in {
@@ -389,6 +391,13 @@ _ANAPHORA = re.compile(
 )
 
 
+_BACK_OBJECT = re.compile(
+    r"\s+(?:the|this|that|their)\s+(?:\w+\s+)?(?:attacks?|assaults?|incursions?|raids?|"
+    r"attackers|assailants|ambush)\b",
+    re.IGNORECASE,
+)
+
+
 def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
     """'the attack', "Saturday's strikes", 'claimed the assault': told before, not new."""
     if re.match(r"\s+of\b", text[trigger.end : trigger.end + 4]):
@@ -399,6 +408,10 @@ def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:
         re.I,
     ):
         return True  # "responded to the attack", "repelled the assailants"
+    if _BACK_OBJECT.match(text, trigger.end) or re.match(
+        r"defend\w* (?:the|their|its) ", trigger.text
+    ):
+        return True  # "youths repulsed the attack", "defending the village": told before
     if trigger.category == "air_weapon" or trigger.text.lower().endswith("ed"):
         return False  # "their aircraft struck", "the army attacked": not a back-reference
     return _ANAPHORA.search(text[max(sent_start, trigger.start - 30) : trigger.start]) is not None

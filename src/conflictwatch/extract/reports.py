@@ -211,7 +211,11 @@ def _event_types(draft: Draft) -> tuple[str, str]:
     }:
         return "Violence against civilians", "Attack"  # abducted, then found dead
     later = {t.category for member in draft.members[1:] for t in member.triggers}
-    if first.sub_event_type == "Attack" and "clash" in later and "civ_attack" not in categories:
+    attacked = first.sub_event_type == "Attack" or (
+        first.sub_event_type == "Looting/property destruction"
+        and any(t.category == "attack" for t in first.triggers)
+    )
+    if attacked and "clash" in later and "civ_attack" not in categories:
         return "Battles", "Armed clash"  # "village self-defence responded to the attack"
     if first.event_type not in PROTEST_TYPES:
         return first.event_type, first.sub_event_type

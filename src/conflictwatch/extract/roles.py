@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|got|are|is)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"\b(?:by|par)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_BY = re.compile(
+    r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _ASSOCIATE = re.compile(
     r"\b(?:with the (?:aid|help|support) of|in collaboration with|alongside|together with|"
     r"backed by|supported by|assisted by|aided by|accompanied by|and their|and its|with)\s+"
@@ -122,7 +125,26 @@ def assign_roles(
             agents.append(match)  # "killed ... during a military operation": its authors
         else:
             targets.append(match)
+    if any(is_named_group(m.entry) for m in agents):
+        # "JNIM militants killed three youths; the assailants also seized ...": once
+        # the attackers are named, "the assailants" are them, not a second side hit.
+        targets = [m for m in targets if not refers_to_attackers(text, m)]
     return _fill(agents, associates, targets)
+
+
+_NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+def is_named_group(entry: Any) -> bool:
+    return entry.kind in _NAMED_GROUP_KINDS and not entry.generic
+
+
+def refers_to_attackers(text: str, match: Any) -> bool:
+    """'the assailants', 'the gunmen': unidentified attackers named with 'the'."""
+    entry = match.entry
+    before = text[max(0, match.start - 8) : match.start]
+    return entry.generic and entry.role == "unidentified" and bool(_THE_BEFORE.search(before))
 
 
 def _coded(match: Any) -> list[tuple[Any, tuple[int, int]]]:
