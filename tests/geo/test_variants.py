@@ -117,3 +117,13 @@ def test_a_commune_nearby_does_not_outweigh_the_cercle_named(geocoder: Geocoder)
     assert (place.admin1, place.admin2, place.geo_precision) == ("Mopti", "Koro", 2)
     (place,) = geocoder.geoparse("Gunmen attacked the village of Tebana (Sirakoro, Segou).")
     assert (place.name, place.geo_precision) == ("Tebana", 1)
+
+
+def test_a_bracketed_other_name_codes_the_village_itself(geocoder: Geocoder) -> None:
+    # An unknown spelling, the name we know in brackets, then its units.
+    (place,) = geocoder.geoparse("Gunmen attacked Sabtenga Peulh [Goudoubo] (Dori, Seno).")
+    assert (place.name, place.admin2, place.geo_precision) == ("Goudoubo", "Seno", 1)
+    assert place.mention == "Sabtenga Peulh"
+    # A known name keeps itself; the bracket is skipped and the units still read.
+    (place,) = geocoder.geoparse("Gunmen attacked Mentao [Mentao camp] (Djibo, Soum).")
+    assert (place.name, place.admin2) == ("Mentao", "Soum")

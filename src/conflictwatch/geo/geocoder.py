@@ -95,7 +95,9 @@ _STRONG_LOCATIVE = re.compile(
 _AND_GAP = re.compile(r"\s+and\s+")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
 # "in Deguere (Koro, Mopti)": ACLED notes name the admin units of a place.
-_HINT_AFTER = re.compile(r"^\s*[\(\[]([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
+_HINT_AFTER = re.compile(r"\s*[\(\[]([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
+# "Dogona [Boborgou Saba]": the village's other name, as ACLED writes it.
+_ALT_AFTER = re.compile(r"\s*\[([A-ZÀ-Þ][^()\[\]]{1,60})\]")
 # "Yendouma, Sangha Commune (Bandiagara, Mopti)": the commune and its units both
 # describe the village before them.
 _COMMUNE_BETWEEN = re.compile(
@@ -662,8 +664,11 @@ class Geocoder:
             fuzzy = True
         mention = _Mention(start, end, surface, "place", key, ids)
         mention.fuzzy = fuzzy
-        hint = _HINT_AFTER.match(after)
         skipped = 0
+        alt = _ALT_AFTER.match(after)
+        if alt is not None and _HINT_AFTER.match(text, end + alt.end()):
+            skipped = alt.end()  # "Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"
+        hint = _HINT_AFTER.match(text[end + skipped : end + skipped + WINDOW])
         if not hint:
             longer = text[end : end + 3 * WINDOW]
             commune = _COMMUNE_BETWEEN.match(longer)
@@ -713,15 +718,39 @@ class Geocoder:
         is coded to the first unit we know, at precision 2 (ACLED's "near a town")."""
         gaz = self.gazetteer
         start, end = run[0][0], run[-1][1]
+        surface = text[start:end]
+        key = name_key(surface)
+        alt = _ALT_AFTER.match(text, end)
+        if alt is not None:
+            # "Zaroum Darey [Zerma Dare] (Ouallam, Tillaberi)": the bracket is the
+            # name the village goes by, at the village itself.
+            mention = self._alternate(text, start, end, surface, alt)
+            if mention is not None:
+                return mention
         hint = _HINT_AFTER.match(text[end : end + WINDOW + 40])
         if hint is None:
             return None
-        surface = text[start:end]
-        key = name_key(surface)
         if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
             return None
         parts = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
         return self._from_hints(start, end, surface, parts, end + hint.end())
+
+    def _alternate(
+        self, text: str, start: int, end: int, surface: str, alt: re.Match[str]
+    ) -> _Mention | None:
+        """An unknown name followed by the "[other name]" we know, and its hint if any."""
+        alt_key = name_key(alt.group(1))
+        ids = self.gazetteer.candidates(alt_key)
+        if not ids:
+            return None
+        mention = _Mention(start, end, surface, "place", alt_key, ids)
+        mention.cue = mention.strong = True
+        mention.hint_end = alt.end()
+        hint = _HINT_AFTER.match(text, alt.end())
+        if hint is not None and hint.group(0).lstrip().startswith("("):
+            mention.hints = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+            mention.hint_end = hint.end()
+        return mention
 
     def _from_hints(
         self, start: int, end: int, surface: str, parts: list[str], hint_end: int
