@@ -119,3 +119,103 @@ def test_fatalities_number_words_joined_by_and_are_a_range_not_a_sum():
 def test_fatalities_passive_injury_far_after_the_count_is_not_a_death():
     text = "A girl was killed and ten other people, all women and children, were injured."
     assert figures(text) == [(1, "exact", None)]
+
+
+def totals(text):
+    """Figures as the linker sums them: one source's sides add up, a side-less figure
+    stands against that sum."""
+    found = find_figures(text, 0, len(text))
+    sided = sum(f.value for f in found if f.victims)
+    return max([sided] + [f.value for f in found if not f.victims])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The count's own clause ends at "and": what follows is another verb's.
+        ("Troops killed nine insurgents and detained one near the well.", [9]),
+        # A nearer non-fatal verb governs the count, not the death verb before it.
+        ("Raiders killed three herders and kidnapped two others.", [3]),
+        ("One guard was killed and four others arrested at the gate.", [1]),
+        ("Five fighters died and two were taken prisoner.", [5]),
+        # "killing" after a count: the count did the killing.
+        ("About 30 gunmen raided the hamlet, killing four.", [4]),
+        ("Two bandits attacked and killed three traders.", [3]),
+        ("The raiders burned five huts and killed two goats.", []),
+        # A later figure owns the death word after it.
+        ("Soldiers abducted seven herders, three were later executed.", [3]),
+        ("Police killed one robber, two bystanders were wounded.", [1]),
+        ("In one raid, 14 militants were killed.", [14]),
+        # A figure inside a parenthesis after a toll breaks it down.
+        ("Six died (4 attackers and two soldiers) in the fighting.", [6]),
+        # A crowd-size tag and a location code are no tolls.
+        ("Residents marched against the killing of herders. [size=dozens]", []),
+        ("(coded as Bamba at geoprecision 2), a trader was killed.", [1]),
+        # A death as a grievance or a failed attempt is no toll of this event.
+        ("Students protested over the killing of three students.", []),
+        ("Angry residents rallied against the deaths of two traders.", []),
+        ("Gunmen attempted to kill a mayor near his home.", []),
+        ("Soldiers shot dead a herder suspected of being a militant.", [1]),
+        # Up to five words between a death verb and its count: "killed a X and her two".
+        ("Gunmen killed a female IDP and her two children.", [3, 2]),
+        # Words and verbs the lexicon lacked.
+        ("Militants assassinated two teachers in the market.", [2]),
+        ("Twelve Islamists reportedly killed in the strike.", [12]),
+        ("Five Malians were reportedly killed near the border.", [5]),
+        ("Two soldiers later succumbed to their wounds.", [2]),
+        ("The bodies of two Bozo fishermen abducted last month were found.", [2]),
+        ("Jihadists killed a dozen militiamen.", [12]),
+        # Unknown tolls a note states itself.
+        ("Unknown fatalities coded as 10.", [10]),
+        ("Unknown fatalities assessed as low and coded as 3.", [3]),
+    ],
+)
+def test_fatalities_whose_death_word_it_is(text, expected):
+    assert [value for value, _, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen assassinated a district chief and his nephew.", 2),
+        ("Gunmen killed a leader of the local militia and his bodyguard.", 2),
+        ("Militants assassinated a municipal councilor and a village chief.", 2),
+        # Lists share the death word after their last item (these also guard the
+        # later-figure rule above against splitting a list of the dead).
+        ("A priest and four worshippers were killed.", 5),
+        ("A gendarme, 3 assailants and 2 civilians died.", 6),
+        ("1 Nigerien killed, 6 insurgents killed and 5 arrested.", 7),
+        ("Seven soldiers, 12 militants and one civilian were killed in the battle.", 20),
+        # The exceptions to the "second verb" and "later figure" rules.
+        ("Oumar Diallo, a village councilman, was murdered by gunmen.", 1),
+        ("A herder was shot and killed by unknown gunmen.", 1),
+        ("Soldiers detained four traders and executed them.", 4),
+        ("A mob beat a thief, the chief was killed and a guard wounded.", 1),
+        ("A militant group claimed the raid in which two soldiers were killed.", 2),
+        ("Villagers found a lifeless herder near the well.", 1),
+        ("An assassination was carried out in the town.", 1),
+        ("Traore, member of the armed group, was 'neutralised' by the army.", 1),
+        ("An unidentified man was shot down in the market.", 1),
+        ("Four were shot on Monday; a fifth has died after being shot.", 1),
+        ("Gunmen shot a man in the head and then decapitated the victim.", 1),
+        ("1 Malian soldier was killed in the ambush.", 1),
+    ],
+)
+def test_fatalities_single_persons_and_lists(text, expected):
+    assert totals(text) == expected
+
+
+def test_fatalities_people_among_the_dead_are_not_a_toll_of_their_own():
+    from datetime import date
+
+    from conflictwatch.config import load_settings
+    from conflictwatch.extract import build_pipeline
+    from conflictwatch.model import Article
+
+    text = (
+        "At least nine people were killed on Monday when a drone strike hit Kidal.\n\n"
+        "The mayor said his secretary and a driver of the town hall were among the dead."
+    )
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    (report,) = pipeline(Article("t", text, date(2023, 11, 8))).reports
+    assert [claim.fatalities for claim in report.claims] == [9]

@@ -43,3 +43,8 @@ def test_numbers_find_counts_value_and_qualifier(text, value, qualifier):
 
 def test_numbers_articles_are_not_counts():
     assert find_counts("a patrol met an ambush") == []
+
+
+def test_numbers_phrase_units_of_several_words():
+    # "a dozen" is one entry of the lexicon; "a" alone is no number.
+    assert [c.value for c in find_counts("They killed a dozen fighters.")] == [12]

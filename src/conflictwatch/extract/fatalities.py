@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from conflictwatch.extract import cues
@@ -42,10 +42,55 @@ class Figure:
 @cache
 def _singular() -> re.Pattern[str]:
     """'a soldier', 'an army officer', 'one Burkinabe army officer': a toll of one."""
+    lexicon = load_json("lexicon/cues.json")
+    body = cues.alternation(lexicon["singular_person_nouns"])
+    # "a militant group", "a civilian convoy": the person word only describes a thing.
+    heads = cues.alternation(lexicon["non_person_heads"])
+    return re.compile(
+        rf"\b(?:a|an|one)\s+{_DESCRIBING}{{0,3}}(?:{body})\b(?!\s+(?:{heads})\b)", re.IGNORECASE
+    )
+
+
+# Up to three describing words, never a function word ("a disregard for civilian lives").
+_DESCRIBING = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'’-]+\s+)"
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    """'... a village chief and his son', '... a councilor and a farmer': one more."""
     body = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
-    # Up to three describing words, never a function word ("a disregard for civilian lives").
-    describing = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'’-]+\s+)"
-    return re.compile(rf"\b(?:a|an|one)\s+{describing}{{0,3}}?(?:{body})\b", re.IGNORECASE)
+    return re.compile(
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s*,?\s+and\s+"
+        rf"(?:his|her|their|a|an|one)\s+{_DESCRIBING}{{0,3}}?(?:{body})\b(?!s\b)",
+        re.IGNORECASE,
+    )
+
+
+def _coordinated_singles(text: str, found: list[Count], end: int) -> list[Count]:
+    """The persons joined to a counted one: 'killed a leader of the group and his driver'."""
+    more = []
+    for count in found:
+        # Only after a person ("killed the chief and his son"), not after a verb ("the
+        # chief was killed and a guard wounded") nor before his body.
+        span = text[count.start : count.end]
+        nouns = cues.cue("singular_person_nouns").finditer(span)
+        if not any(m.end() == len(span) for m in nouns):
+            continue
+        while (match := _coordinated().match(text, count.end, end)) is not None:
+            after = text[match.end() : end]
+            if match.group(0).lower().endswith("body") or _SUFFERED.match(after):
+                break
+            count = Count(match.end() - len(match.group(0).split()[-1]), match.end(), 1, "exact")
+            more.append(count)
+    return more
+
+
+# What befell a person named after a killed one, when it was not death.
+_SUFFERED = re.compile(
+    r"\s*(?:(?:was|were|is|has\s+been)\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt|abducted|"
+    r"kidnapped|arrested|detained|released|freed|rescued|missing|went\s+missing)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -57,12 +102,26 @@ def _singular_victim() -> re.Pattern[str]:
     verb = cues.alternation(lexicon["singular_kill_verbs"])
     passive = cues.alternation(lexicon["singular_passive_deaths"])
     describing = r"(?:[\w'’-]+\s+){0,4}?"
+    # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
+    died = (
+        r"(?:was|has\s+been)\s+(?:\w+ly\s+)?['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
+        r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|found\s+dead|"
+        r"found\s+murdered|neutrali[sz]ed|slain)\b"
+    )
+    complement = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     return re.compile(
         rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
         rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
-        rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?"
-        rf"\s+(?:was|has\s+been)\s+(?:\w+ly\s+)?(?:killed|assassinated|shot\s+dead|executed|"
-        rf"beheaded|murdered|gunned\s+down|lynched|found\s+dead)\b"
+        rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
+        # "Dicko, member of the group, was neutralised": a named person without article.
+        rf"|\b(?-i:[A-Z])[\w'’-]+,?\s+(?:{noun}){complement},?\s+{died}"
+        # "a sixth has died", "a third soldier ... was later found dead": one more victim.
+        rf"|\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+        rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:(?:has|had|was|is)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
+        rf"(?:died|killed|found\s+dead|succumbed)\b"
+        rf"|\b(?:{verb})\s+the\s+victim\b"
+        # "An assassination was carried out": one killing, the victim unnamed.
+        rf"|\ban\s+assassination\b(?!\s+(?:attempt|plot|bid|of)\b)"
         rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)",
         re.IGNORECASE,
     )
@@ -78,8 +137,13 @@ def _victim_classes() -> list[tuple[str, re.Pattern[str]]]:
     return compiled
 
 
-# The person noun a count counts comes within a few words: "two Egyptian peacekeepers".
-_COUNTED_WINDOW = re.compile(r"^(?:\s*[\w'’-]+){1,4}")
+# The person noun a count counts comes within a few words of its own clause:
+# "two Egyptian peacekeepers", not "seven militants and arrested one".
+_COUNTED_WINDOW = re.compile(
+    r"^(?:\s*(?!(?:and|or|while|but|in|near|at|on|during|after|before|with|from|as|who|"
+    r"which|that|when|between|then|including)\b)[\w'’-]+(?:\s*\([^()]{1,25}\))?){1,4}",
+    re.IGNORECASE,
+)
 
 
 def _counted_words(text: str, end: int, sent_end: int) -> str:
@@ -124,6 +188,8 @@ def _is_death_count(
         ("-year", " year-old", " years old", "-month", "-day", "th ", "st ", "nd ")
     ):
         return False  # ages, durations and ordinals, not tolls
+    if _CODED_TOLL.search(text[max(sent_start, count.start - 90) : count.start]):
+        return True  # "unknown fatalities coded as 10": the note states its own figure
     if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or re.match(
         r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right
     ):
@@ -134,6 +200,32 @@ def _is_death_count(
         return False
     if _is_subset(text, count, sent_start):
         return False
+    forward = _death_after(text, count, sent_start, sent_end, counts_a_person)
+    if forward is not None:
+        return forward
+    return _death_before(text, count, sent_start, sent_end, counts_a_person)
+
+
+# "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
+_CODED_TOLL = re.compile(
+    r"\bfatalit(?:y|ies)\b[^.;]{0,70}?\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
+    r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _names_people(words: str) -> bool:
+    return cues.has("person_nouns", words) or cues.has("singular_person_nouns", words)
+
+
+def _death_after(
+    text: str, count: Count, sent_start: int, sent_end: int, counts_a_person: bool
+) -> bool | None:
+    """Whether a death word after the figure makes it a toll: True or False when the
+    words after the figure decide, None when the words before it must.
+
+    A figure with its person noun inside ("a soldier") needs its death word close by:
+    in "to target a Dozo chief, the villagers killed four" the chief was not killed."""
     # "53 had been wounded": the first outcome after the figure is an injury.
     wound_after = _first_cue_after("wound_words", text, count.end, min(sent_end, count.end + 70))
     # After the count only a verb or adjective of death will do: "3,000 people
@@ -141,7 +233,12 @@ def _is_death_count(
     death_after = _first_cue_after(
         "death_predicates", text, count.end, min(sent_end, count.end + _FORWARD_REACH)
     )
-    if wound_after is not None and (death_after is None or wound_after < death_after):
+    if (
+        wound_after is not None
+        and (death_after is None or wound_after < death_after)
+        and not _later_count(text, count.end, wound_after, sent_start)
+    ):
+        # ("killed one militant, three civilians were wounded": the later figure's.)
         between = text[count.end : wound_after]
         # "ten others, all women, were injured": a passive injury is the count's own;
         # "killed two and wounded three": an active one starts another clause.
@@ -153,45 +250,244 @@ def _is_death_count(
             return False
     # A death word after the figure, with no wound word or other figure in between,
     # and the figure counting people ("25 individuals ... executed", not "two sides ... dead").
-    if death_after is not None:
-        between = text[count.end : death_after]
-        counts_people = death_after - count.end <= 20 or cues.cue("person_nouns").search(
-            between[:40]
+    if death_after is None:
+        return None
+    tail = _list_tail(text, count, death_after, sent_start, counts_a_person)
+    if tail is None:
+        return None
+    # The list's last item is the one the death word follows: "a priest and five
+    # worshippers were killed", "A policeman, 4 militants and 5 civilians died".
+    tail_end, tail_single = tail
+    between = text[count.end : death_after]
+    if _after_preposition(text, count, sent_start) and not _few_words(between):
+        return None  # "in one encounter, 10 militants were killed"
+    own_words = re.split(r"[,;:]", text[tail_end:death_after])[0][:40]
+    counts_people = _few_words(text[tail_end:death_after]) or (
+        not tail_single and _names_people(own_words)
+    )
+    other_clause = re.search(
+        r"\b(?:while|whereas|but|said|says|told)\b|[;:]|,\s*and\s+(?:the|they|he|she|[A-Z])",
+        between,
+    )
+    if counts_people and not other_clause and not cues.has("wound_words", between):
+        return True
+    return None
+
+
+def _after_preposition(text: str, count: Count, sent_start: int) -> bool:
+    left = text[max(sent_start, count.start - 12) : count.start].lower()
+    return re.search(r"\b(?:in|on|at|during|within|into|across|from)\s+$", left) is not None
+
+
+def _later_count(text: str, lo: int, hi: int, sent_start: int) -> bool:
+    """Whether another count (not a subset like 'two of them') stands in text[lo:hi]."""
+    return any(not _is_subset(text, c, sent_start) for c in find_counts(text, lo, hi))
+
+
+def _few_words(between: str) -> bool:
+    """'10 Islamists reportedly killed', 'two Dogon men were killed', 'a councilman,
+    then killed him': at most two words besides adverbs and auxiliaries."""
+    # "a member of the Gourmantche community was killed": the complement is the noun's.
+    between = re.sub(
+        r"^\s*(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*(?=,|was|were)",
+        "",
+        between,
+    )
+    words = [
+        w
+        for w in re.findall(r"[\w'’-]+", between.lower())
+        if not w.endswith("ly") and w not in _AUXILIARIES
+    ]
+    return len(words) <= 2
+
+
+_AUXILIARIES = {
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "also", "later", "then",
+}  # fmt: skip
+
+
+def _list_tail(
+    text: str, count: Count, death_at: int, sent_start: int, single: bool
+) -> tuple[int, bool] | None:
+    """Whether the death word after a figure tells what befell the figure's people,
+    and if so where the list the figure heads ends (and whether its last item is
+    a single person like "a farmer"); None when the death word is not theirs.
+
+    Not "Dozens of gunmen stormed the town, killing one" (the gunmen did the killing),
+    nor "burned three huts and killed two sheep" (a second verb of the same subject),
+    nor "abducted six civilians; two were killed" (a later figure's own death word).
+    """
+    word = re.match(r"[\w'’-]+", text[death_at:])
+    if word and word.group(0).lower() in {"killing", "executing", "massacring"}:
+        return None
+    if _is_active(text, count.end, death_at, word.end() if word else 0):
+        return None  # "two gunmen attacked and killed two people": the two did it
+    between = text[count.end : death_at]
+    object_of = _verb_before(text, count, sent_start)
+    # "arrested two men and executed them" is about them; "burned three huts and
+    # killed two sheep" is not.
+    if (
+        object_of is not None
+        and re.search(r"\band\s+$", between)
+        and not re.match(r"[\w'’-]+\s+(?:them|him|her)\b", text[death_at:])
+    ):
+        return None
+    taken = object_of is not None and cues.cue("non_fatal_verbs").fullmatch(object_of)
+    items = [(c.start, c.end, False) for c in find_counts(text, count.end, death_at)]
+    items += [(m.start(), m.end(), True) for m in _singular().finditer(text, count.end, death_at)]
+    tail = (count.end, single)
+    for item_start, item_end, item_single in sorted(items):
+        if item_start < tail[0]:
+            continue
+        if _is_subset(text, Count(item_start, item_end, 0, "exact"), sent_start):
+            tail = (item_end, tail[1])  # "five militiamen (including four ...": skipped
+            continue
+        if _is_listed(text[tail[0] : item_start]) and not taken:
+            tail = (item_end, item_single)
+        elif not item_single:
+            return None  # the death word is the later figure's
+    return tail
+
+
+def _is_active(text: str, lo: int, death_at: int, word_length: int) -> bool:
+    """'killed two people', 'shot dead a soldier': the death verb has its own object,
+    so the figure before it counts who killed. 'were killed', 'executed them' are not."""
+    if re.search(r"\b(?:was|were|been|being|be|are|is)\s+(?:\w+ly\s+)?$", text[lo:death_at]):
+        return False
+    after = text[death_at + word_length : death_at + word_length + 40]
+    counts = find_counts(after)
+    if counts and not after[: counts[0].start].strip():
+        # "one soldier killed one wounded" lists outcomes; "killed two people" has an object.
+        rest = after[counts[0].end :].lstrip(" ,").lower()
+        return not re.match(
+            r"(?:others?\s+)?(?:were\s+|was\s+)?(?:wounded|injured|missing|hurt)", rest
         )
-        other_clause = re.search(r"\b(?:while|whereas|but|said|says|told)\b|;", between)
-        if counts_people and not other_clause and not cues.has("wound_words", between):
-            return True
-    # A death word before the figure, nearer than any wound word.
+    return re.match(r"\s+(?:a|an|the|his|her|their|several|many)\b", after, re.I) is not None
+
+
+# "10 soldiers and 5 attackers", "two soldiers, three gendarmes": one list of the dead.
+_LISTED = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+\s*)?(?:\(?\s*(?:including|among them)\b[^,;()]*\)?\s*)?"
+    r"(?:,\s*and|,|and|&)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_listed(gap: str) -> bool:
+    """'soldiers, ', ' church leaders and ': the gap between two items of one list of
+    people, without a verb ('were taken hostage and') or a non-person ('encounter, ')."""
+    if not _LISTED.match(gap):
+        return False
+    words = re.sub(r"\(?\s*(?:including|among them)\b[^,;()]*\)?|,|\band\b|&", " ", gap)
+    if not words.strip():
+        return True
+    if cues.has("non_fatal_verbs", gap) or cues.has("wound_words", gap):
+        return False
+    if set(re.findall(r"[\w'’-]+", words.lower())) & _AUXILIARIES:
+        return False
+    return _names_people(words)
+
+
+def _verb_before(text: str, count: Count, sent_start: int) -> str | None:
+    """The verb whose object the count is: 'burned three huts', 'abducted six civilians'."""
+    before = re.search(r"([\w'’-]+)\s+$", text[max(sent_start, count.start - 30) : count.start])
+    if before is None:
+        return None
+    word = before.group(1).lower()
+    if cues.cue("non_fatal_verbs").fullmatch(word) or re.fullmatch(r"\w{3,}(?:ed|ing)", word):
+        return word
+    return None
+
+
+def _death_before(
+    text: str, count: Count, sent_start: int, sent_end: int, counts_a_person: bool
+) -> bool:
+    """A death word before the figure, nearer than any wound or non-fatal word."""
     if count.value >= _LARGEST_TOLL:
         return False  # national or yearly aggregates, not one event's toll
     lo = max(sent_start, count.start - _BACKWARD_REACH)
     death_before = _last_cue_before("death_verbs", text, lo, count.start)
-    wound_before = _last_cue_before("wound_words", text, lo, count.start)
-    if death_before is None or (wound_before is not None and wound_before > death_before):
+    if death_before is None:
         return False
+    for other in ("wound_words", "non_fatal_verbs"):
+        # "killed one and abducted two others": the nearer verb governs the count.
+        nearer = _last_cue_before(other, text, lo, count.start)
+        if nearer is not None and nearer > death_before:
+            return False
     if not _governs(text[death_before : count.start]):
         return False  # "killed in an attack by about 40 gunmen": the 40 are attackers
+    if _is_cause(text, death_before, sent_start):
+        return False  # "protested over the death of a student": an earlier event
+    if _ATTEMPT.search(text, lo, death_before):
+        return False  # "attempted to assassinate a mayor": nobody died
+    counted = _counted_words(text, count.end, sent_end)
+    # "one was killed and four others arrested"; but "the bodies of two men kidnapped
+    # last week" were found dead, whatever befell them before.
+    found_dead = re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text[lo : count.start], re.I)
+    if not found_dead and _taken_after(text, count, counted, sent_end):
+        return False
     # "killing 13,700 dogs": the figure must count people.
     if counts_a_person:
         return True
     if _directly_after_death_word(text[death_before : count.start]):
         # "killed two young Dawsahak": a death verb right before the count governs it,
         # whatever the people are called, unless they are animals or things.
-        return not cues.cue("non_fatal_outcomes").search(_counted_words(text, count.end, sent_end))
+        return not any(
+            not cues.cue("non_fatal_verbs").fullmatch(m.group(0))
+            for m in cues.cue("non_fatal_outcomes").finditer(counted)
+        )
     following = re.match(r"\s*([A-Za-zÀ-ÿ'’-]+)", text[count.end : sent_end])
     if following is None:
         return True
     word = following.group(1).lower()
     return (
-        cues.has("person_nouns", _counted_words(text, count.end, sent_end))
+        _names_people(counted)
         or (cues.cue("count_followers").fullmatch(word) is not None)
         or word.endswith("ly")
     )
 
 
+# A failed or planned killing: "attempted to assassinate", "an attempt to kill".
+_ATTEMPT = re.compile(
+    r"\b(?:attempt(?:ed|s|ing)?|tried|trying|sought|plott?(?:ed|ing)?)\s+to\s+[\w'’-]+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _taken_after(text: str, count: Count, counted: str, sent_end: int) -> bool:
+    """'four others arrested', 'a gendarme went missing': what befell them was not death."""
+    if cues.has("non_fatal_verbs", counted):
+        return True  # "two others went missing", "2 police officers kidnapped"
+    after = text[count.end + len(counted) : sent_end]
+    verb = re.match(
+        r"\s*(?:(?:was|were|are|is|have|has|had|been|later|also)\s+)*(?:\w+ly\s+)?", after
+    )
+    rest = after[verb.end() :] if verb else after
+    return cues.cue("non_fatal_verbs").match(rest) is not None
+
+
+@cache
+def _grievance() -> re.Pattern[str]:
+    """'against the killing of', 'over the deaths of': the lead, then a death noun."""
+    leads = cues.alternation(load_json("lexicon/cues.json")["grievance_leads"])
+    return re.compile(
+        rf"\b(?:{leads})\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,2}}"
+        r"(?:death|deaths|killing|killings|murder|murders|assassination|execution)\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _is_cause(text: str, death_at: int, sent_start: int) -> bool:
+    """'protest against the killing of', 'over the death of': a death as a grievance,
+    an earlier event than the one the sentence tells."""
+    left = text[max(sent_start, death_at - 60) : death_at]
+    return _grievance().search(left) is not None
+
+
 _NOT_GOVERNING = {
     "in", "by", "after", "during", "with", "from", "when", "while", "as", "attack",
     "ambush", "raid", "but", "where", "which", "who", "that", "than",
+    "being", "suspected", "accused", "believed",
 }  # fmt: skip
 
 
@@ -201,24 +497,47 @@ def _governs(between: str) -> bool:
     if re.search(r"[,;:]", between):
         return False  # "civilians died, a local official said": a new clause
     words = re.findall(r"[\w'’-]+", between.lower())
-    return len(words) <= 4 and not _NOT_GOVERNING & set(words)
+    return len(words) <= 5 and not _NOT_GOVERNING & set(words)
 
 
 def _directly_after_death_word(between: str) -> bool:
     """'killed two', 'killing at least 30', 'executed some 12': nothing else in between."""
     words = re.findall(r"[\w'’-]+", between.lower())
     return len(words) <= 2 and all(
-        w in {"at", "least", "some", "about", "around", "over", "nearly"} for w in words
+        w in {"at", "least", "some", "about", "around", "over", "nearly", "of"} for w in words
     )
+
+
+_BEFORE_BREAKDOWN = re.compile(
+    r"(?:\d|dead|killed|died|deaths|fatalities|casualties)(?:\s+[\w'’-]+){0,3}\s*$", re.IGNORECASE
+)
 
 
 def _is_subset(text: str, count: Count, sent_start: int) -> bool:
     """'21 killed, including 11 children' or 'six died, three of them children'."""
-    left = text[max(sent_start, count.start - 40) : count.start]
+    left = text[max(sent_start, count.start - 60) : count.start]
     cue = r"(?:including|among them|among whom|of whom|of which|dont|parmi eux)"
     if re.search(rf"{cue}\W+(?:(?:between|some|about|at least|nearly)\W+)?$", left, re.I):
         return True
+    # "4 dead (2 assailants, a soldier and a peacekeeper)", "killed 10 (7 bodies found)":
+    # a breakdown or a restatement of the figure before the parenthesis.
+    opened = left.rfind("(")
+    if opened >= 0 and ")" not in left[opened:] and _BEFORE_BREAKDOWN.search(left[:opened]):
+        return True
+    # "including four soldiers and 1 gendarme": the later members of the same list.
+    if re.search(rf"{cue}\W+\w+\W+(?:[\w'’-]+\W+){{0,3}}?(?:and|&)\W+$", left, re.I):
+        return True
+    if _AMONG_AFTER.match(text, count.end):
+        return True  # "his deputy and a councillor were among the dead"
     return re.match(r"\s+of (?:them|whom|those)\b", text[count.end : count.end + 12]) is not None
+
+
+# A count whose clause ends "were among the dead" names some of a toll given elsewhere.
+_AMONG_AFTER = re.compile(
+    r"[^.;!?]{0,80}?\b(?:was|were|is|are)\s+(?:also\s+)?among\s+(?:the\s+)?"
+    r"(?:dead|those\s+killed|(?:people\s+)?killed|victims|casualties|fatalities)\b",
+    re.IGNORECASE,
+)
 
 
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
@@ -303,21 +622,27 @@ def find_figures(
     `actor_names` are (start, end, canonical name) of actors who may speak;
     `exclude` are spans that hold no counts (dates).
     """
-    all_counts = [
-        c
-        for c in find_counts(text, start, end)
-        if not any(s < c.end and c.start < e for s, e in exclude)
-    ]
+    text = _masked(text, start, end, exclude)
+    all_counts = find_counts(text, start, end)
     units = _units(text, all_counts, start, end)
     taken = [(c.start, c.end) for c in all_counts]
     singles: list[Count] = []
     for count in _singular_counts(text, start, end):
-        if not _overlaps(count, taken) and _is_death_count(
-            text, count, start, end, counts_a_person=True
+        # "one dead body", "a lifeless soldier": the death word is inside the match.
+        dead = cues.has("death_predicates", text, count.start, count.end)
+        if not _overlaps(count, taken) and (
+            dead or _is_death_count(text, count, start, end, counts_a_person=True)
         ):
             singles.append(count)
             taken.append((count.start, count.end))
-    singles += [c for c in _singular_victims(text, start, end) if not _overlaps(c, taken)]
+    # "1 Malian soldier was killed": the victim pattern's soldier is the count's.
+    counted = [(u[0].start, u[-1].end + len(_counted_words(text, u[-1].end, end))) for u in units]
+    singles += [c for c in _singular_victims(text, start, end) if not _overlaps(c, taken + counted)]
+    singles += [
+        c
+        for c in _coordinated_singles(text, singles, end)
+        if not _overlaps(c, [(s.start, s.end) for s in singles] + taken)
+    ]
     units += [[c] for c in singles]
     attributions = _attributions(text, start, end, list(actor_names))
     if not units:
@@ -344,8 +669,50 @@ def find_figures(
             side = victim_class(text, count.end, end)
         sums.setdefault((source, side), []).append(count)
     for (source, victims), group in sums.items():
-        figures.append(_sum(source, victims, group))
+        figure = _sum(source, victims, group)
+        if victims is None and all(c in singles or _plainly_dead(text, c, end) for c in group):
+            figure = _with_named_sides(figure, sums)
+        figures.append(figure)
     return sorted(figures, key=lambda f: f.start)
+
+
+def _plainly_dead(text: str, count: Count, end: int) -> bool:
+    """'1 Chadian killed', '3 miners': the count names its dead, it is no stray number."""
+    words = _counted_words(text, count.end, end)
+    return _names_people(words) or cues.has("death_predicates", text, count.end, count.end + 40)
+
+
+def _with_named_sides(
+    figure: Figure, sums: dict[tuple[str | None, str | None], list[Count]]
+) -> Figure:
+    """'1 Chadian killed, 6 Islamists killed': counts of one sentence and source are
+    different people, so a count of no known side adds to those of known sides (a
+    side-less figure otherwise stands against their sum as a restatement)."""
+    sided = sum(
+        c.value
+        for (source, side), group in sums.items()
+        if source == figure.claimed_by and side is not None
+        for c in group
+    )
+    return replace(figure, value=figure.value + sided) if sided else figure
+
+
+# Numbers that are never tolls: a crowd-size tag "[size=dozens]" ends many protest
+# notes, and "coded as Gao at geoprecision 2" locates an event.
+_NOT_TOLLS = re.compile(r"\[size=[^\]]*\]|\bgeo[\s-]*precision\s*(?:of\s+)?\d+", re.IGNORECASE)
+
+
+def _masked(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]]) -> str:
+    """The text with the sentence's dates and non-toll numbers blanked out, so that no
+    rule reads them as counts (offsets stay the same)."""
+    spans = [(max(s, start), min(e, end)) for s, e in exclude if s < end and start < e]
+    spans += [m.span() for m in _NOT_TOLLS.finditer(text, start, end)]
+    if not spans:
+        return text
+    sentence = list(text[start:end])
+    for s, e in spans:
+        sentence[s - start : e - start] = "#" * (e - s)
+    return text[:start] + "".join(sentence) + text[end:]
 
 
 def _units(text: str, counts: list[Count], start: int, end: int) -> list[list[Count]]:

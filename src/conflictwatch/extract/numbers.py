@@ -61,6 +61,9 @@ def lexicon() -> _Lexicon:
 def words_to_int(phrase: str) -> int | None:
     """'twenty-three' -> 23, 'one hundred and five' -> 105; None if not a number."""
     lex = lexicon()
+    whole = _normalise(phrase)
+    if whole in lex.units:
+        return lex.units[whole]  # "a dozen", "a couple of": one entry of several words
     total = current = 0
     seen = False
     for token in re.split(r"[\s-]+", phrase.lower()):
