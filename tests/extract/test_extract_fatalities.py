@@ -1,6 +1,11 @@
+from datetime import date
+
 import pytest
 
+from conflictwatch.config import load_settings
+from conflictwatch.extract import build_pipeline
 from conflictwatch.extract.fatalities import find_figures
+from conflictwatch.model import Article
 
 
 def figures(text, **kwargs):
@@ -206,12 +211,6 @@ def test_fatalities_single_persons_and_lists(text, expected):
 
 
 def test_fatalities_people_among_the_dead_are_not_a_toll_of_their_own():
-    from datetime import date
-
-    from conflictwatch.config import load_settings
-    from conflictwatch.extract import build_pipeline
-    from conflictwatch.model import Article
-
     text = (
         "At least nine people were killed on Monday when a drone strike hit Kidal.\n\n"
         "The mayor said his secretary and a driver of the town hall were among the dead."
