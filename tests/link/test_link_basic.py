@@ -82,6 +82,20 @@ def test_link_sides_add_up_within_a_source_and_sources_compete():
     assert (event.fatalities_low, event.fatalities_high) == (12, 23)
 
 
+def test_link_sources_counting_other_sides_complete_each_other():
+    from conflictwatch.model import Claim
+
+    report = make_report("a")
+    report.claims = [
+        Claim("a", None, 1, "exact", "q", 0, 1, victims="military"),
+        Claim("a", "the army", 6, "exact", "q", 2, 3, victims="militants"),
+    ]
+    assert link_reports([report])[0].fatalities == 7  # a soldier, and six militants
+    # Once two sources count the same side, they compete again: the lowest total stands.
+    report.claims.append(Claim("a", "a local official", 4, "exact", "q", 4, 5, victims="militants"))
+    assert link_reports([report])[0].fatalities == 1
+
+
 def test_link_up_to_bound_is_a_high_not_a_total():
     from conflictwatch.model import Claim
 

@@ -85,11 +85,34 @@ def source_totals(claims: list[Claim]) -> list[tuple[Claim, int]]:
 def conservative_fatalities(claims: list[Claim]) -> int:
     """ACLED's rule: the lowest total a source gave for the deaths.
 
-    "No casualties" from an early report does not erase a later count, so a
-    zero counts only when nobody gave a positive figure.
+    Sources that each count other sides complete each other ("a soldier was
+    killed"; "the army said it killed six militants": 7), so their totals add up
+    when no side is counted by two of them. "No casualties" from an early report
+    does not erase a later count, so a zero counts only when nobody gave a
+    positive figure.
     """
-    positive = [total for _, total in source_totals(claims) if total > 0]
+    totals = source_totals(claims)
+    positive = [total for _, total in totals if total > 0]
+    if len(positive) > 1 and _complementary(claims):
+        return sum(positive)
     return min(positive) if positive else 0
+
+
+def _complementary(claims: list[Claim]) -> bool:
+    """Every source counts sides, and no side is counted by two sources."""
+    sides: dict[tuple[str, str | None], set[str]] = {}
+    for claim in claims:
+        if claim.qualifier == "up to" or claim.fatalities <= 0:
+            continue
+        if not claim.victims:
+            return False
+        sides.setdefault((claim.article, claim.claimed_by), set()).add(claim.victims)
+    seen: set[str] = set()
+    for counted in sides.values():
+        if counted & seen:
+            return False
+        seen |= counted
+    return True
 
 
 def fatality_range(claims: list[Claim]) -> tuple[int | None, int | None, int | None]:
