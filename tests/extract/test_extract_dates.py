@@ -58,3 +58,9 @@ def test_dates_month_name_must_be_capitalised():
 def test_dates_attributive_date_is_marked():
     assert first("Rights groups detailed a January raid in the centre").attributive
     assert not first("In January, a raid took place").attributive
+
+
+def test_dates_inside_a_movement_name_are_no_dates():
+    published = date(2013, 12, 28)
+    text = "Members of MP22 (March 22 Popular Movement) and of the Movement of June 5 marched."
+    assert find_dates(text, published) == []

@@ -195,6 +195,21 @@ def _is_attributive(text: str, start: int, end: int) -> bool:
     return before[1].lower() in _ATTRIBUTIVE_DETERMINERS and after[1] not in _TIME_OF_DAY
 
 
+# A date inside a name: "the March 22 Popular Movement", "the Movement of June 5".
+_NAME_AFTER = re.compile(
+    r"\s+(?:Popular|Movement|Mouvement|Coalition|Alliance|Front|Rally|Group)\b"
+)
+_NAME_BEFORE = re.compile(
+    r"\b(?:Movement|Mouvement|Coalition|Alliance|Front|Rally|Collective|Collectif)\s+(?:of|du|des)\s+$"
+)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    return bool(
+        _NAME_AFTER.match(text, end) or _NAME_BEFORE.search(text[max(0, start - 30) : start])
+    )
+
+
 _MONTH_YEAR = re.compile(r"(?P<month>[A-Za-zéû]+)\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
 
 
@@ -226,6 +241,9 @@ def find_dates(text: str, published: date | None) -> list[DateMatch]:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if _in_a_name(text, start, end):
+                taken.append((start, end))  # "the March 22 Popular Movement": no date
                 continue
             value = _resolve(kind, match, published, _year_named_before(named, match))
             if value is None:
