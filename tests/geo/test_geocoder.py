@@ -189,6 +189,9 @@ def test_a_count_after_a_place_is_no_appositive(geocoder: Geocoder) -> None:
     (place,) = geocoder.geoparse(text, countries=["BF"])
     assert place.name == "Djibo"
     assert geocoder.geoparse("Moussa Traore, a soldier, said calm had returned.") == []
+    # A plural after the comma is the next clause, not an appositive.
+    text = "Gunmen ambushed a patrol near Djibo, the soldiers returned fire."
+    assert [p.name for p in geocoder.geoparse(text, countries=["BF"])] == ["Djibo"]
 
 
 def test_a_hint_naming_the_village_itself_leaves_the_unit_to_decide(geocoder: Geocoder) -> None:

@@ -36,3 +36,9 @@ def test_inates(full_geocoder: Geocoder) -> None:
 def test_a_village_only_the_dumps_know(full_geocoder: Geocoder) -> None:
     place = full_geocoder.resolve("Hombori", countries=["ML"])
     assert place is not None and place.admin2 == "Douentza"
+
+
+def test_a_facility_named_in_full_is_a_place(full_geocoder: Geocoder) -> None:
+    # GeoNames files the airport as a spot (AIRP); its full name is no common word.
+    (place,) = full_geocoder.geoparse("Militants fired rockets toward the Diffa Airport.")
+    assert (place.country_code, place.admin1) == ("NE", "Diffa")

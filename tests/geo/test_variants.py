@@ -24,6 +24,7 @@ ROWS = (
     "Aguelhok,,19.46,0.86,ML,Kidal,Tessalit\n"
     "Tebana,,13.45,-6.25,ML,Segou,Segou\n"
     "Sirakoro,,13.40,-6.20,ML,Segou,Segou\n"
+    "Kolbila,,10.10,-4.60,BF,Cascades,Comoe\n"
 )
 
 
@@ -127,3 +128,13 @@ def test_a_bracketed_other_name_codes_the_village_itself(geocoder: Geocoder) -> 
     # A known name keeps itself; the bracket is skipped and the units still read.
     (place,) = geocoder.geoparse("Gunmen attacked Mentao [Mentao camp] (Djibo, Soum).")
     assert (place.name, place.admin2) == ("Mentao", "Soum")
+
+
+def test_a_country_named_as_a_border_does_not_move_the_text_abroad(geocoder: Geocoder) -> None:
+    text = "Gunmen attacked the police station in Kolbila near the border with Ivory Coast."
+    assert ("Kolbila", "Comoe") in names(geocoder, text)
+
+
+def test_a_road_named_by_its_two_towns_codes_both_near(geocoder: Geocoder) -> None:
+    found = geocoder.geoparse("A bus hit a mine on the Mentao-Goudoubo road.")
+    assert [(p.name, p.geo_precision) for p in found] == [("Mentao", 2), ("Goudoubo", 2)]

@@ -148,7 +148,7 @@ _PERSON_AFTER = re.compile(
     r"founder|member|lawmaker|senator|adviser|advisor|envoy|ambassador|farmer|student|"
     r"teacher|resident|father|mother|son|daughter|brother|sister|wife|husband|nephew|"
     r"cousin|candidate|mayor|governor|colonel|general|officer|soldier|firefighter|"
-    r"worker|citizen|national|native)s?\b)|"
+    r"worker|citizen|national|native)\b)|"
     r"\s+(?:said|says|told|added|stated|explained|argued|noted|wrote|tweeted|declared|"
     r"insisted|recalled|warned|asked|replied|testified|admitted|acknowledged)\b)"
 )
@@ -162,6 +162,12 @@ _CODED_AS = re.compile(
     r"\bcoded\s+(?:at\s+(?:an?\s+|the\s+)?approximate\s+locations?\s+)?(?:as|to)\s+(?=[A-Z])"
 )
 _GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(
+    r"\b(?:border|borders|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the Gao-Gossi axis", "on the Hombori-Douentza road": a pair of towns named by the road.
+_AXIS_AFTER = re.compile(r"\s+(?:axis|road|highway|route|stretch|corridor|section)\b")
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
@@ -201,6 +207,7 @@ class _Mention:
     cue: bool = False
     silent: bool = False  # found (countries_in) but not returned by geoparse
     demonym: bool = False  # "Malian", "French": names people, not a location
+    border: bool = False  # "near the border with Ivory Coast": a landmark, not the scene
     admin2_cue: bool = False
     hint_end: int = -1
     strong: bool = False  # in/at/near/village of: licenses one-word foreign names
@@ -435,7 +442,9 @@ class Geocoder:
     def _home(self, mentions: Sequence[_Mention], wanted: set[str]) -> frozenset[str]:
         """The home countries, unless the text is about somewhere else: it names
         countries (not just demonyms like "French troops") and none of ours."""
-        located = {m.country for m in mentions if m.kind == "country" and not m.demonym}
+        located = {
+            m.country for m in mentions if m.kind == "country" and not (m.demonym or m.border)
+        }
         if not located or located & self.home or wanted & self.home:
             return self.home
         return frozenset()
@@ -465,11 +474,10 @@ class Geocoder:
         for run in runs:
             start, end = run[0]
             word = text[start:end]
-            if (
-                len(run) != 1
-                or word.count("-") != 1
-                or not _AXIS_BEFORE.search(text[max(0, start - 40) : start])
-            ):
+            by_road = _AXIS_BEFORE.search(text[max(0, start - 40) : start]) or _AXIS_AFTER.match(
+                text, end
+            )
+            if len(run) != 1 or word.count("-") != 1 or not by_road:
                 out.append(run)
                 continue
             left, right = word.split("-")
@@ -622,6 +630,7 @@ class Geocoder:
                 code, demonym = country
                 mention = _Mention(start, end, surface, "country", key, country=code)
                 mention.demonym = demonym
+                mention.border = bool(_BORDER_BEFORE.search(text[max(0, start - 40) : start]))
                 # Demonyms, countries inside organisation names ("Mali Army") and
                 # countries qualifying a town ("Kidal, Mali") are no locations.
                 mention.silent = demonym or blocked or start < skip_until
@@ -932,8 +941,10 @@ class Geocoder:
         code = gaz.feature_codes[best]
         country = gaz.country_codes[best]
         if country in home or (country in targets and country in self.home):
-            # A lone well or wadi named without a cue is more often a word or a person.
-            return rank >= RANK_ADMIN or mention.cue
+            # A lone well or wadi named without a cue is more often a word or a person;
+            # a facility's full name ("Diffa Airport") is a name.
+            facility = any(name_key(word) in _FACILITY for word in mention.text.split()[1:])
+            return rank >= RANK_ADMIN or mention.cue or facility
         one_word = " " not in mention.text.strip()
         if name_key(gaz.names[best]) != mention.key and (
             population < HUGE_CITY or len(mention.key) < 6
