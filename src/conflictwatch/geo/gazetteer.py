@@ -596,10 +596,14 @@ def _assign_admin(
     """
     known_countries = {code for code, _ in admin1}
     admin2_by_code = {(r.country, r.admin2_code): r.coded for r in admin2_rows if r.admin2_code}
+    # An override row may name a unit by today's name ("Ayorou"): write ACLED's.
+    coded_by_name = {(r.country, r.name): r.coded for r in admin2_rows if r.coded != r.name}
     grid1, grid2 = _Grid(), _Grid()
     for raw in raws:
         if raw.country_code not in known_countries:
             continue
+        if raw.admin2 is not None:
+            raw.admin2 = coded_by_name.get((raw.country_code, raw.admin2), raw.admin2)
         region = admin1.get((raw.country_code, raw.admin1_code))
         if raw.admin1 is None and region is not None:
             raw.admin1 = region.name
