@@ -213,3 +213,8 @@ def test_override_rows_write_admin2_as_acled_codes_it(geocoder: Geocoder) -> Non
 def test_komondjari_is_spelled_as_acled_spells_it(geocoder: Geocoder) -> None:
     (place,) = geocoder.geoparse("Gunmen attacked Kankandi (Gayeri, Komonjdjari).")
     assert place.admin2 == "Komonjdjari"
+
+
+def test_a_hint_naming_only_the_region_keeps_the_towns_own_cercle(geocoder: Geocoder) -> None:
+    (place,) = geocoder.geoparse("Gunmen robbed traders at the market in Youwarou (Mopti).")
+    assert (place.admin1, place.admin2) == ("Mopti", "Youwarou")

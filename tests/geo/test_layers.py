@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conflictwatch.geo import gazetteer
 from conflictwatch.geo.gazetteer import GazetteerError
 from conflictwatch.geo.geocoder import Geocoder
 
@@ -191,3 +192,21 @@ def test_cache_dir_from_environment(
     monkeypatch.setenv("CONFLICTWATCH_CACHE", str(tmp_path / "env-cache"))
     small_geocoder(cache_dir=None)
     assert list((tmp_path / "env-cache").glob("gazetteer-*.pkl"))
+
+
+def test_a_village_takes_the_nearest_cercle_of_its_own_region() -> None:
+    # GeoNames says the village is in Mopti (04); the nearest admin2 point is a
+    # Segou cercle's, so the nearest Mopti cercle is taken instead.
+    admin1 = {
+        ("ML", "04"): gazetteer.Region("ML", "Mopti", "Mopti", 14.48, -4.18),
+        ("ML", "05"): gazetteer.Region("ML", "Segou", "Segou", 13.44, -6.26),
+    }
+    rows = [
+        gazetteer.Admin2Row("ML", "05", "", "Tominian", 13.29, -4.39, "Tominian"),
+        gazetteer.Admin2Row("ML", "04", "", "Bandiagara", 14.35, -3.61, "Bandiagara"),
+    ]
+    village = gazetteer._Raw(
+        "Sango", [], 13.60, -4.30, "ML", "04", "", None, "P", "PPL", 0, gazetteer.SOURCE_BASE
+    )
+    gazetteer._assign_admin([village], admin1, rows)
+    assert (village.admin1, village.admin2) == ("Mopti", "Bandiagara")

@@ -30,7 +30,7 @@ import pickle
 import tempfile
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -352,7 +352,15 @@ class _Grid:
         cell = (country, int(lat // self.CELL), int(lon // self.CELL))
         self.cells.setdefault(cell, []).append((lat, lon, value))
 
-    def nearest(self, country: str, lat: float, lon: float, max_rings: int = 12) -> Any:
+    def nearest(
+        self,
+        country: str,
+        lat: float,
+        lon: float,
+        max_rings: int = 12,
+        accept: Callable[[Any], bool] | None = None,
+    ) -> Any:
+        """The value of the nearest point (of those `accept` takes, if given)."""
         cx, cy = int(lat // self.CELL), int(lon // self.CELL)
         best, best_d = None, math.inf
         for ring in range(max_rings + 1):
@@ -361,6 +369,8 @@ class _Grid:
                     if max(abs(dx), abs(dy)) != ring:
                         continue
                     for plat, plon, value in self.cells.get((country, cx + dx, cy + dy), ()):
+                        if accept is not None and not accept(value):
+                            continue
                         # Equirectangular distance is enough to rank neighbours.
                         d = (plat - lat) ** 2 + ((plon - lon) * math.cos(math.radians(lat))) ** 2
                         if d < best_d:
@@ -624,7 +634,7 @@ def _assign_admin(
         if raw.admin1 is None:
             raw.admin1 = grid1.nearest(raw.country_code, raw.latitude, raw.longitude)
         if raw.admin2 is None:
-            found = grid2.nearest(raw.country_code, raw.latitude, raw.longitude)
+            found = _nearest_unit(grid2, raw)
             if found is not None:
                 region_name, admin2_name = found
                 raw.admin2 = admin2_name
@@ -638,6 +648,19 @@ def _assign_admin(
 
 
 _NEWER_ML_REGIONS = frozenset({"Menaka", "Taoudeni"})
+
+
+def _nearest_unit(grid2: _Grid, raw: _Raw) -> tuple[str, str] | None:
+    """The nearest admin2 point inside the place's own region, when GeoNames gave the
+    region: a village of Mopti near the Segou line stays in a Mopti cercle."""
+    if raw.admin1 is not None and raw.admin1 not in _NEWER_ML_REGIONS:
+        region = raw.admin1
+        inside = grid2.nearest(
+            raw.country_code, raw.latitude, raw.longitude, accept=lambda unit: unit[0] == region
+        )
+        if inside is not None:
+            return inside
+    return grid2.nearest(raw.country_code, raw.latitude, raw.longitude)
 
 
 def _merge(raws: list[_Raw], extra: Iterable[_Raw]) -> None:

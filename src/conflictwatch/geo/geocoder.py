@@ -176,7 +176,7 @@ _AXIS_BEFORE = re.compile(
 AREA_ADMIN1 = 1.5
 AREA_ADMIN2 = 1.0
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
-HINT_UNIT_KM = 80.0  # a place this close to a named admin2's seat may lie inside it
+HINT_UNIT_KM = 100.0  # a place this close to a named admin2's seat may lie inside it
 WINDOW = 48  # characters of context read on each side of a mention
 NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
 MAX_RERANKED = 12  # candidates of an ambiguous name re-ranked by distance
@@ -883,6 +883,20 @@ class Geocoder:
             scores[position] = score
         mention.scores = scores
 
+    def _near_named_unit(self, position: int, hints: set[str]) -> bool:
+        """Close to the seat of an admin2 unit the hint names, in the same region. A
+        unit named like its region ("Mopti") is left to the admin1 check."""
+        gaz = self.gazetteer
+        country = gaz.country_codes[position]
+        return any(
+            unit.country_code == country
+            and unit.admin1 == gaz.admin1s[position]
+            and not any(r.country_code == country for r in gaz.regions.get(hint, ()))
+            and self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
+            for hint in hints
+            for unit in gaz.admin2_points.get(hint, ())
+        )
+
     def _hint_bonus(
         self, position: int, hints: set[str], admin_only: bool = False, own_key: str = ""
     ) -> float:
@@ -892,6 +906,11 @@ class Geocoder:
         country = gaz.countries.get(gaz.country_codes[position])
         if admin2 and name_key(admin2) in hints:
             bonus += 8.0
+        elif self._near_named_unit(position, hints):
+            # Our admin2 of a village is its nearest seat's, which may lie across the
+            # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
+            # the unit's region and close to its seat counts as inside the unit.
+            bonus += 6.0
         if admin1 and name_key(admin1) in hints:
             bonus += 6.0
         if country and name_key(country.name) in hints:
@@ -899,18 +918,11 @@ class Geocoder:
         if bonus:
             return bonus
         here = (gaz.latitudes[position], gaz.longitudes[position])
-        # Our admin2 of a village is its nearest seat's, which may lie across the
-        # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
-        # the named unit's region and close to its seat counts as inside the unit.
-        elsewhere = False
-        for hint in hints:
-            for unit in gaz.admin2_points.get(hint, ()):
-                if unit.country_code != gaz.country_codes[position]:
-                    continue
-                near = self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
-                if unit.admin1 == admin1 and near:
-                    return 6.0
-                elsewhere = elsewhere or unit.admin1 != admin1
+        elsewhere = any(
+            unit.country_code == gaz.country_codes[position] and unit.admin1 != admin1
+            for hint in hints
+            for unit in gaz.admin2_points.get(hint, ())
+        )
         if admin_only or elsewhere:
             # "Doma (Madougou, Koro)": a Doma near some Madougou but in another region
             # than the cercle named is another Doma.
@@ -1117,7 +1129,11 @@ class Geocoder:
         inferred from neighbours, when they are close enough to be the same area."""
         gaz = self.gazetteer
         country = gaz.country_codes[position]
-        for hint in hints:
+        for index, hint in enumerate(hints):
+            if index == len(hints) - 1 and any(
+                region.country_code == country for region in gaz.regions.get(hint, ())
+            ):
+                continue  # "(Koro, Mopti)", "(Mopti)": the last part names the region
             for unit in gaz.admin2_points.get(hint, ()):
                 if (
                     unit.country_code == country
