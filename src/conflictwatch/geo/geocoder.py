@@ -742,6 +742,11 @@ class Geocoder:
         if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
             return None
         parts = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+        if key in gaz.admin2_points:
+            # "Youwarou (Mopti)" with no town of that name known: the cercle's seat.
+            mention = self._from_hints(start, end, surface, [key, *parts], end + hint.end())
+            if mention is not None and mention.kind == "admin2":
+                return mention
         return self._from_hints(start, end, surface, parts, end + hint.end())
 
     def _alternate(
