@@ -112,3 +112,70 @@ def test_classify_labels_are_acled_strings():
 )
 def test_classify_what_outranks_what(text, target, expected):
     assert sub_type(text, **target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # Wordings the lexicon once missed.
+        ("Gunmen slit the throats of two herders near the well.", {}, "Attack"),
+        ("Unknown men decapitated a shopkeeper in the market.", {}, "Attack"),
+        ("The group cut off the hand of a man accused of theft.", {}, "Attack"),
+        ("Two guards and the attackers exchanged gunfire at the gate.", {}, "Armed clash"),
+        ("Two people were wounded in intercommunal violence near Tessa.", {}, "Armed clash"),
+        ("Bandits carjacked a minibus on the road to Koyla.", {}, "Looting/property destruction"),
+        ("Militants forced a lorry driver to empty its load.", {}, "Looting/property destruction"),
+        (
+            "Fighters set off explosives under the small bridge.",
+            {},
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Rebels raised their banner over the prefecture.",
+            {},
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The governor declared a state of emergency in three districts.",
+            {},
+            "Change to group/activity",
+        ),
+        (
+            "Local chiefs announced they had formed a new armed group.",
+            {},
+            "Change to group/activity",
+        ),
+        ("Gunmen threatened voters at the polling station.", {}, "Other"),
+    ],
+)
+def test_classify_lexicon_wordings(text, target, expected):
+    assert sub_type(text, **target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("Gunmen abducted a trader on the road.", {}, "Abduction/forced disappearance"),
+        # Wounding along the way makes the kidnapping an attack on civilians.
+        ("Gunmen abducted a trader and wounded his son.", {"people_hurt": True}, "Attack"),
+        # A fight over the hostages makes it a battle.
+        ("Soldiers clashed with the kidnappers holding two hostages.", {}, "Armed clash"),
+    ],
+)
+def test_classify_abduction_by_what_came_with_it(text, target, expected):
+    assert sub_type(text, **target) == expected
+
+
+def test_classify_mutineers_taking_towns_are_not_the_state():
+    text = "Soldiers mutinied and took control of the town of Sirba."
+    assert sub_type(text, state_actor=True, actor_known=True) == (
+        "Non-state actor overtakes territory"
+    )
+    # The state taking back what mutineers held is the state all the same.
+    text = "The army retook the town from mutinous soldiers."
+    assert sub_type(text, state_actor=True, actor_known=True) == "Government regains territory"
+
+
+def test_classify_takeover_after_the_others_left_is_a_transfer():
+    text = "Rebels took control of the town following the departure of the army."
+    assert sub_type(text) == "Non-violent transfer of territory"

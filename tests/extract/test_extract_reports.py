@@ -270,3 +270,44 @@ def test_reports_the_assailants_are_the_named_group_not_a_second_side(pipeline):
 def test_reports_attributed_to_names_the_actor(pipeline):
     (report,) = reports(pipeline, "At least 5 civilians killed in an attack attributed to ISGS.")
     assert report.actor1 == "Islamic State (Greater Sahara)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The agent of a passive verb is who did it, not who was hit.
+        ("On Sunday, four herders were killed by Dozo hunters near Sofara.", "Attack"),
+        # A faction and its parent named together are one side, not two fighting.
+        ("On Sunday, Katiba Macina (JNIM) militants killed a griot in Sofara.", "Attack"),
+    ],
+)
+def test_reports_who_was_hit_decides_attack_or_clash(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, police assaulted a taxi driver in Sofara during the covid-19 curfew.",
+        "On Monday, a farmer near Sofara died of his wounds after gunmen shot him.",
+    ],
+)
+def test_reports_violence_amid_a_disease_or_of_wounds_is_an_event(pipeline, text):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Attack"]
+
+
+def test_reports_disease_deaths_stay_background(pipeline):
+    text = "On Monday, twelve people died of cholera in Sofara."
+    assert reports(pipeline, text) == []
+
+
+def test_reports_claim_after_the_event_reports_it(pipeline):
+    text = "On Monday, two soldiers were wounded by an IED near Boni, JNIM claimed responsibility."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Remote explosive/landmine/IED"]
+    claim_only = "JNIM claimed responsibility for the bombing that killed two soldiers near Boni."
+    assert reports(pipeline, claim_only) == []
+
+
+def test_reports_demands_are_not_events(pipeline):
+    text = "On Monday, hundreds marched in Sofara calling for the army to take power."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]

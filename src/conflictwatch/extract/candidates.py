@@ -130,11 +130,40 @@ def _is_background(
     """Summaries, trends and deaths from disease or disaster are not conflict events,
     but a protest about an accident or an epidemic is a protest."""
     protest = any(t.category in _PROTEST_CATEGORIES for t in triggers)
-    if not protest and cues.has("non_conflict_cues", text, start, end):
+    if not protest and _non_conflict(text, start, end, triggers):
         return True
     # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same, and a
     # brief of a sentence or two has no background to set apart.
     return not (day_known or short) and cues.has("background_cues", text, start, end)
+
+
+# "died of his wounds", "died from torture": a death from violence, not from disease.
+_WOUNDS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|torture|gunshots?|bullets?)\b", re.IGNORECASE
+)
+# Deliberate violence by someone ("gendarmes assaulted a driver during the covid
+# curfew") stays an event whatever else the sentence mentions; "targeted Russia with
+# sanctions" or "the storm hit" do not count.
+_DELIBERATE = re.compile(
+    r"(?:attack|assault|raid|ambush|abduct|kidnapp|clash|stabb|tortur|execut|massacr|rap)ed",
+    re.IGNORECASE,
+)
+
+
+def _non_conflict(text: str, start: int, end: int, triggers: list[Trigger]) -> bool:
+    """A disease, disaster or accident is what the sentence is about."""
+    found = [
+        (s, e)
+        for s, e in cues.spans("non_conflict_cues", text, start, end)
+        if not _WOUNDS_AFTER.match(text, e, end)
+    ]
+    if not found:
+        return False
+    return not any(
+        _DELIBERATE.fullmatch(t.text)
+        and not any(s <= t.start < e or t.start <= s < t.end for s, e in found)
+        for t in triggers
+    )
 
 
 def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -181,6 +210,26 @@ _PASSIVE_BEFORE = re.compile(
 )
 
 
+# "... killed by Dozo hunters": the agent of a passive verb.
+_AGENT = re.compile(r"^\s*by\b.*", re.IGNORECASE | re.DOTALL)
+
+
+def _side(mention: Any) -> str:
+    """A faction and its parent are one side: "Katiba Macina (JNIM)"."""
+    coded = getattr(mention.entry, "coded_as", None) or mention.entry
+    return str(coded.name)
+
+
+def _names_group(text: str, mention: Any, named: list[Any]) -> bool:
+    """A generic noun right after a group's name is that group: "JNIM militants"."""
+    if not mention.entry.generic:
+        return False
+    return any(
+        0 <= mention.start - m.end <= 3 and not text[m.end : mention.start].strip(" ()")
+        for m in named
+    )
+
+
 def _target(
     text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
 ) -> Target:
@@ -188,13 +237,18 @@ def _target(
     victims = _object_text(text, trigger, end)
     before = text[max(sent_start, trigger.start - 25) : trigger.start]
     if _PASSIVE_BEFORE.search(before) or _UNDERGONE.search(before):
-        # "soldiers were killed", "the MINUSMA camp came under attack": the subject was hit.
-        victims = _subject_text(text, sent_start, trigger) + " " + victims
+        # "soldiers were killed", "the MINUSMA camp came under attack": the subject was
+        # hit; "by Dozo hunters" after the verb names who did it, not who was hit.
+        victims = _subject_text(text, sent_start, trigger) + " " + _AGENT.sub("", victims)
     armed = [m for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}]
     # "JNIM militants killed three youths; the assailants also seized a tricycle": with
     # a named group in the sentence, "the assailants" are that group.
-    named = any(is_named_group(m.entry) for m in armed)
-    armed_sides = {m.entry.name for m in armed if not (named and refers_to_attackers(text, m))}
+    named = [m for m in armed if is_named_group(m.entry)]
+    armed_sides = {
+        _side(m)
+        for m in armed
+        if not (named and (refers_to_attackers(text, m) or _names_group(text, m, named)))
+    }
     target_kind = getattr(roles.actor2, "kind", None)
     civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians"
     armed = cues.has("armed_target_nouns", victims) or target_kind not in {
@@ -335,7 +389,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 hedged=cues.has("hedge_cues", text, start, end),
                 civilians=target.civilians,
                 refers_back=_refers_back(text, start, trigger),
-                claims_responsibility=_RESPONSIBILITY.search(text, start, end) is not None,
+                claims_responsibility=_claims_it(text, start, end, trigger),
             )
         )
     return candidates
@@ -362,6 +416,21 @@ _RESPONSIBILITY = re.compile(
     r"blamed (?:\w+ ){0,4}for)\b",
     re.IGNORECASE,
 )
+
+
+def _claims_it(text: str, start: int, end: int, trigger: Trigger) -> bool:
+    """'IS claimed the bombing that killed eight' is about an attack told elsewhere;
+    'three soldiers were wounded by an IED, JNIM claimed responsibility' reports it."""
+    claim = _RESPONSIBILITY.search(text, start, end)
+    if claim is None:
+        return False
+    # "... after the clashes, the group claimed responsibility for the killing"
+    return claim.start() < trigger.start or _CLAIM_OBJECT.match(text, claim.end()) is not None
+
+
+_CLAIM_OBJECT = re.compile(r"\s+for\s+(?:the|this|that|these|its|their)\b", re.IGNORECASE)
+
+
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
 
 

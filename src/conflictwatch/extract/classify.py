@@ -10,7 +10,7 @@ civilians, "a drone struck a wedding" an air strike that targets civilians.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from conflictwatch.resources import iter_jsonl
@@ -147,7 +147,7 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
     if "civ_attack" in categories:
         return "Attack"
     if "abduction" in categories and "kill" not in categories:
-        return "Abduction/forced disappearance"
+        return _abduction_type(categories, target)
     if "clash" in categories:
         # "Fighting broke out between herders and farmers" is a clash all the same.
         return "Armed clash"
@@ -155,6 +155,16 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
         # Soldiers or a post among those hit means the attack met armed people.
         return "Armed clash" if target.armed or (fought and not target.civilians) else "Attack"
     return None
+
+
+def _abduction_type(categories: set[str], target: Target) -> str:
+    """ACLED codes a kidnapping by what came with it: a fight over the hostages makes a
+    clash, people wounded or beaten along the way an attack."""
+    if "clash" in categories:
+        return "Armed clash"
+    if target.people_hurt:
+        return "Attack"
+    return "Abduction/forced disappearance"
 
 
 _COMBINED = re.compile(
@@ -205,6 +215,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         sub = "Agreement"
     elif categories & {"regain", "overtake"} and not categories & {"kill", "civ_attack"}:
         # "recovered two villages after heavy shelling": the shelling was the means.
+        if _leads(triggers, "riot", {"regain", "overtake"}):
+            # "soldiers mutinied by taking over four towns": mutineers are not the state.
+            target = replace(target, state_actor=False)
         sub = _violence_type(categories, target)
     elif categories & {"ied", "suicide"} and any(_COMBINED.search(t.text) for t in triggers):
         # A complex attack opened by an IED or a car bomb and followed by gunfire is a
