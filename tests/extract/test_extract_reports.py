@@ -311,3 +311,10 @@ def test_reports_claim_after_the_event_reports_it(pipeline):
 def test_reports_demands_are_not_events(pipeline):
     text = "On Monday, hundreds marched in Sofara calling for the army to take power."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_reports_claimant_in_the_same_sentence_is_actor1_not_a_target(pipeline):
+    text = "On 4 May 2020, two Malian soldiers were wounded by an IED near Boni, JNIM claimed responsibility."
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.actor1 is not None and report.actor1.startswith("JNIM")
+    assert not any(name.startswith("JNIM") for name in report.assoc_actor_2)

@@ -108,12 +108,13 @@ _DEFAULT_ACTOR1 = {
 def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleContext) -> Roles:
     """ACLED's defaults: unknown attackers, civilians as victims, protesters by country."""
     registry, country = ctx.registry, ctx.country_code
-    if roles.actor1 is not None and roles.actor1.generic and roles.actor1.role == "unidentified":
-        # "Unknown gunmen ... JNIM claimed the attack": ACLED codes the claimant.
-        targets = {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
-        claimed = [e for e in ctx.attributed_actors[:1] if e.name not in targets]
-        if claimed:
-            roles.actor1 = claimed[0]
+    unknown = roles.actor1 is None or (roles.actor1.generic and roles.actor1.role == "unidentified")
+    claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
+    if unknown and claimed:
+        # "Unknown gunmen ... JNIM claimed the attack", "soldiers wounded by an IED, JNIM
+        # claimed responsibility": ACLED codes the claimant, never a side hit.
+        roles.actor1 = claimed[0]
+        roles.assoc2 = [e for e in roles.assoc2 if e != claimed[0]]
     if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and event_type != "Strategic developments":
