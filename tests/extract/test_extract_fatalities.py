@@ -4,7 +4,7 @@ import pytest
 
 from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
-from conflictwatch.extract.fatalities import find_figures
+from conflictwatch.extract.fatalities import DIED_LATER, find_figures
 from conflictwatch.model import Article
 
 
@@ -130,8 +130,9 @@ def totals(text):
     """Figures as the linker sums them: one source's sides add up, a side-less figure
     stands against that sum."""
     found = find_figures(text, 0, len(text))
-    sided = sum(f.value for f in found if f.victims)
-    return max([sided] + [f.value for f in found if not f.victims])
+    later = max([f.value for f in found if f.victims == DIED_LATER], default=0)
+    sided = sum(f.value for f in found if f.victims and f.victims != DIED_LATER)
+    return max([sided] + [f.value for f in found if not f.victims]) + later
 
 
 @pytest.mark.parametrize(
@@ -218,3 +219,47 @@ def test_fatalities_people_among_the_dead_are_not_a_toll_of_their_own():
     pipeline = build_pipeline(load_settings({"progress": False}))
     (report,) = pipeline(Article("t", text, date(2023, 11, 8))).reports
     assert [claim.fatalities for claim in report.claims] == [9]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The verb phrase "shot dead" has its own object: the count before it killed.
+        ("A gendarme shot dead a young herder at the market.", 1),
+        ("Three raiders on a motorbike shot dead a farmer in Sebba.", 1),
+        ("Two herders were arrested and found dead a few days later.", 2),
+        # Times of day are no counts.
+        ("A nurse and three patients were killed at about 11:45 pm (2345 GMT) in Gao.", 4),
+        # A bracket restates the person before it.
+        ("A shell killed a civilian [a boy] and wounded four others.", 1),
+        # "N of the M": the M were counted before.
+        ("Raiders took seven herders; the bodies of three of the seven were found.", 3),
+        # People who died of their wounds add to the toll; the wounded do not.
+        ("Raiders killed two farmers and wounded five, one of the wounded later died.", 3),
+        ("Gunmen attacked the post, wounding three guards, one succumbed to his wounds.", 1),
+        ("Bandits wounded a Malian trader who succumbed to his wounds a week later.", 1),
+        ("Two witnesses said the herder died at the hospital in Mopti.", 1),
+        # Persons joined to a killed one, by 'and', a closed list or 'with'.
+        ("Gunmen assassinated a Toulfe councillor and the son of the local imam.", 2),
+        ("Militants killed a pastor, his wife and a Dozo militiaman.", 3),
+        ("Gunmen killed a village chief of the Bella community and his four sons.", 5),
+        ("Gunmen shot dead a wealthy trader with his driver in Kidal.", 2),
+        ("Forces killed the group's commander Abu Bakr Sidibe and his senior aide.", 2),
+        ("Gunmen killed a trader, a man of sixty, near the well.", 1),
+        # A killing told as the past of a sentence's own people is no toll of it.
+        ("Soldiers killed 6 bandits who had earlier murdered a shopkeeper in Tera.", 6),
+        # A person named before, told of again by a pronoun or a found body.
+        ("Gunmen kidnapped a herder near Dori, he was later found beheaded.", 1),
+        ("A trader was kidnapped last week. His body was discovered near the river.", 1),
+        ("Robbers entered the home of a tailor, beating and killing him.", 1),
+        ("Gunmen killed two herders; he was found dead on the road.", 2),
+        # Group names stand for their fighters in a list of the dead.
+        ("Eleven AQIM and four MNLA fighters were reportedly killed.", 15),
+        # A death verb governs every item of its list, however far the last one is.
+        ("Raiders stormed Tibo, killing two Dozo hunters (militia) and nine villagers.", 11),
+        ("Raiders killed two gendarmes, one was wounded.", 2),
+        ("Raiders shot dead eight herders including members of the Peul clan and two Bozo.", 8),
+    ],
+)
+def test_fatalities_agents_later_deaths_and_joined_persons(text, expected):
+    assert totals(text) == expected

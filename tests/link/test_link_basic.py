@@ -106,3 +106,15 @@ def test_link_up_to_bound_is_a_high_not_a_total():
     ]
     event = link_reports([report])[0]
     assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (10, 10, 20)
+
+
+def test_link_people_who_died_later_add_to_the_toll():
+    from conflictwatch.model import Claim
+
+    report = make_report("a")
+    report.claims = [
+        Claim("a", None, 4, "exact", "q", 0, 1),
+        Claim("a", None, 4, "exact", "q", 2, 3, victims="civilians"),  # said again
+        Claim("a", None, 1, "exact", "q", 4, 5, victims="died later"),
+    ]
+    assert link_reports([report])[0].fatalities == 5

@@ -57,17 +57,27 @@ _DESCRIBING = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'�
 
 @cache
 def _coordinated() -> re.Pattern[str]:
-    """'... a village chief and his son', '... a councilor and a farmer': one more."""
-    body = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
-    return re.compile(
-        r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s*,?\s+and\s+"
-        rf"(?:his|her|their|a|an|one)\s+{_DESCRIBING}{{0,3}}?(?:{body})\b(?!s\b)",
-        re.IGNORECASE,
+    """'... a village chief and his son', '... the chief, his wife and his two brothers':
+    one more person (or a counted few after 'his', 'her', 'their')."""
+    lexicon = load_json("lexicon/cues.json")
+    body = cues.alternation(lexicon["singular_person_nouns"])
+    plural = cues.alternation(lexicon["person_nouns"])
+    # The rest of the first person's noun phrase: a name, a bracket, a complement
+    # ("the Algerian leader Abdel Droukdel", "a leader of the faction of the Kel Essouk").
+    rest = (
+        r"(?:\s+(?-i:[A-Z])[\w'’-]*|\s+\([^()]{0,40}\)"
+        r"|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+){0,4}?"
     )
+    join = r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:along\s+)?with\s+(?=his|her|their))"
+    single = rf"(?:his|her|their|a|an|one|the|another)\s+{_DESCRIBING}{{0,3}}?(?:{body})\b(?![s-])"
+    counted = rf"(?:his|her|their)\s+(?P<n>[\w-]+)\s+{_DESCRIBING}{{0,2}}?(?:{plural})\b"
+    return re.compile(rf"{rest}{join}(?P<item>{counted}|{single})", re.IGNORECASE)
 
 
 def _coordinated_singles(text: str, found: list[Count], end: int) -> list[Count]:
-    """The persons joined to a counted one: 'killed a leader of the group and his driver'."""
+    """The persons joined to a counted one: 'killed a leader of the group and his driver',
+    'a chief, his son and a militiaman'. A comma alone joins only a list that 'and'
+    closes: in 'killed Amadou, a teacher' the teacher is Amadou."""
     more = []
     for count in found:
         # Only after a person ("killed the chief and his son"), not after a verb ("the
@@ -76,19 +86,38 @@ def _coordinated_singles(text: str, found: list[Count], end: int) -> list[Count]
         nouns = cues.cue("singular_person_nouns").finditer(span)
         if not any(m.end() == len(span) for m in nouns):
             continue
-        while (match := _coordinated().match(text, count.end, end)) is not None:
+        pending: list[Count] = []
+        pos = count.end
+        while (match := _coordinated().match(text, pos, end)) is not None:
             after = text[match.end() : end]
-            if match.group(0).lower().endswith("body") or _SUFFERED.match(after):
+            if match["item"].lower().endswith("body") or _SUFFERED.match(after):
                 break
-            count = Count(match.end() - len(match.group(0).split()[-1]), match.end(), 1, "exact")
-            more.append(count)
+            item = _coordinated_item(match)
+            if item is None:
+                break
+            pending.append(item)
+            if "and" in match["join"].lower() or "with" in match["join"].lower():
+                more += pending  # an 'and' closes the list so far
+                pending = []
+            pos = match.end()
     return more
+
+
+def _coordinated_item(match: re.Match[str]) -> Count | None:
+    """One person, or 'his three sons' as three."""
+    if match["n"] is None:
+        return Count(match.start("item"), match.end("item"), 1, "exact")
+    numbers = find_counts(match["n"])
+    if len(numbers) != 1 or numbers[0].vague:
+        return None
+    return Count(match.start("item"), match.end("item"), numbers[0].value, "exact")
 
 
 # What befell a person named after a killed one, when it was not death.
 _SUFFERED = re.compile(
     r"\s*(?:(?:was|were|is|has\s+been)\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt|abducted|"
-    r"kidnapped|arrested|detained|released|freed|rescued|missing|went\s+missing)\b",
+    r"kidnapped|arrested|detained|released|freed|rescued|missing|went\s+missing|escaped|fled|"
+    r"survived)\b",
     re.IGNORECASE,
 )
 
@@ -188,12 +217,15 @@ def _is_death_count(
         ("-year", " year-old", " years old", "-month", "-day", "th ", "st ", "nd ")
     ):
         return False  # ages, durations and ordinals, not tolls
+    if _CLOCK.match(right):
+        return False  # "at around 10:30 am", "21h", "(1030 GMT)": times of day
     if _CODED_TOLL.search(text[max(sent_start, count.start - 90) : count.start]):
         return True  # "unknown fatalities coded as 10": the note states its own figure
-    if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or re.match(
-        r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right
+    wounded = re.match(r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right)
+    if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or (
+        wounded and not _died_later(text, count, sent_end)
     ):
-        return False
+        return False  # "three wounded", but "one of the wounded later died"
     if _YEAR.match(text[count.start : count.end]) and not cues.cue("person_nouns").match(
         right.lstrip()
     ):
@@ -206,12 +238,44 @@ def _is_death_count(
     return _death_before(text, count, sent_start, sent_end, counts_a_person)
 
 
+_CLOCK = re.compile(r"(?::|h)\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h)(?!\w)", re.IGNORECASE)
+
+
 # "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
 _CODED_TOLL = re.compile(
     r"\bfatalit(?:y|ies)\b[^.;]{0,70}?\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
     r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$",
     re.IGNORECASE,
 )
+
+
+# The side of figures for people who died of their wounds after the event: they add
+# to the toll told elsewhere instead of restating it (link/events.py reads the label).
+DIED_LATER = "died later"
+_LATER_DEATH = re.compile(
+    r"[^,;.]{0,50}?\b(?P<cue>succumb(?:ed|ing|s)|died\s+(?:of|from)\s+(?:his|her|their)\s+"
+    r"(?:wounds|injuries)|(?:later|subsequently|since)\s+died|died\s+(?:later|since)|"
+    r"died\s+(?:in|at)\s+(?:the\s+)?hospital|died\s+on\s+(?:the|his|her|their)\s+way)\b",
+    re.IGNORECASE,
+)
+
+
+def _died_later(text: str, count: Count, end: int) -> bool:
+    """'one of the wounded later succumbed', '2 more died at the hospital'."""
+    later = _LATER_DEATH.match(text, count.start, end)
+    if later is None:
+        return False
+    # Not "three were killed and one wounded who later died": the cue is another's.
+    between = text[count.end : later.start("cue")]
+    others = [
+        c
+        for c in find_counts(text, count.end, later.start("cue"))
+        if not _OF_THE_COUNTED.search(text[max(0, c.start - 30) : c.start])
+    ]
+    if others or cues.has("death_predicates", between):
+        return False
+    # Nor "three witnesses said the man died at the hospital": the count is no victim.
+    return not cues.has("attribution_verbs", between)
 
 
 def _names_people(words: str) -> bool:
@@ -226,6 +290,12 @@ def _death_after(
 
     A figure with its person noun inside ("a soldier") needs its death word close by:
     in "to target a Dozo chief, the villagers killed four" the chief was not killed."""
+    if _died_later(text, count, sent_end):
+        return True  # "one of the wounded later succumbed"
+    left = text[max(sent_start, count.start - 20) : count.start]
+    wounded_before = re.search(r"([\w'’-]+)\s+$", left)
+    if wounded_before and cues.cue("wound_words").fullmatch(wounded_before.group(1)):
+        return False  # "wounding two youths, one succumbed": the wound verb governs the two
     # "53 had been wounded": the first outcome after the figure is an injury.
     wound_after = _first_cue_after("wound_words", text, count.end, min(sent_end, count.end + 70))
     # After the count only a verb or adjective of death will do: "3,000 people
@@ -246,7 +316,7 @@ def _death_after(
         own_clause = wound_after - count.end <= 40 and not re.search(
             r",|\band\b|\bwhile\b", between
         )
-        if passive or own_clause:
+        if (passive or own_clause) and not _died_later(text, count, sent_end):
             return False
     # A death word after the figure, with no wound word or other figure in between,
     # and the figure counting people ("25 individuals ... executed", not "two sides ... dead").
@@ -269,9 +339,15 @@ def _death_after(
         r"\b(?:while|whereas|but|said|says|told)\b|[;:]|,\s*and\s+(?:the|they|he|she|[A-Z])",
         between,
     )
+    # "beat a thief, the chief was killed": a new subject with its own verb (but in
+    # "arrested five men, the men were executed" the men are the five).
+    other_clause = other_clause or (counts_a_person and _NEW_SUBJECT.search(between) is not None)
     if counts_people and not other_clause and not cues.has("wound_words", between):
         return True
     return None
+
+
+_NEW_SUBJECT = re.compile(r",\s*(?:the|his|her|their)\s+[\w'’-]+\s+(?:was|were|is|are)\b", re.I)
 
 
 def _after_preposition(text: str, count: Count, sent_start: int) -> bool:
@@ -320,7 +396,9 @@ def _list_tail(
     word = re.match(r"[\w'’-]+", text[death_at:])
     if word and word.group(0).lower() in {"killing", "executing", "massacring"}:
         return None
-    if _is_active(text, count.end, death_at, word.end() if word else 0):
+    # The whole death phrase: "shot dead a man" has its object after "dead".
+    phrase = cues.cue("death_predicates").match(text, death_at)
+    if _is_active(text, count.end, death_at, phrase.end() - death_at if phrase else 0):
         return None  # "two gunmen attacked and killed two people": the two did it
     between = text[count.end : death_at]
     object_of = _verb_before(text, count, sent_start)
@@ -362,7 +440,16 @@ def _is_active(text: str, lo: int, death_at: int, word_length: int) -> bool:
         return not re.match(
             r"(?:others?\s+)?(?:were\s+|was\s+)?(?:wounded|injured|missing|hurt)", rest
         )
+    if _TIME_AFTER.match(after):
+        return False  # "found dead a few hours later": a time, not an object
     return re.match(r"\s+(?:a|an|the|his|her|their|several|many)\b", after, re.I) is not None
+
+
+_TIME_AFTER = re.compile(
+    r"\s+(?:a|an|the)\s+(?:few\s+|couple\s+of\s+|following\s+|next\s+|same\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|night|morning|evening|afternoon|day|following|next)\b",
+    re.IGNORECASE,
+)
 
 
 # "10 soldiers and 5 attackers", "two soldiers, three gendarmes": one list of the dead.
@@ -385,7 +472,24 @@ def _is_listed(gap: str) -> bool:
         return False
     if set(re.findall(r"[\w'’-]+", words.lower())) & _AUXILIARIES:
         return False
-    return _names_people(words)
+    # "17 ISGS and 7 JNIM militants": group names stand for their fighters.
+    return _names_people(words) or _GROUP_NAMES.fullmatch(words.strip()) is not None
+
+
+def _group_list_side(text: str, count: Count, end: int) -> str | None:
+    """'17 ISGS and 7 JNIM militants': the head takes the side the list ends with."""
+    head = re.match(
+        rf"\s+{_GROUP_NAMES.pattern}\s*(?:,\s*(?:and\s+)?|and\s+)", text[count.end : end]
+    )
+    if head is None:
+        return None
+    following = find_counts(text, count.end + head.end(), end)
+    if not following or following[0].start != count.end + head.end():
+        return None
+    return victim_class(text, following[0].end, end)
+
+
+_GROUP_NAMES = re.compile(r"(?-i:[A-Z]{2,}[\w'’-]*)(?:\s+(?-i:[A-Z]{2,}[\w'’-]*)){0,2}")
 
 
 def _verb_before(text: str, count: Count, sent_start: int) -> str | None:
@@ -420,6 +524,8 @@ def _death_before(
         return False  # "protested over the death of a student": an earlier event
     if _ATTEMPT.search(text, lo, death_before):
         return False  # "attempted to assassinate a mayor": nobody died
+    if counts_a_person and _earlier_deed(text, lo, death_before):
+        return False  # "4 militants who had executed an informer": an earlier killing
     counted = _counted_words(text, count.end, sent_end)
     # "one was killed and four others arrested"; but "the bodies of two men kidnapped
     # last week" were found dead, whatever befell them before.
@@ -521,17 +627,27 @@ def _is_subset(text: str, count: Count, sent_start: int) -> bool:
         return True
     # "4 dead (2 assailants, a soldier and a peacekeeper)", "killed 10 (7 bodies found)":
     # a breakdown or a restatement of the figure before the parenthesis.
-    opened = left.rfind("(")
-    if opened >= 0 and ")" not in left[opened:] and _BEFORE_BREAKDOWN.search(left[:opened]):
+    # "killed a civilian [a child]": square brackets restate as parentheses do.
+    opened = max(left.rfind("("), left.rfind("["))
+    closed = re.search(r"[)\]]", left[opened:]) if opened >= 0 else None
+    if opened >= 0 and not closed and _BEFORE_BREAKDOWN.search(left[:opened]):
         return True
     # "including four soldiers and 1 gendarme": the later members of the same list.
     if re.search(rf"{cue}\W+\w+\W+(?:[\w'’-]+\W+){{0,3}}?(?:and|&)\W+$", left, re.I):
         return True
+    if _OF_THE_COUNTED.search(left):
+        return True  # "four of the six", "one of the three soldiers": the six were counted before
     if _AMONG_AFTER.match(text, count.end):
         return True  # "his deputy and a councillor were among the dead"
     return re.match(r"\s+of (?:them|whom|those)\b", text[count.end : count.end + 12]) is not None
 
 
+# A count right after "N of the": the whole the N is part of ("the bodies of four of the six").
+_OF_THE_COUNTED = re.compile(
+    r"(?:\b\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|all|each|some|none|both))"
+    r"\s+of\s+(?:the|these|those)\s+$",
+    re.IGNORECASE,
+)
 # A count whose clause ends "were among the dead" names some of a toll given elsewhere.
 _AMONG_AFTER = re.compile(
     r"[^.;!?]{0,80}?\b(?:was|were|is|are)\s+(?:also\s+)?among\s+(?:the\s+)?"
@@ -545,10 +661,46 @@ def _singular_counts(text: str, start: int, end: int) -> list[Count]:
 
 
 def _singular_victims(text: str, start: int, end: int) -> list[Count]:
-    """The victim pattern holds its own death word, so it needs no further check."""
+    """The victim pattern holds its own death word, so it needs no further check;
+    but 'who previously had executed an informer' tells of an earlier killing."""
     return [
-        Count(m.start(), m.end(), 1, "exact") for m in _singular_victim().finditer(text, start, end)
+        Count(m.start(), m.end(), 1, "exact")
+        for m in _singular_victim().finditer(text, start, end)
+        if not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
     ]
+
+
+def _earlier_deed(text: str, lo: int, death_end: int) -> bool:
+    starts = [m.start() for m in cues.cue("death_verbs").finditer(text, lo, death_end)]
+    return bool(starts) and _EARLIER_DEED.search(text, lo, starts[-1]) is not None
+
+
+_EARLIER_DEED = re.compile(r"\b(?:had|previously|earlier)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
+
+
+# One person told of by a pronoun or a found body: "he was later found executed",
+# "she is killed", "killing him", "his body was found", "the corpse was discovered".
+_PRONOUN_DEATH = re.compile(
+    r"\b(?:he|she)\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:later\s+|then\s+)?"
+    r"(?:found\s+|left\s+)?(?:\w+ly\s+)?(?:killed|executed|beheaded|decapitated|murdered|dead|hanged|"
+    r"hung|shot\s+dead|assassinated|lynched|slain|burned\s+alive|stabbed\s+to\s+death|"
+    r"beaten\s+to\s+death)\b"
+    r"|\b(?:he|she)\s+(?:\w+ly\s+)?(?:later\s+|then\s+)?(?:died|succumbed)\b"
+    r"|\b(?:killing|killed|executing|executed|beheading|beheaded|murdering|murdered|"
+    r"assassinating|assassinated|lynching|lynched|decapitated|shot\s+dead)\s+(?:him|her)\b"
+    r"|\b(?:his|her|the)\s+(?:lifeless\s+|beheaded\s+|mutilated\s+)?(?:body|corpse)\s+"
+    r"(?:was|has\s+been|is)\s+(?:\w+ly\s+)?(?:later\s+)?(?:found|discovered|recovered)\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_victims(text: str, start: int, end: int) -> list[Count]:
+    return [
+        Count(m.start(), m.end(), 1, "exact")
+        for m in _PRONOUN_DEATH.finditer(text, start, end)
+        if not _ATTEMPT.search(text, max(start, m.start() - 30), m.start())
+        and not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
+    ][:1]
 
 
 def _overlaps(count: Count, spans: Sequence[tuple[int, int]]) -> bool:
@@ -637,13 +789,28 @@ def find_figures(
             taken.append((count.start, count.end))
     # "1 Malian soldier was killed": the victim pattern's soldier is the count's.
     counted = [(u[0].start, u[-1].end + len(_counted_words(text, u[-1].end, end))) for u in units]
-    singles += [c for c in _singular_victims(text, start, end) if not _overlaps(c, taken + counted)]
+    # "a peacekeeper who succumbed to his wounds" is one victim, not two.
+    later_cues = [
+        (m.start("cue"), m.end("cue"))
+        for c in singles + [u[0] for u in units]
+        if (m := _LATER_DEATH.match(text, c.start, end)) is not None
+    ]
+    singles += [
+        c
+        for c in _singular_victims(text, start, end)
+        if not _overlaps(c, taken + counted + later_cues)
+    ]
     singles += [
         c
         for c in _coordinated_singles(text, singles, end)
-        if not _overlaps(c, [(s.start, s.end) for s in singles] + taken)
+        # "and his three sons" holds a count no other rule took as a toll.
+        if not _overlaps(c, [(s.start, s.end) for s in singles] + counted)
     ]
     units += [[c] for c in singles]
+    if not units:
+        # "he was later found executed": a person named before, counted only when the
+        # sentence counts nobody else (who may be the same person).
+        units = [[c] for c in _pronoun_victims(text, start, end)]
     attributions = _attributions(text, start, end, list(actor_names))
     if not units:
         zero = cues.cue("zero_fatality_phrases").search(text, start, end)
@@ -666,7 +833,9 @@ def find_figures(
         if count in singles:
             side = victim_class(text, count.start, count.end, within=True)
         else:
-            side = victim_class(text, count.end, end)
+            side = victim_class(text, count.end, end) or _group_list_side(text, count, end)
+        if _died_later(text, count, end):
+            side = DIED_LATER
         sums.setdefault((source, side), []).append(count)
     for (source, victims), group in sums.items():
         figure = _sum(source, victims, group)
@@ -691,7 +860,7 @@ def _with_named_sides(
     sided = sum(
         c.value
         for (source, side), group in sums.items()
-        if source == figure.claimed_by and side is not None
+        if source == figure.claimed_by and side not in {None, DIED_LATER}
         for c in group
     )
     return replace(figure, value=figure.value + sided) if sided else figure
@@ -727,10 +896,33 @@ def _units(text: str, counts: list[Count], start: int, end: int) -> list[list[Co
                 units.append([count, following])
             index += 2
             continue
-        if _is_death_count(text, count, start, end):
+        if _is_death_count(text, count, start, end) or _continues_list(text, units, count, start):
             units.append([count])
         index += 1
     return units
+
+
+def _continues_list(text: str, units: list[list[Count]], count: Count, start: int) -> bool:
+    """'killing three fighters (VDP) and eleven civilians', 'killing one soldier, six
+    Koglweogo': a later item of a list the death verb before it governs."""
+    if not units or len(units[-1]) != 1:
+        return False
+    previous = units[-1][0]
+    gap = re.sub(r"\s*\([^()]{0,25}\)", "", text[previous.end : count.start])
+    if not _is_listed(gap) or _is_subset(text, count, start):
+        return False
+    if re.search(
+        r"\b(?:including|incl|among them|among whom|of whom)\b", text[start : count.start]
+    ):
+        return False  # "ten civilians including members of X and three Y": a breakdown
+    right = text[count.end : count.end + 40].lstrip(" ,")
+    if cues.cue("non_fatal_outcomes").match(right):
+        return False  # "two soldiers and 20 cattle"
+    if _death_after(text, count, start, len(text), False) is False:
+        return False  # "killed two soldiers, three were wounded"
+    if cues.has("wound_words", right) or cues.has("non_fatal_verbs", right):
+        return False
+    return _death_before(text, previous, start, len(text), False)
 
 
 def _nearest_attribution(attributions: list[Attribution], pos: int) -> str | None:
