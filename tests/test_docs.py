@@ -46,7 +46,7 @@ def test_docs_trigger_categories_all_lead_somewhere():
     known |= {
         "air_weapon", "clash", "attack", "kill", "civ_attack", "abduction", "sexual", "regain",
         "overtake", "protest", "riot", "mob", "protest_intervention", "protest_force",
-        "protest_violent",
+        "protest_violent", "mishap",
     }  # fmt: skip
     categories = {row["category"] for row in iter_jsonl("lexicon/triggers.jsonl")}
     assert categories <= known, categories - known

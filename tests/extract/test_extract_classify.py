@@ -179,3 +179,45 @@ def test_classify_mutineers_taking_towns_are_not_the_state():
 def test_classify_takeover_after_the_others_left_is_a_transfer():
     text = "Rebels took control of the town following the departure of the army."
     assert sub_type(text) == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # A strike or shelling told with ground fighting is a battle.
+        (
+            "Warplanes carried out airstrikes, followed by ground operations against the rebels.",
+            {"armed": True},
+            "Armed clash",
+        ),
+        (
+            "Mortar shells fell on the base while soldiers and militants clashed nearby.",
+            {"armed": True},
+            "Armed clash",
+        ),
+        ("A convoy hit a landmine and was then ambushed.", {"armed": True}, "Armed clash"),
+        # A bomb that went off while being laid was never used.
+        (
+            "Two fighters were killed while planting an explosive device on the road.",
+            {"armed": True},
+            "Disrupted weapons use",
+        ),
+        ("Engineers discovered an IED near the bridge.", {}, "Disrupted weapons use"),
+        ("Soldiers neutralized an IED on the road.", {}, "Disrupted weapons use"),
+        # Arms seized in an attack on a post are loot of a fight, not a seizure.
+        (
+            "Militants attacked the gendarmerie and seized arms and motorbikes.",
+            {"armed": True},
+            "Armed clash",
+        ),
+        # A crowd's own violence makes a riot, even with no protest named.
+        ("Traders blocked the main road into the town.", {}, "Violent demonstration"),
+        ("Youths torched the town hall.", {}, "Violent demonstration"),
+        ("Soldiers protested and fired into the air.", {}, "Violent demonstration"),
+        ("The demonstrators assaulted the director.", {}, "Violent demonstration"),
+        # Things smashed by others are no riot.
+        ("Several vehicles were smashed near the village.", {}, None),
+    ],
+)
+def test_classify_weapons_with_fighting_and_crowds(text, target, expected):
+    assert sub_type(text, **target) == expected

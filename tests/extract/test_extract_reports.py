@@ -314,7 +314,86 @@ def test_reports_demands_are_not_events(pipeline):
 
 
 def test_reports_claimant_in_the_same_sentence_is_actor1_not_a_target(pipeline):
-    text = "On 4 May 2020, two Malian soldiers were wounded by an IED near Boni, JNIM claimed responsibility."
+    text = (
+        "On 4 May 2020, two Malian soldiers were wounded by an IED near Boni, "
+        "JNIM claimed responsibility."
+    )
     (report,) = reports(pipeline, text, published=date(2020, 5, 5))
     assert report.actor1 is not None and report.actor1.startswith("JNIM")
     assert not any(name.startswith("JNIM") for name in report.assoc_actor_2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline drops the "was": the post is who was hit, a fight with its guards.
+        "Checkpoint in Sofara attacked overnight, one guard wounded.",
+        "Gendarmerie post attacked overnight in Sofara, one gendarme wounded.",
+        # A later verb hitting armed people makes the attack on a village a fight.
+        "On Sunday, JNIM militants attacked the village of Sango, and killed one member of the "
+        "village self-defence and wounded a woman.",
+        # "fought back" answers the attack before it: one event, a battle.
+        "On Sunday, gunmen attacked the village of Sango, killing two herders. Local hunters "
+        "fought back, killing three of the assailants.",
+    ],
+)
+def test_reports_armed_people_hit_make_a_battle(pipeline, text):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked on Sunday in Sofara, killing two herders.",
+        # A passive agent after a place phrase is who did it, not who was hit.
+        "On Sunday, an elderly herder was shot dead at his home in Sofara by militants.",
+    ],
+)
+def test_reports_attackers_are_not_the_ones_hit(pipeline, text):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Sunday, 200 Senegalese soldiers arrived in Gao to reinforce the mission.",
+            "Change to group/activity",
+        ),
+        ("On Sunday, Dozo militiamen encircled the village of Sango.", "Change to group/activity"),
+        ("On Sunday, the governor of Gao resigned amid pressure from local leaders.", "Other"),
+        ("On Sunday, militants closed down six schools around Sofara.", "Other"),
+        ("On Sunday, militants set up a fake checkpoint near Sofara.", "Other"),
+    ],
+)
+def test_reports_troop_movements_and_other_developments(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What a protest is about is no event of its own.
+        "On Sunday, thousands marched in Sofara in support of the army fighting the rebels.",
+        "On Sunday, residents of Sofara marched following clashes between herders and farmers.",
+        "On Sunday, teachers in Sofara staged a sit-in demanding that the government "
+        "implement the signed agreement.",
+    ],
+)
+def test_reports_a_protest_grievance_is_not_the_event(pipeline, text):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_reports_a_crowd_fighting_after_the_lead_is_still_a_riot(pipeline):
+    text = "On Sunday, police sealed off Sofara after demonstrators clashed with the gendarmes."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Violent demonstration"]
+
+
+def test_reports_a_peaceful_crowd_shot_at_is_excessive_force(pipeline):
+    text = "On Sunday, soldiers opened fire on villagers protesting in Sofara against a new tax."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [
+        "Excessive force against protesters"
+    ]
+    # Tear gas fired into the crowd is an intervention, not excessive force.
+    text = "On Sunday, students protested in Sofara and police fired tear gas into the crowd."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Protest with intervention"]

@@ -22,7 +22,8 @@ from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import Roles, assign_roles, is_named_group, refers_to_attackers
 from conflictwatch.model import ArticleDoc, Place
 
-_GENERIC_CATEGORIES = {"kill", "attack"}
+# "Soldiers arrived and shot at people": the move is only how the event began.
+_GENERIC_CATEGORIES = {"kill", "attack", "movement"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 PROTEST_TYPES = {"Protests", "Riots"}
 # Categories that, after a protest was reported, describe how it went.
@@ -166,6 +167,36 @@ def _non_conflict(text: str, start: int, end: int, triggers: list[Trigger]) -> b
     )
 
 
+# What a protest is about: "marched against the killings", "in support of the army
+# fighting the rebels", "following last year's mutinies".
+_GRIEVANCE_LEAD = re.compile(
+    r"\b(?:against|over|following|after|in support of|supporting|denouncing|condemning|"
+    r"in (?:reaction|response) to|to (?:protest|denounce|condemn|demand)|demanding)\b",
+    re.IGNORECASE,
+)
+# "... against the fees and then clashed with the police": the crowd's own act again.
+_GRIEVANCE_END = re.compile(r"[,;:()]|\s-\s|\band\s+(?:then\s+|later\s+|also\s+)?\w+ed\b")
+# How the crowd and the police acted stays whatever the protest was about.
+_CROWD_DETAIL = {
+    "protest",
+    "riot",
+    "mob",
+    "protest_violent",
+    "protest_intervention",
+    "protest_force",
+    "looting",
+}
+
+
+def grievance_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'protested against the killing of two traders' — the grievance, not an event."""
+    spans = []
+    for lead in _GRIEVANCE_LEAD.finditer(text, start, end):
+        stop = _GRIEVANCE_END.search(text, lead.end(), end)
+        spans.append((lead.start(), stop.start() if stop else end))
+    return spans
+
+
 def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'if attacked', 'threatened to attack': what follows the cue did not happen."""
     masked = []
@@ -208,10 +239,23 @@ _UNDERGONE = re.compile(
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
+# A headline drops the "was": "army post attacked by gunmen", "checkpoint attacked
+# overnight". A participle with no object after it, only an agent or a time, is passive.
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:$|[,;:.(]|-|–|by\b|overnight\b|around\b|at\b(?! least)|on\b|in\b|near\b|last\b|"
+    r"early\b|late\b|this\b|yesterday\b|today\b|again\b|twice\b)",
+    re.IGNORECASE,
+)
+_ATTACKER_NOUNS = re.compile(
+    r"\b(?:gunmen|assailants|attackers|militants|jihadists|terrorists|insurgents|rebels|"
+    r"bandits|fighters|armed men|individuals|elements)\b",
+    re.IGNORECASE,
+)
 
 
-# "... killed by Dozo hunters": the agent of a passive verb.
-_AGENT = re.compile(r"^\s*by\b.*", re.IGNORECASE | re.DOTALL)
+# "... killed by Dozo hunters", "shot dead at his home by gunmen": the agent of a
+# passive verb.
+_AGENT = re.compile(r"\bby\b.*", re.IGNORECASE | re.DOTALL)
 
 
 def _side(mention: Any) -> str:
@@ -230,16 +274,37 @@ def _names_group(text: str, mention: Any, named: list[Any]) -> bool:
     )
 
 
+def _headline_passive(text: str, sent_start: int, trigger: Trigger, end: int) -> bool:
+    """'FAMa checkpoint attacked overnight': a post as subject, no object after the verb."""
+    if trigger.category != "attack" or not trigger.text.lower().endswith("ed"):
+        return False  # "killed" is too often active with a toll after it
+    if not _NO_OBJECT_AFTER.match(text[trigger.end : end]):
+        return False
+    subject = _subject_text(text, sent_start, trigger)
+    # "Gunmen attacked on Monday" is active all the same: the attackers are the subject.
+    return cues.has("armed_target_nouns", subject) and not _ATTACKER_NOUNS.search(subject)
+
+
+def _victims_text(text: str, sent_start: int, trigger: Trigger, end: int) -> str:
+    """The trigger's object, or its subject when the verb is passive."""
+    victims = _object_text(text, trigger, end)
+    before = text[max(sent_start, trigger.start - 25) : trigger.start]
+    if (
+        _PASSIVE_BEFORE.search(before)
+        or _UNDERGONE.search(before)
+        or _headline_passive(text, sent_start, trigger, end)
+    ):
+        # "soldiers were killed", "the MINUSMA camp came under attack": the subject was
+        # hit; "by Dozo hunters" after the verb names who did it, not who was hit.
+        victims = _subject_text(text, sent_start, trigger) + " " + _AGENT.sub("", victims)
+    return victims
+
+
 def _target(
     text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
 ) -> Target:
     """Who was hit: the trigger's object, or its subject when the verb is passive."""
-    victims = _object_text(text, trigger, end)
-    before = text[max(sent_start, trigger.start - 25) : trigger.start]
-    if _PASSIVE_BEFORE.search(before) or _UNDERGONE.search(before):
-        # "soldiers were killed", "the MINUSMA camp came under attack": the subject was
-        # hit; "by Dozo hunters" after the verb names who did it, not who was hit.
-        victims = _subject_text(text, sent_start, trigger) + " " + _AGENT.sub("", victims)
+    victims = _victims_text(text, sent_start, trigger, end)
     armed = [m for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}]
     # "JNIM militants killed three youths; the assailants also seized a tricycle": with
     # a named group in the sentence, "the assailants" are that group.
@@ -265,6 +330,25 @@ def _target(
         actor_known=roles.actor1 is not None,
         people_hurt=bool(_PEOPLE_HURT.search(text, sent_start, end)),
     )
+
+
+# "killed", "shooting", "shot dead": a verb; "an attack on the base" names an event.
+_VERB_FORM = re.compile(r"(?:ed|ing|dead|down)$", re.IGNORECASE)
+
+
+def _hit_later(
+    text: str, sent_start: int, end: int, triggers: list[Trigger], target: Target
+) -> Target:
+    """'attacked the village and killed a self-defence member': armed people among those
+    hit by a later verb make the attack a fight with them."""
+    if target.armed:
+        return target
+    armed = any(
+        cues.has("armed_target_nouns", _victims_text(text, sent_start, t, end))
+        for t in triggers
+        if t.category in {"kill", "attack"} and _VERB_FORM.search(t.text)
+    )
+    return replace(target, armed=True) if armed else target
 
 
 def best_place(places: list[Place], text: str = "") -> Place | None:
@@ -333,6 +417,18 @@ def _sentence_triggers(
     masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
     triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
     triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
+    if any(t.category == "protest" for t in triggers):
+        # "after demonstrators ransacked a church" tells what the crowd did.
+        grievances = [
+            (s, e)
+            for s, e in grievance_spans(text, start, end)
+            if not any(t.category == "protest" and s <= t.start < e for t in triggers)
+        ]
+        triggers = [
+            t
+            for t in triggers
+            if t.category in _CROWD_DETAIL or not _inside(grievances, t.start, t.end)
+        ]
     if not triggers and any(f.value > 0 for f in figures):
         # "Six people had died": a toll is a killing even without a trigger word.
         first = min(figures, key=lambda f: f.start)
@@ -361,8 +457,10 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             if not _inside(masked, m.start, m.end)
         ]
         # Roles around the first trigger tell who acted; the target then decides the type.
-        first_roles = assign_roles(text, start, triggers[0].start, triggers[0].end, actors)
-        decided = classify(triggers, _target(text, start, triggers[0], end, actors, first_roles))
+        lead = next((t for t in triggers if t.category != "movement"), triggers[0])
+        first_roles = assign_roles(text, start, lead.start, lead.end, actors)
+        first_target = _target(text, start, lead, end, actors, first_roles)
+        decided = classify(triggers, _hit_later(text, start, end, triggers, first_target))
         if decided is None:
             continue
         event_type, sub_event_type, trigger = decided
@@ -388,7 +486,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 figures=figures,
                 hedged=cues.has("hedge_cues", text, start, end),
                 civilians=target.civilians,
-                refers_back=_refers_back(text, start, trigger),
+                refers_back=_refers_back(text, start, trigger) or _fights_back(text, triggers),
                 claims_responsibility=_claims_it(text, start, end, trigger),
             )
         )
@@ -465,6 +563,15 @@ _BACK_OBJECT = re.compile(
     r"attackers|assailants|ambush)\b",
     re.IGNORECASE,
 )
+
+
+# "fought back", "struck back": a response to an attack told before.
+_BACK_AFTER = re.compile(r"\s+back\b", re.IGNORECASE)
+
+
+def _fights_back(text: str, triggers: list[Trigger]) -> bool:
+    """'Residents fought back, killing two assailants' goes with the attack before it."""
+    return any(t.category == "clash" and _BACK_AFTER.match(text, t.end) for t in triggers)
 
 
 def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:

@@ -61,6 +61,8 @@ _STRATEGIC = (
     ("looting", "Looting/property destruction"),
     ("arrest", "Arrests"),
     ("change", "Change to group/activity"),
+    # "troops arrived in Gao": a move of forces, when nothing else happened.
+    ("movement", "Change to group/activity"),
     ("other_sd", "Other"),
 )
 _VIOLENT_VERBS = {"attack", "kill", "clash", "air"}
@@ -169,7 +171,8 @@ def _abduction_type(categories: set[str], target: Target) -> str:
 
 _COMBINED = re.compile(
     r"complex|armed assault|followed by|small arms|gunfire|exchang|firefight"
-    r"|responded|repel|repuls",
+    r"|responded|repel|repuls|clash|returned fire|ground op|counter|ambush|routed"
+    r"|commando op|storm",
     re.IGNORECASE,
 )
 
@@ -187,6 +190,38 @@ def _looting_type(categories: set[str], target: Target) -> str | None:
     if target.people_hurt:
         return "Attack"
     return "Looting/property destruction"
+
+
+def _attacked(triggers: list[Trigger]) -> bool:
+    """An attack told with a verb ("attacked", "raided"), not named ("a foiled attack")."""
+    return any(t.category == "attack" and t.text.lower().endswith("ed") for t in triggers)
+
+
+_CROWD_WORD = re.compile(r"protesters|demonstrators|youths|crowd", re.IGNORECASE)
+_DONE_TO_THINGS = re.compile(r"smashed|hurled|pelted|broke into|stormed", re.IGNORECASE)
+
+
+def _crowd_turned_violent(triggers: list[Trigger], categories: set[str]) -> bool:
+    """'Youths torched the town hall', 'traders blocked the road': a riot, though no
+    protest is named; 'gunmen torched the town hall' stays property destruction."""
+    if "protest_violent" not in categories or categories & (_LETHAL | {"abduction", "sexual"}):
+        return False
+    violent = [t for t in triggers if t.category == "protest_violent"]
+    if not categories & (_HARM_TO_PEOPLE | {"attack", "looting", "arrest"}):
+        # "convoys were smashed" by an air force is no riot; a blocked road is.
+        return not all(_DONE_TO_THINGS.fullmatch(t.text) for t in violent)
+    return any(_CROWD_WORD.search(t.text) for t in violent)
+
+
+_SHOT = re.compile(r"shot (?:at|dead)|opened fire|fir(?:ed|ing) (?:on|at|upon)", re.IGNORECASE)
+
+
+def _shot_at(triggers: list[Trigger], categories: set[str]) -> bool:
+    """People in a peaceful crowd shot at by those facing it. Tear gas fired into a crowd
+    is an intervention; a riot or mutiny fires its own shots."""
+    if categories & {"riot", "mob", "protest_violent", "protest_intervention"}:
+        return False
+    return any(t.category == "attack" and _SHOT.match(t.text) for t in triggers)
 
 
 def _leads(triggers: list[Trigger], category: str, others: set[str]) -> bool:
@@ -207,8 +242,14 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         # "warplanes fired a missile": the aircraft makes it an air strike.
         categories.add("air")
     sub = None
-    if "disrupted" in categories and "kill" not in categories:
-        # "defused an explosive device": the weapon was not used.
+    if "mishap" in categories:
+        # "killed while planting an IED": the bomb went off before its use.
+        sub = "Disrupted weapons use"
+    elif (
+        "disrupted" in categories and not categories & {"kill", "clash"} and not _attacked(triggers)
+    ):
+        # "defused an explosive device": the weapon was not used; "attacked the post and
+        # seized arms" is a fight all the same.
         sub = "Disrupted weapons use"
     elif _leads(triggers, "agreement", _VIOLENT_VERBS | {"clash", "shelling", "ied"}):
         # "agreed to a ceasefire after two weeks of fighting": the fighting is background.
@@ -219,7 +260,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
             # "soldiers mutinied by taking over four towns": mutineers are not the state.
             target = replace(target, state_actor=False)
         sub = _violence_type(categories, target)
-    elif categories & {"ied", "suicide"} and any(_COMBINED.search(t.text) for t in triggers):
+    elif categories & {"ied", "suicide", "air", "shelling"} and any(
+        _COMBINED.search(t.text) for t in triggers
+    ):
         # A complex attack opened by an IED or a car bomb and followed by gunfire is a
         # battle; "bombings ... as troops battle the group" elsewhere is not.
         sub = "Armed clash"
@@ -235,6 +278,11 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     arrests_only = not categories & (_LETHAL | {"sexual"} | CROWD) and not target.people_hurt
     if sub is None and "arrest" in categories and target.state_actor and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
+    if sub is None and _crowd_turned_violent(triggers, categories):
+        categories.add("riot")
+    elif sub is None and "protest" in categories and _shot_at(triggers, categories):
+        # "security forces shot at a crowd of protesting drivers"
+        categories.add("protest_force")
     if sub is None and (categories & CROWD or is_protest_detail(categories)):
         sub = protest_sub_type(categories)
     if sub is None and "looting" in categories and not categories & _HARM_TO_PEOPLE:

@@ -222,6 +222,9 @@ def _event_types(draft: Draft) -> tuple[str, str]:
         return first.event_type, first.sub_event_type
     if "looting" in categories and "protest_force" not in categories:
         categories.add("protest_violent")
+    if any(m.sub_event_type == "Excessive force against protesters" for m in draft.members):
+        # "forces shot at a crowd of protesting drivers": decided on the sentence's words.
+        categories.add("protest_force")
     sub = protest_sub_type(categories)
     return SUB_EVENT_TYPES[sub], sub
 
