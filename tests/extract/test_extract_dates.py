@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from conflictwatch.extract.dates import find_dates
+from conflictwatch.extract.dates import find_dates, in_passing, modifier_participle
 
 PUBLISHED = date(2024, 3, 28)  # a Thursday
 
@@ -64,3 +64,58 @@ def test_dates_inside_a_movement_name_are_no_dates():
     published = date(2013, 12, 28)
     text = "Members of MP22 (March 22 Popular Movement) and of the Movement of June 5 marched."
     assert find_dates(text, published) == []
+
+
+def test_dates_bare_month_after_of_or_for_dates_the_noun():
+    assert first("Nurses went on strike over the payment of March salaries").attributive
+    assert first("a vote that opens the way for July elections").attributive
+    assert not first("In March gunmen burned the market").attributive
+
+
+def _passing(text):
+    (found,) = find_dates(text, PUBLISHED)
+    return in_passing(text, 0, found.start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In response to a raid on 17 March, troops shelled the camp.",
+        "Gunmen ambushed a convoy as revenge for the killing in January.",
+        "After clashes on Monday, the army sent reinforcements.",
+        "The traders were held until 4 March.",
+        "The town, held by rebels since 5 February, was retaken.",
+        "A herder who was kidnapped last week was found dead.",
+        "The group that attacked the camp on 9 March signed a truce.",
+    ],
+)
+def test_dates_told_in_passing_are_not_the_event_day(text):
+    assert _passing(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, gunmen attacked the camp.",
+        "Gunmen attacked the camp on Monday after a long siege.",
+        "Officials said that gunmen attacked the camp on Monday.",
+        "The army said Friday that troops raided the camp on Tuesday.",
+    ],
+)
+def test_dates_of_the_event_itself_are_not_in_passing(text):
+    found = find_dates(text, PUBLISHED)
+    assert not in_passing(text, 0, found[-1].start)
+
+
+def test_dates_participle_phrase_after_a_noun_is_found():
+    text = "Rebels killed a trader abducted in January"
+    assert text[modifier_participle(text, 0, text.index("January")) :].startswith("abducted")
+    plain = "Two traders were abducted in January"
+    assert modifier_participle(plain, 0, plain.index("January")) is None
+
+
+def test_dates_an_ongoing_relative_clause_tells_the_events_day():
+    kept = "Ten people died, most of them traders who were queuing at the market on Friday."
+    dropped = "Soldiers freed a herder who was kidnapped on Friday."
+    assert not in_passing(kept, 0, kept.index("Friday"))
+    assert in_passing(dropped, 0, dropped.index("Friday"))

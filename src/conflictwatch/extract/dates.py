@@ -38,6 +38,7 @@ _ORD = r"(?:st|nd|rd|th|er)?"
 _SPAN_SEP = r"\s*(?:-|–|to|and|au|et|through)\s*"
 _TIME_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "and", "to", "of", "in"}
 _ATTRIBUTIVE_DETERMINERS = {"a", "an", "the", "its", "their", "this", "that"}
+_MONTH_NOUN_LEADS = {"of", "for"}
 
 
 @dataclass(frozen=True)
@@ -186,13 +187,15 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
     return None
 
 
-def _is_attributive(text: str, start: int, end: int) -> bool:
-    """'a January raid', 'the 2021 coup': the date modifies the next noun only."""
+def _is_attributive(text: str, start: int, end: int, month_only: bool = False) -> bool:
+    """'a January raid', 'the 2021 coup': the date modifies the next noun only. A bare
+    month after "of"/"for" does too: "payment of September salaries", "for July elections"."""
     before = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
     after = re.match(r"\s+([a-z]+)", text[end : end + 20])
     if not before or not after:
         return False
-    return before[1].lower() in _ATTRIBUTIVE_DETERMINERS and after[1] not in _TIME_OF_DAY
+    leads = _ATTRIBUTIVE_DETERMINERS | (_MONTH_NOUN_LEADS if month_only else set())
+    return before[1].lower() in leads and after[1] not in _TIME_OF_DAY
 
 
 # A date inside a name: "the March 22 Popular Movement", "the Movement of June 5".
@@ -248,8 +251,89 @@ def find_dates(text: str, published: date | None) -> list[DateMatch]:
             value = _resolve(kind, match, published, _year_named_before(named, match))
             if value is None:
                 continue
-            if _is_attributive(text, start, end):
+            if _is_attributive(text, start, end, kind == "month"):
                 value = DateValue(value.date, value.end, value.precision, value.relative, True)
             taken.append((start, end))
             found.append(DateMatch(start, end, match.group(), value))
     return sorted(found, key=lambda item: item.start)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
+
+
+@dataclass(frozen=True)
+class _PassingPatterns:
+    earlier: re.Pattern[str]  # "in response to the attack on 17 June"
+    opening: re.Pattern[str]  # "After clashes on Monday, troops ..."
+    bounding: re.Pattern[str]  # "held until 4 March"
+    relative: re.Pattern[str]  # "a hostage who was kidnapped last week"
+    complement_heads: frozenset[str]  # "said that": no relative clause
+    participle: re.Pattern[str]  # "hostages taken on 17 May"
+    auxiliaries: frozenset[str]  # "were taken on 17 May" is a clause of its own
+
+
+@cache
+def _passing() -> _PassingPatterns:
+    data = load_json("lexicon/dates.json")
+    return _PassingPatterns(
+        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_event_leads'])})(?![\w-])", re.I),
+        re.compile(rf"\W*(?:{alternation(data['opening_leads'])})\b", re.I),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['bounding_words'])})\s+(?:the\s+)?$", re.I),
+        re.compile(rf"(\w+)\s+(?:{alternation(data['relative_pronouns'])})\s+\w", re.I),
+        frozenset(data["complement_heads"]),
+        re.compile(
+            rf"(\w+)\s+(?P<participle>{alternation(data['modifier_participles'])})\b(?=(?:\W+\w+){{0,6}}\W*$)",
+            re.I,
+        ),
+        frozenset(data["auxiliaries"]),
+    )
+
+
+def in_passing(text: str, sent_start: int, start: int) -> bool:
+    """A date told in passing, not the day of the sentence's own event: the day of its
+    cause ("in response to the attack on 17 June, troops ..."), of an opening clause
+    ("After clashes on Monday, ...") or a bound or plan ("held until 4 March")."""
+    patterns = _passing()
+    before = text[sent_start:start]
+    if patterns.bounding.search(before[-30:]):
+        return True
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    if patterns.earlier.search(clause) or _in_relative_clause(patterns, clause):
+        return True
+    return not breaks and bool(patterns.opening.match(before))
+
+
+def _in_relative_clause(patterns: _PassingPatterns, clause: str) -> bool:
+    """'the agreement that was signed on 15 May': the date of the noun, not the event;
+    but 'civilians who were queuing on Sunday' tells where they were when it happened."""
+    return any(
+        _relative_head(patterns, m[1]) and not _ONGOING.match(clause, m.end() - 1)
+        for m in patterns.relative.finditer(clause)
+    )
+
+
+_ONGOING = re.compile(r"(?:were|was|are|is)\s+\w+ing\b", re.IGNORECASE)
+
+
+def _relative_head(patterns: _PassingPatterns, word: str) -> bool:
+    """A noun the clause describes; not "said that", nor "said Friday that"."""
+    word = word.lower()
+    dated = word in _patterns().weekdays or word in _patterns().relative_days or word.isdigit()
+    return not dated and word not in patterns.complement_heads
+
+
+def modifier_participle(text: str, sent_start: int, start: int) -> int | None:
+    """Where "taken" starts in "freed the hostages taken on 17 May", in the date's own
+    clause: the nearest participle with no auxiliary right after a noun. The caller
+    decides whether the sentence told another event before it, which makes this one
+    earlier news."""
+    patterns = _passing()
+    before = text[sent_start:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    offset = breaks[-1].end() if breaks else 0
+    found = None  # the participle nearest the date heads its phrase
+    for match in patterns.participle.finditer(before, offset):
+        if match[1].lower() not in patterns.auxiliaries:
+            found = sent_start + match.start("participle")
+    return found
