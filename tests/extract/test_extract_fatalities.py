@@ -263,3 +263,81 @@ def test_fatalities_people_among_the_dead_are_not_a_toll_of_their_own():
 )
 def test_fatalities_agents_later_deaths_and_joined_persons(text, expected):
     assert totals(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence that opens on its victim, as a headline does, with or without article.
+        ("Teacher killed in an ambush north of the town.", 1),
+        ("Ranger and his nephew killed by gunmen near the well.", 2),
+        ("The chief of the Kel section of Tara hamlet near Boni was killed at his home.", 1),
+        ("Ranger killed two poachers near the park.", 2),
+        # A title before the name, no article: "shot dead FLN commander X".
+        ("Gunmen shot dead FLN commander Bara Ould Sidi in Gao.", 1),
+        ("Raiders executed Kel Ansar notable in the camp.", 1),
+        ("Gunmen killed the head of the local school.", 1),
+        ("Raiders killed militant fighters.", 0),
+        ("Crowds demanded the arrest of guards accused of killing journalist Ali Sow.", 0),
+        # Death words the lexicon lacked, typos included.
+        ("A mine exploded, killling four traders.", 4),
+        ("Gunmen slit the throats of four shepherds.", 4),
+        ("Raiders seized three herders and burned them alive.", 3),
+        # "beat X to death": the object sits inside the death phrase.
+        ("Villagers lynched two suspected cattle thieves to death.", 2),
+        ("Guards beat a detained herder to death.", 1),
+        # "killed two of them" is the toll, not a breakdown of one.
+        ("Guards surprised four raiders and killed two of them.", 2),
+        ("Six died, three of them children.", 6),
+        # A "Fatalities:" label names its figures, a group's name its fighters.
+        ("Fatalities: 3 soldiers, 2 ISWAP.", 5),
+    ],
+)
+def test_fatalities_headlines_titles_and_death_phrases(text, expected):
+    assert (totals(text) if find_figures(text, 0, len(text)) else 0) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pupils held a 72-hour strike in memory of classmates who died in a fire.",
+        # A toll of an earlier event the sentence names as its cause or antecedent.
+        "Unions marched following the clashes in which 6 miners were killed.",
+        "Students rallied to protest against clashes that killed three pupils.",
+        "Police dispersed a rally three days after nine people died in a bus crash.",
+        # A denied or retracted death.
+        "The bishop denied reports that he was found dead.",
+        "Police fired live rounds, an old man was reportedly killed, although this was denied.",
+        "Two guards were initially reported killed, but this was later retracted by the army.",
+    ],
+)
+def test_fatalities_other_events_and_denials_are_no_toll(text):
+    assert figures(text) == []
+
+
+def test_fatalities_neighbour_sentence_toll_completes_a_brief_event():
+    text = (
+        "On 4 May 2021, Dogon hunters clashed with Fulani militiamen near Toguere. "
+        "Two herders were killed, and the attackers seized cattle."
+    )
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    reports = pipeline(Article("t", text, date(2021, 5, 5))).reports
+    assert {r.sub_event_type: sum(c.fatalities for c in r.claims) for r in reports} == {
+        "Armed clash": 2,
+        "Attack": 2,
+    }
+
+
+def test_fatalities_neighbour_with_its_own_date_and_place_keeps_its_toll():
+    text = (
+        "On 4 May 2021, soldiers clashed with militants near Toguere. "
+        "On 6 May 2021, gunmen killed three herders in Dinangourou."
+    )
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    reports = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert sorted(sum(c.fatalities for c in r.claims) for r in reports) == [0, 3]
+
+
+def test_fatalities_a_death_told_as_hypothetical_adds_nothing():
+    text = "Troops killed 12 militants and a guard allegedly wounded would have succumbed."
+    assert totals(text) == 12

@@ -55,6 +55,13 @@ def _singular() -> re.Pattern[str]:
 _DESCRIBING = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'’-]+\s+)"
 
 
+# A word of a title before a name, no article or verb: "MSA officer", "former rebel".
+_TITLE_WORD = (
+    r"(?:(?!(?:a|an|the|was|were|is|are|be|been|has|have|had|his|her|their|its|this|that|"
+    r"and|or|in|on|at|by|for|with|of|to|from|as)\b)[\w'’-]+\s+)"
+)
+
+
 @cache
 def _coordinated() -> re.Pattern[str]:
     """'... a village chief and his son', '... the chief, his wife and his two brothers':
@@ -138,8 +145,13 @@ def _singular_victim() -> re.Pattern[str]:
         r"found\s+murdered|neutrali[sz]ed|slain)\b"
     )
     complement = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+    heads = cues.alternation(lexicon["non_person_heads"])
+    people = cues.alternation(lexicon["person_nouns"])
     return re.compile(
         rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
+        # "assassinated MSA officer Ali Maiga", "killed forest guard": a title, no article.
+        rf"|\b(?:{verb})\s+(?!(?:him|her|them|it|two|three)\b)"
+        rf"{_TITLE_WORD}{{0,3}}?(?:{noun})(?![\w-])(?!\s+(?:{heads}|{people})\b)"
         rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
         rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
         # "Dicko, member of the group, was neutralised": a named person without article.
@@ -209,18 +221,25 @@ def _last_cue_before(kind: str, text: str, lo: int, pos: int) -> int | None:
     return last
 
 
+_NOT_A_HEADCOUNT = (
+    "-year", " year-old", " years old", "-month", "-day", "-hour", "-week", "th ", "st ", "nd ",
+)  # fmt: skip
+
+
 def _is_death_count(
     text: str, count: Count, sent_start: int, sent_end: int, *, counts_a_person: bool = False
 ) -> bool:
     right = text[count.end : min(sent_end, count.end + 30)].lower()
-    if right.startswith(
-        ("-year", " year-old", " years old", "-month", "-day", "th ", "st ", "nd ")
-    ):
-        return False  # ages, durations and ordinals, not tolls
+    if right.startswith(_NOT_A_HEADCOUNT):
+        return False  # ages, durations and ordinals, not tolls ("a 48-hour strike")
     if _CLOCK.match(right):
         return False  # "at around 10:30 am", "21h", "(1030 GMT)": times of day
     if _CODED_TOLL.search(text[max(sent_start, count.start - 90) : count.start]):
         return True  # "unknown fatalities coded as 10": the note states its own figure
+    if _TO_DEATH_BEFORE.search(text, max(sent_start, count.start - 20), count.start) and (
+        _TO_DEATH_AFTER.match(text, count.end, sent_end)
+    ):
+        return True  # "lynched two armed robbers to death": the object sits inside the verb
     wounded = re.match(r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right)
     if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or (
         wounded and not _died_later(text, count, sent_end)
@@ -232,10 +251,57 @@ def _is_death_count(
         return False
     if _is_subset(text, count, sent_start):
         return False
+    if _told_as_other(text, count, sent_start, sent_end):
+        return False
     forward = _death_after(text, count, sent_start, sent_end, counts_a_person)
     if forward is not None:
         return forward
     return _death_before(text, count, sent_start, sent_end, counts_a_person)
+
+
+# "beat a suspected thief to death": a verb whose death phrase closes after its object.
+_TO_DEATH_BEFORE = re.compile(
+    r"\b(?:beat|beaten|beating|lynched|lynching|stoned|stoning|hacked|stabbed|clubbed|"
+    r"tortured|burned|burnt|starved)\s+$",
+    re.IGNORECASE,
+)
+_TO_DEATH_AFTER = re.compile(r"[^,.;:]{0,50}?\bto\s+death\b", re.IGNORECASE)
+
+
+def _told_as_other(text: str, count: Count, sent_start: int, sent_end: int) -> bool:
+    """A toll of another event than the sentence's own ("following the attack that
+    killed two policemen", "two days after eight people died"), or one denied ("denied
+    reports that two were killed", "a man was killed, although this was denied")."""
+    lo = max(sent_start, count.start - 90)
+    if _AFTER_OTHER.search(text, lo, count.start) or _DENIED.search(text, sent_start, count.start):
+        return True
+    if _RETRACTED.match(text, count.end, sent_end):
+        return True
+    return _earlier_event().search(text, lo, count.start) is not None
+
+
+@cache
+def _earlier_event() -> re.Pattern[str]:
+    """'following the clashes in which at least': a relative clause of an event the
+    sentence names as a cause or an antecedent, up to the count."""
+    leads = cues.alternation(load_json("lexicon/cues.json")["earlier_event_leads"])
+    return re.compile(
+        rf"\b(?:{leads})\s+(?:[\w'’-]+\s+){{0,6}}?(?:that|which|in\s+which|during\s+which)\s+"
+        r"(?:[\w'’-]+\s+){0,4}?$",
+        re.IGNORECASE,
+    )
+
+
+_RETRACTED = re.compile(
+    r"[^.;]{0,60}?\b(?:although|but|however)\b[^.;]{0,40}?\b(?:denied|retracted|refuted)\b",
+    re.IGNORECASE,
+)
+_AFTER_OTHER = re.compile(r"\b(?:days?|weeks?|months?|hours?)\s+(?:after|since)\s+$", re.I)
+_DENIED = re.compile(
+    r"\b(?:denied|denies|dismissed|refuted|rejected)\s+(?:the\s+)?(?:reports?\s+|claims?\s+|"
+    r"rumou?rs?\s+|allegations?\s+)?that\b[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 _CLOCK = re.compile(r"(?::|h)\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h)(?!\w)", re.IGNORECASE)
@@ -260,11 +326,14 @@ _LATER_DEATH = re.compile(
 )
 
 
+_HEDGED_LATER = re.compile(r"\b(?:would|could|may|might)\s+have\s+$", re.IGNORECASE)
+
+
 def _died_later(text: str, count: Count, end: int) -> bool:
     """'one of the wounded later succumbed', '2 more died at the hospital'."""
     later = _LATER_DEATH.match(text, count.start, end)
-    if later is None:
-        return False
+    if later is None or _HEDGED_LATER.search(text, count.start, later.start("cue")):
+        return False  # "a gendarme wounded would have succumbed": unconfirmed
     # Not "three were killed and one wounded who later died": the cue is another's.
     between = text[count.end : later.start("cue")]
     others = [
@@ -518,7 +587,8 @@ def _death_before(
         nearer = _last_cue_before(other, text, lo, count.start)
         if nearer is not None and nearer > death_before:
             return False
-    if not _governs(text[death_before : count.start]):
+    labelled = _LABEL.search(text, lo, count.start) is not None
+    if not labelled and not _governs(text[death_before : count.start]):
         return False  # "killed in an attack by about 40 gunmen": the 40 are attackers
     if _is_cause(text, death_before, sent_start):
         return False  # "protested over the death of a student": an earlier event
@@ -597,6 +667,10 @@ _NOT_GOVERNING = {
 }  # fmt: skip
 
 
+# A death noun as a label of its figure: "Fatalities: 3", "Fatalities: 2 soldiers".
+_LABEL = re.compile(r"\b(?:fatalities|deaths|casualties)\s*:\s*$", re.IGNORECASE)
+
+
 def _governs(between: str) -> bool:
     """Whether the death word before a count is about it: 'killing at least 13',
     'the deaths of 24', not 'were killed in an attack by about 40'."""
@@ -639,7 +713,12 @@ def _is_subset(text: str, count: Count, sent_start: int) -> bool:
         return True  # "four of the six", "one of the three soldiers": the six were counted before
     if _AMONG_AFTER.match(text, count.end):
         return True  # "his deputy and a councillor were among the dead"
-    return re.match(r"\s+of (?:them|whom|those)\b", text[count.end : count.end + 12]) is not None
+    if re.match(r"\s+of (?:them|whom|those)\b", text[count.end : count.end + 12]) is None:
+        return False
+    # "six died, three of them children" breaks a toll down; "attacked the herders and
+    # killed two of them" is the toll, its death verb right before the count.
+    death = _last_cue_before("death_verbs", text, max(sent_start, count.start - 25), count.start)
+    return death is None or not _directly_after_death_word(text[death : count.start])
 
 
 # A count right after "N of the": the whole the N is part of ("the bodies of four of the six").
@@ -656,17 +735,60 @@ _AMONG_AFTER = re.compile(
 )
 
 
+@cache
+def _headline_victim() -> re.Pattern[str]:
+    """A sentence that opens on the victim, as a headline does, article or not:
+    "Soldier killed in an ambush", "Guide of the brigade assassinated at his home",
+    "Forest ranger and his son killed by gunmen", "The chief of the hamlet near X was killed"."""
+    lexicon = load_json("lexicon/cues.json")
+    noun = cues.alternation(lexicon["singular_person_nouns"])
+    died = cues.alternation(lexicon["headline_deaths"])
+    words = r"(?:[\w'’.-]+\s+)"
+    complement = (
+        r"(?:\s+\([^()]{0,30}\))?"
+        rf"(?:\s+(?:of|from|for|at|in|with)\s+{words}{{0,6}}?[\w'’.-]+)?"
+        r"(?:\s+(?:named\s+as|called|identified\s+as)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
+        r"|(?:\s+(?-i:[A-Z])[\w'’-]*){1,4}|,\s+(?-i:[A-Z])[^,;.]{0,40},)?"
+    )
+    more = rf"(?P<more>\s+and\s+(?:his|her|a|an)\s+{words}{{0,2}}?(?:{noun}))?"
+    return re.compile(
+        rf"\s*(?:(?:the|his|her)\s+)?{words}{{0,4}}?(?P<noun>{noun})(?![s\w-]){complement}{more}"
+        rf"\s+(?:(?:was|has\s+been)\s+)?(?:\w+ly\s+)?(?:{died})\b",
+        re.IGNORECASE,
+    )
+
+
+# An object after the death word makes the opening noun the killer ("Soldier killed
+# two"); a verb makes the participle a description ("The man killed was a teacher").
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
+    r"was|were|is|are)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_victims(text: str, start: int, end: int) -> list[Count]:
+    """The victim a sentence opens on."""
+    match = _headline_victim().match(text, start, end)
+    if match is None or _OBJECT_AFTER.match(text, match.end(), end):
+        return []
+    # "and his son" is counted by the rule for joined persons.
+    return [Count(match.start("noun"), match.end("noun"), 1, "exact")]
+
+
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
     return [Count(m.start(), m.end(), 1, "exact") for m in _singular().finditer(text, start, end)]
 
 
 def _singular_victims(text: str, start: int, end: int) -> list[Count]:
     """The victim pattern holds its own death word, so it needs no further check;
-    but 'who previously had executed an informer' tells of an earlier killing."""
+    but 'who previously had executed an informer' tells of an earlier killing, and
+    'was killed, although this was denied' of a denied one."""
     return [
         Count(m.start(), m.end(), 1, "exact")
         for m in _singular_victim().finditer(text, start, end)
         if not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
+        and not _RETRACTED.match(text, m.end(), end)
     ]
 
 
@@ -675,7 +797,12 @@ def _earlier_deed(text: str, lo: int, death_end: int) -> bool:
     return bool(starts) and _EARLIER_DEED.search(text, lo, starts[-1]) is not None
 
 
-_EARLIER_DEED = re.compile(r"\b(?:had|previously|earlier)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
+# "who had executed", "accused of killing": a killing before the event, or a charge.
+_EARLIER_DEED = re.compile(
+    r"\b(?:had|previously|earlier)\s+(?:\w+ly\s+)?(?:been\s+)?$"
+    r"|\b(?:accused|suspected|convicted|charged|sentenced|jailed)\s+(?:of|with|for)\s+$",
+    re.I,
+)
 
 
 # One person told of by a pronoun or a found body: "he was later found executed",
@@ -699,6 +826,7 @@ def _pronoun_victims(text: str, start: int, end: int) -> list[Count]:
         Count(m.start(), m.end(), 1, "exact")
         for m in _PRONOUN_DEATH.finditer(text, start, end)
         if not _ATTEMPT.search(text, max(start, m.start() - 30), m.start())
+        and not _DENIED.search(text, start, m.start())
         and not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
     ][:1]
 
@@ -795,11 +923,9 @@ def find_figures(
         for c in singles + [u[0] for u in units]
         if (m := _LATER_DEATH.match(text, c.start, end)) is not None
     ]
-    singles += [
-        c
-        for c in _singular_victims(text, start, end)
-        if not _overlaps(c, taken + counted + later_cues)
-    ]
+    for victims in (_singular_victims, _headline_victims):
+        spans = taken + counted + later_cues + [(c.start, c.end) for c in singles]
+        singles += [c for c in victims(text, start, end) if not _overlaps(c, spans)]
     singles += [
         c
         for c in _coordinated_singles(text, singles, end)
@@ -846,9 +972,14 @@ def find_figures(
 
 
 def _plainly_dead(text: str, count: Count, end: int) -> bool:
-    """'1 Chadian killed', '3 miners': the count names its dead, it is no stray number."""
+    """'1 Chadian killed', '3 miners', '3 AQIM': the count names its dead, it is no
+    stray number (a group's name stands for its fighters)."""
     words = _counted_words(text, count.end, end)
-    return _names_people(words) or cues.has("death_predicates", text, count.end, count.end + 40)
+    return (
+        _names_people(words)
+        or _GROUP_NAMES.fullmatch(words.strip()) is not None
+        or cues.has("death_predicates", text, count.end, count.end + 40)
+    )
 
 
 def _with_named_sides(
