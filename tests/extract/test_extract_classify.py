@@ -221,3 +221,34 @@ def test_classify_takeover_after_the_others_left_is_a_transfer():
 )
 def test_classify_weapons_with_fighting_and_crowds(text, target, expected):
     assert sub_type(text, **target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        # An execution of armed people (the candidate says so) is a battle in ACLED.
+        (
+            "Rebels executed a captured fighter.",
+            {"armed": True, "fighters_executed": True},
+            "Armed clash",
+        ),
+        ("Rebels executed a captured fighter.", {"armed": True}, "Attack"),
+        # Forces stepping in on a crowd intervene; they do not fight it.
+        (
+            "Security forces intervened and dispersed the protesters.",
+            {},
+            "Protest with intervention",
+        ),
+        # A sentence may open with its march; students' own violence makes a riot.
+        ("A march was held in the capital.", {}, "Peaceful protest"),
+        ("Striking students ransacked the high school.", {}, "Violent demonstration"),
+        # A fight named in a denial did not happen.
+        (
+            "Rebels entered the camp; no fighting was reported.",
+            {},
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_classify_executions_interventions_and_denied_fights(text, target, expected):
+    assert sub_type(text, **target) == expected

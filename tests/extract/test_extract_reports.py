@@ -397,3 +397,108 @@ def test_reports_a_peaceful_crowd_shot_at_is_excessive_force(pipeline):
     # Tear gas fired into the crowd is an intervention, not excessive force.
     text = "On Sunday, students protested in Sofara and police fired tear gas into the crowd."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Protest with intervention"]
+
+
+def test_reports_date_of_the_cause_is_not_the_event_date(pipeline):
+    text = "In response to an attack on 1 March, soldiers killed five militants near Djibo."
+    (found,) = reports(pipeline, text, published=date(2020, 3, 10))
+    assert found.event_date == "2020-03-09"
+
+
+def test_reports_date_of_an_earlier_deed_in_a_participle_phrase_is_skipped(pipeline):
+    text = "Militants killed a trader abducted on 2 March near Djibo."
+    (found,) = reports(pipeline, text, published=date(2020, 3, 10))
+    assert found.event_date == "2020-03-09"
+
+
+def test_reports_date_before_a_claim_is_when_it_was_claimed(pipeline):
+    text = "Gunmen killed two soldiers near Djibo. On 5 March, JNIM claimed the attack."
+    found = reports(pipeline, text, published=date(2020, 3, 10))
+    assert [r.event_date for r in found] == ["2020-03-09"]
+
+
+def test_reports_opening_clause_date_is_not_inherited(pipeline):
+    text = (
+        "After clashes on 2 March, the army sent reinforcements to the area. "
+        "Gunmen killed three soldiers near Djibo."
+    )
+    found = reports(pipeline, text, published=date(2020, 3, 10))
+    assert "2020-03-02" not in [r.event_date for r in found]
+
+
+def test_reports_long_article_without_event_date_takes_when_it_was_told(pipeline):
+    filler = " ".join(f"The region has long been calm, observer {n} noted." for n in range(6))
+    text = f"The army said on Tuesday that its drones had struck a rebel base near Kidal. {filler}"
+    found = reports(pipeline, text, published=date(2023, 11, 8))
+    assert [(r.event_date, r.time_precision) for r in found] == [("2023-11-07", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One soldier, a guard or a named armed group hit makes a fight.
+        ("Gunmen shot dead a republican guard in Niamey on Sunday.", "Armed clash"),
+        ("GATIA was subjected to an ambush near Anefis on Sunday. One man died.", "Armed clash"),
+        # ACLED codes soldiers off duty, on leave or retired as civilians.
+        ("Gunmen shot dead an off-duty gendarme at his home in Djibo on Sunday.", "Attack"),
+        ("Unknown gunmen killed a retired soldier near Boni on Sunday.", "Attack"),
+        # A fighter put to death is a battle; villagers executed are an attack.
+        ("On Sunday, JNIM militants executed a captured militiaman near Tessit.", "Armed clash"),
+        ("On Sunday, soldiers executed three villagers near Tessit.", "Attack"),
+    ],
+)
+def test_reports_who_was_hit_decides_battle_or_attack(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Residents of two villages clashed over a land dispute near Sideradougou on "
+            "Sunday. Five people were killed.",
+            "Armed clash",
+        ),
+        (
+            "Residents of two villages clashed over a land dispute near Sideradougou on "
+            "Sunday. Five people were wounded.",
+            "Mob violence",
+        ),
+        (
+            "Intercommunal violence between herders and farmers left three people wounded "
+            "in Diffa on Sunday.",
+            "Mob violence",
+        ),
+        (
+            "Opposing political groups clashed in Fada on Sunday, leaving several hurt.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_reports_a_fight_between_communities_is_a_battle_only_with_deaths(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Students marched in Tita on Sunday to demand more teachers. They clashed with "
+            "the police sent to disperse them.",
+            "Violent demonstration",
+        ),
+        (
+            "Residents marched in Kaya on Sunday against power cuts; security forces "
+            "intervened and dispersed them.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_reports_how_a_march_went_is_one_report(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+def test_reports_a_takeover_with_no_clashes_reported_is_non_violent(pipeline):
+    text = "On Sunday, French troops occupied a rebel post near Ber; no clashes were reported."
+    found = reports(pipeline, text)
+    assert [r.sub_event_type for r in found] == ["Non-violent transfer of territory"]

@@ -17,7 +17,7 @@ from typing import Any
 
 from conflictwatch.extract import cues
 from conflictwatch.extract.classify import Target, Trigger, classify, is_protest_detail
-from conflictwatch.extract.dates import DateValue
+from conflictwatch.extract.dates import DateValue, in_passing, modifier_participle
 from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import Roles, assign_roles, is_named_group, refers_to_attackers
 from conflictwatch.model import ArticleDoc, Place
@@ -300,12 +300,72 @@ def _victims_text(text: str, sent_start: int, trigger: Trigger, end: int) -> str
     return victims
 
 
+# One soldier or a group's convoy hit is a fight all the same: "a soldier was killed",
+# "a MINUSMA convoy was ambushed" (the cue list holds the plural nouns).
+_ARMED_VICTIM = re.compile(
+    r"\b(?:soldier|gendarme|policem[ae]n|guardsm[ae]n|national guards?|republican guards?|"
+    r"peacekeeper|militiam[ae]n|combatants?|fighter(?! jets?)|"
+    r"(?:supply|military|army|logistics?) convoys?|"
+    r"supply (?:mission|vehicles?|trucks?))\b",
+    re.IGNORECASE,
+)
+
+
+def _names_armed(text: str, mentions: list[Any], victims: str) -> bool:
+    """An armed group or force named among those hit: "a MINUSMA vehicle was targeted";
+    not "killed by unknown gunmen", who did it."""
+    hit = _AGENT.sub("", victims)
+    return any(
+        (m.entry.kind == "state" or is_named_group(m.entry))
+        and not m.entry.generic
+        and text[m.start : m.end] in hit
+        for m in mentions
+    )
+
+
+# ACLED codes soldiers off duty, on leave or retired, and unarmed suspects, as civilians.
+_OFF_DUTY = re.compile(
+    r"\b(?:off[- ]duty|retired|unarmed)\s+(?:[\w-]+\s+){0,2}?(?:soldiers?|policem[ae]n|"
+    r"police officers?|gendarmes?|(?:national )?guards?|guardsm[ae]n|militiam[ae]n|"
+    r"peacekeepers?|officers?|individuals?|men|fighters?)\b"
+    r"|\b(?:soldiers?|policem[ae]n|gendarmes?|guards?|guardsm[ae]n|militiam[ae]n|"
+    r"peacekeepers?|officers?|fighters?)\s+(?:[\w-]+\s+)?on\s+(?:leave|a family visit)\b",
+    re.IGNORECASE,
+)
+
+
+def _hits_armed(text: str, victims: str, mentions: list[Any]) -> bool:
+    """Soldiers, a post or a named armed group among those hit, not off duty."""
+    victims = _OFF_DUTY.sub(" civilians ", victims)
+    return (
+        cues.has("armed_target_nouns", victims)
+        or _ARMED_VICTIM.search(victims) is not None
+        or _names_armed(text, mentions, victims)
+    )
+
+
+def _fighters_executed(
+    text: str, sent_start: int, end: int, triggers: list[Trigger], mentions: list[Any]
+) -> bool:
+    """'executed a JNIM member': an execution whose victims are armed, not civilians.
+    'prisoners executed by soldiers' names the killers after the verb, not victims, and
+    'a video of the execution of three soldiers' tells of an act, not a fight."""
+    for trigger in triggers:
+        if trigger.category != "civ_attack" or trigger.text.lower() != "executed":
+            continue
+        victims = _AGENT.sub("", _victims_text(text, sent_start, trigger, end))
+        if _hits_armed(text, victims, mentions) and not cues.has("civilian_nouns", victims):
+            return True
+    return False
+
+
 def _target(
     text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
 ) -> Target:
     """Who was hit: the trigger's object, or its subject when the verb is passive."""
     victims = _victims_text(text, sent_start, trigger, end)
     armed = [m for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}]
+    armed_mentions = armed
     # "JNIM militants killed three youths; the assailants also seized a tricycle": with
     # a named group in the sentence, "the assailants" are that group.
     named = [m for m in armed if is_named_group(m.entry)]
@@ -315,12 +375,11 @@ def _target(
         if not (named and (refers_to_attackers(text, m) or _names_group(text, m, named)))
     }
     target_kind = getattr(roles.actor2, "kind", None)
-    civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians"
-    armed = cues.has("armed_target_nouns", victims) or target_kind not in {
-        None,
-        "civilians",
-        "protesters",
-    }
+    off_duty = _OFF_DUTY.search(victims) is not None
+    civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians" or off_duty
+    armed = _hits_armed(text, victims, armed_mentions) or (
+        target_kind not in {None, "civilians", "protesters"} and not off_duty
+    )
     state_actor = getattr(roles.actor1, "kind", None) == "state"
     return Target(
         civilians=civilians,
@@ -344,7 +403,7 @@ def _hit_later(
     if target.armed:
         return target
     armed = any(
-        cues.has("armed_target_nouns", _victims_text(text, sent_start, t, end))
+        _hits_armed(text, _victims_text(text, sent_start, t, end), [])
         for t in triggers
         if t.category in {"kill", "attack"} and _VERB_FORM.search(t.text)
     )
@@ -387,7 +446,7 @@ _SPEECH_DATE = re.compile(
 
 
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b"
+    r"^,?\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b"
     r"|^,\s+(?:put|gave|estimated|counted|published)\s+the\s+(?:number|toll|figure|death toll)",
     re.IGNORECASE,
 )
@@ -404,10 +463,28 @@ def _sentence_date(
         # Only this sentence's words: "... Watch said. On 18 January, ..." is an event date.
         if _SPEECH_DATE.search(text[max(sent_start, match.start - 40) : match.start]):
             continue
-        if _SPEECH_AFTER.match(text[match.end : match.end + 45]):
-            continue  # "On Thursday the group claimed the attack": when it was said
+        after = text[match.end : match.end + 45]
+        if _SPEECH_AFTER.match(after) and (
+            not after.startswith(",") or not any(t.start < match.start for t in triggers)
+        ):
+            # "On Thursday(,) the group claimed the attack": when it was said; but in
+            # "killed nine in Djibo on Tuesday, an official said" the day is the killing's.
+            continue
+        if in_passing(text, sent_start, match.start):
+            continue  # "in response to the attack on 17 June": the cause's day
+        if _told_after_event(text, sent_start, match.start, triggers):
+            continue  # "freed the hostages taken on 17 May": when they were taken
         return value, match.start, match.end
     return None
+
+
+def _told_after_event(text: str, sent_start: int, start: int, triggers: list[Trigger]) -> bool:
+    """The date is in a participle phrase after the sentence's event verb ("killed a
+    hostage captured in 2012"), so it is when the noun before it was captured."""
+    participle = modifier_participle(text, sent_start, start)
+    return participle is not None and any(
+        sent_start <= t.start < participle and t.text.lower().endswith("ed") for t in triggers
+    )
 
 
 def _sentence_triggers(
@@ -460,6 +537,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         lead = next((t for t in triggers if t.category != "movement"), triggers[0])
         first_roles = assign_roles(text, start, lead.start, lead.end, actors)
         first_target = _target(text, start, lead, end, actors, first_roles)
+        if _fighters_executed(text, start, end, triggers, actors):
+            first_target = replace(first_target, fighters_executed=True)
         decided = classify(triggers, _hit_later(text, start, end, triggers, first_target))
         if decided is None:
             continue

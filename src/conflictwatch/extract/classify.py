@@ -88,6 +88,7 @@ class Target:
     state_actor: bool = False  # the acting side is a state force
     actor_known: bool = False  # an acting side was named at all
     people_hurt: bool = False  # someone was shot at, wounded or assaulted
+    fighters_executed: bool = False  # "executed a GATIA militiaman": an armed victim
 
 
 @cache
@@ -117,6 +118,45 @@ def is_protest_detail(categories: set[str]) -> bool:
     return bool(categories & {"protest_intervention", "protest_force"}) and not (
         categories & (CROWD | _LETHAL | {"attack", "looting", "protest_violent", "arrest"})
     )
+
+
+# A mob proper: a crowd, a lynching, vigilantes, stone throwers.
+_MOB_PROPER = re.compile(r"mob|lynch|vigilante|crowd|vindicte|jungle|stone", re.IGNORECASE)
+
+
+# "Intercommunal violence between herders and farmers": a fight between communities.
+_COMMUNAL = re.compile(r"communal|ethnic", re.IGNORECASE)
+
+
+def feud_type(triggers: list[Trigger], deaths: bool, armed: bool) -> str | None:
+    """A fight between communities or groups of residents, as ACLED codes it: with
+    deaths a battle between communal militias ("two villages clashed over land; six
+    were killed"), without deaths mob violence ("rival students fought, several
+    hurt"). A lynching, a riot, or a fight with soldiers or rebels is decided elsewhere.
+    """
+    categories = {t.category for t in triggers}
+    if categories & {"riot", "protest", "protest_violent"}:
+        return None
+    mob = [t for t in triggers if t.category == "mob"]
+    if any(_MOB_PROPER.search(t.text) for t in mob):
+        return None
+    clashes = [t for t in triggers if t.category == "clash"]
+    if not mob and not (clashes and all(_COMMUNAL.search(t.text) for t in clashes)):
+        return None
+    if deaths:
+        return "Armed clash"
+    return None if armed else "Mob violence"
+
+
+def crowd_categories(triggers: list[Trigger]) -> set[str]:
+    """The categories a crowd event is typed on: "security forces intervened and
+    dispersed the march" is an intervention, not a fight with the marchers."""
+    categories = {t.category for t in triggers}
+    clashes = [t for t in triggers if t.category == "clash"]
+    if clashes and all(t.text.lower().endswith("intervened") for t in clashes):
+        categories.discard("clash")
+        categories.add("protest_intervention")
+    return categories
 
 
 def protest_sub_type(categories: set[str]) -> str:
@@ -197,7 +237,7 @@ def _attacked(triggers: list[Trigger]) -> bool:
     return any(t.category == "attack" and t.text.lower().endswith("ed") for t in triggers)
 
 
-_CROWD_WORD = re.compile(r"protesters|demonstrators|youths|crowd", re.IGNORECASE)
+_CROWD_WORD = re.compile(r"protesters|demonstrators|youths|students|crowd", re.IGNORECASE)
 _DONE_TO_THINGS = re.compile(r"smashed|hurled|pelted|broke into|stormed", re.IGNORECASE)
 
 
@@ -224,6 +264,17 @@ def _shot_at(triggers: list[Trigger], categories: set[str]) -> bool:
     return any(t.category == "attack" and _SHOT.match(t.text) for t in triggers)
 
 
+def _without_denied_fighting(triggers: list[Trigger]) -> list[Trigger]:
+    """'No clashes were reported', 'a takeover without any fighting': the fight named
+    inside a denial did not happen."""
+    denials = [t for t in triggers if t.category == "transfer"]
+    return [
+        t
+        for t in triggers
+        if t.category != "clash" or not any(d.start <= t.start and t.end <= d.end for d in denials)
+    ]
+
+
 def _leads(triggers: list[Trigger], category: str, others: set[str]) -> bool:
     """The sentence's first trigger of `category` comes before any of `others`."""
     first = next((t.start for t in triggers if t.category == category), None)
@@ -237,10 +288,16 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     """(event_type, sub_event_type, the trigger that decided) or None."""
     if not triggers:
         return None
+    triggers = _without_denied_fighting(triggers)
     categories = {t.category for t in triggers}
     if "air_weapon" in categories and categories & (_VIOLENT_VERBS | {"shelling", "looting"}):
         # "warplanes fired a missile": the aircraft makes it an air strike.
         categories.add("air")
+    if target.fighters_executed and all(
+        t.text.lower().startswith("execut") for t in triggers if t.category == "civ_attack"
+    ):
+        # "executed a captured militiaman": ACLED codes the killing of a fighter as a battle.
+        categories = (categories - {"civ_attack"}) | {"kill"}
     sub = None
     if "mishap" in categories:
         # "killed while planting an IED": the bomb went off before its use.
@@ -284,7 +341,7 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         # "security forces shot at a crowd of protesting drivers"
         categories.add("protest_force")
     if sub is None and (categories & CROWD or is_protest_detail(categories)):
-        sub = protest_sub_type(categories)
+        sub = protest_sub_type(categories - {"clash"} | crowd_categories(triggers))
     if sub is None and "looting" in categories and not categories & _HARM_TO_PEOPLE:
         sub = _looting_type(categories, target)
     if sub is None:

@@ -18,6 +18,7 @@ from conflictwatch.extract.candidates import (
     Candidate,
     best_place,
 )
+from conflictwatch.extract.classify import feud_type
 from conflictwatch.extract.dates import DateValue
 from conflictwatch.model import Place
 
@@ -114,9 +115,14 @@ def _same_scene(draft: Draft, cand: Candidate) -> bool:
     """Violence at the same town on compatible dates in one article is one incident
     told twice ("the army said it killed 203 terrorists" / "300 civilians executed")."""
     first = draft.first
-    if first.event_type in PROTEST_TYPES and cand.event_type not in {"Battles"}:
+    if first.event_type in PROTEST_TYPES:
+        # "They clashed with the police" after a march is the marchers' fight; a
+        # battle told with weapons or territory is an incident of its own.
         categories = {t.category for t in cand.triggers}
         near = cand.paragraph - draft.members[-1].paragraph <= 1
+        if cand.event_type == "Battles":
+            allowed = PROTEST_DETAIL | {"clash", "change", "movement"}  # "a joint force"
+            return near and "clash" in categories and categories <= allowed
         return near and categories <= PROTEST_DETAIL
     if first.event_type in VIOLENT_TYPES and cand.sub_event_type == "Looting/property destruction":
         # "The attackers also burned shops": ACLED codes the attack, the most severe act.
@@ -138,3 +144,23 @@ def _lend_actors(drafts: list[Draft], cand: Candidate) -> None:
         if near and draft.first.sub_event_type == cand.sub_event_type:
             draft.members.append(cand)
             return
+
+
+_ARMED_KINDS = {"state", "rebel", "political_militia", "external"}
+
+
+def draft_feud_type(draft: Draft) -> str | None:
+    """A fight between communities told over the draft's sentences: a battle if anyone
+    died ("... Five people were killed."), else mob violence (classify.feud_type)."""
+    triggers = [t for member in draft.members for t in member.triggers]
+    deaths = any(t.category == "kill" for t in triggers) or any(
+        f.value > 0 for member in draft.members for f in member.figures
+    )
+    sides = [
+        entry
+        for member in draft.members
+        for entry in (member.roles.actor1, member.roles.actor2)
+        if entry is not None
+    ]
+    armed = any(getattr(entry, "kind", None) in _ARMED_KINDS for entry in sides)
+    return feud_type(triggers, deaths, armed)

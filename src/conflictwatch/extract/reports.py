@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
@@ -21,9 +21,13 @@ from conflictwatch.extract.candidates import (
     ArticleContext,
     build_candidates,
 )
-from conflictwatch.extract.classify import SUB_EVENT_TYPES, protest_sub_type
-from conflictwatch.extract.dates import DateValue
-from conflictwatch.extract.drafts import Draft, merge_candidates
+from conflictwatch.extract.classify import (
+    SUB_EVENT_TYPES,
+    crowd_categories,
+    protest_sub_type,
+)
+from conflictwatch.extract.dates import DateValue, in_passing
+from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
 from conflictwatch.extract.roles import Roles
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
 
@@ -31,13 +35,26 @@ from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
 def _inherited_date(
     doc: ArticleDoc, ctx: ArticleContext, draft: Draft
 ) -> tuple[DateValue, int, int] | None:
-    """The latest adverbial date earlier in the same paragraph ("On 3 May, ... . Gunmen ...")."""
+    """The latest adverbial date earlier in the same paragraph ("On 3 May, ... . Gunmen ..."),
+    else, in an article too long for `_brief_date`, the day the event was told of in its own
+    sentence ("The army said on Tuesday that its drones had struck ..."): it happened then
+    or just before, so within a week."""
     paragraph_start = doc.sentences[_first_sentence_of_paragraph(ctx, draft.first.paragraph)][0]
     best = None
     for match in doc.of("date"):
         if paragraph_start <= match.start < draft.first.start and not match.value.attributive:
-            best = (match.value, match.start, match.end)
-    return best
+            sentence_start = max(s for s, _ in doc.sentences if s <= match.start)
+            if not in_passing(doc.text, sentence_start, match.start):
+                best = (match.value, match.start, match.end)
+    if best is not None or len(doc.sentences) <= BRIEF_SENTENCES:
+        return best
+    own_start = draft.first.start
+    for match in doc.of("date"):
+        told = match.value
+        own = draft.first.start <= match.start < draft.first.end and told.precision == 1
+        if own and told.date and not told.end and not in_passing(doc.text, own_start, match.start):
+            return replace(told, precision=2), match.start, match.end
+    return None
 
 
 def _first_sentence_of_paragraph(ctx: ArticleContext, paragraph: int) -> int:
@@ -140,8 +157,11 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
 def _claims(doc: ArticleDoc, draft: Draft) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[tuple[int, str | None, str | None, str]] = set()
-    for member in draft.members:
-        for figure in member.figures:
+    sources = [(m, m.figures) for m in draft.members]
+    if not any(f.value > 0 for m in draft.members for f in m.figures):
+        sources += _neighbour_toll(doc, draft)
+    for member, figures in sources:
+        for figure in figures:
             key = (figure.value, figure.claimed_by, figure.victims, figure.qualifier)
             if key in seen:
                 continue
@@ -159,6 +179,43 @@ def _claims(doc: ArticleDoc, draft: Draft) -> list[Claim]:
                 )
             )
     return claims
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+def _neighbour_toll(doc: ArticleDoc, draft: Draft) -> list[tuple[Any, list[Any]]]:
+    """A brief's toll told in the sentence next to the event's own: "Gunmen attacked
+    the post in X. Two guards were killed." When the toll sentence was typed apart
+    (an attack beside a clash), the event it completes still has its deaths.
+
+    Only for a neighbour in the same paragraph that names no date or town of its
+    own (those start another incident); both events keep the figure.
+    """
+    if len(doc.sentences) > BRIEF_SENTENCES:
+        return []
+    indexes = sorted({m.sentence for m in draft.members})
+    paragraph = doc.paragraph_of[draft.first.sentence]
+    placed = any(_own_setting(doc, m.start, m.end) for m in draft.members)
+    for index in (indexes[-1] + 1, indexes[0] - 1):
+        if not 0 <= index < len(doc.sentences) or doc.paragraph_of[index] != paragraph:
+            continue
+        start, end = doc.sentences[index]
+        figures = [m.value for m in doc.of("figure") if start <= m.start < end]
+        if not any(f.value > 0 for f in figures) or (placed and _own_setting(doc, start, end)):
+            continue
+        return [(_Span(start, end), figures)]
+    return []
+
+
+def _own_setting(doc: ArticleDoc, start: int, end: int) -> bool:
+    """A date or a town in the sentence: it tells an incident of its own."""
+    if any(start <= m.start < end for m in doc.of("date")):
+        return True
+    return any(p.start is not None and start <= p.start < end for p in doc.places)
 
 
 def _evidence(doc: ArticleDoc, field_name: str, start: int, end: int) -> Evidence:
@@ -205,7 +262,7 @@ def _protest_roles(roles: Roles, event_type: str, ctx: ArticleContext) -> Roles:
 def _event_types(draft: Draft) -> tuple[str, str]:
     """A protest's sub-type is how it went, over all the sentences that tell it."""
     first = draft.first
-    categories = {t.category for member in draft.members for t in member.triggers}
+    categories = crowd_categories([t for member in draft.members for t in member.triggers])
     if first.sub_event_type == "Abduction/forced disappearance" and categories & {
         "kill",
         "civ_attack",
@@ -218,6 +275,10 @@ def _event_types(draft: Draft) -> tuple[str, str]:
     )
     if attacked and "clash" in later and "civ_attack" not in categories:
         return "Battles", "Armed clash"  # "village self-defence responded to the attack"
+    if first.sub_event_type in {"Armed clash", "Mob violence"}:
+        feud = draft_feud_type(draft)
+        if feud is not None:
+            return SUB_EVENT_TYPES[feud], feud
     if first.event_type not in PROTEST_TYPES:
         return first.event_type, first.sub_event_type
     if "looting" in categories and "protest_force" not in categories:
