@@ -42,3 +42,19 @@ def test_a_facility_named_in_full_is_a_place(full_geocoder: Geocoder) -> None:
     # GeoNames files the airport as a spot (AIRP); its full name is no common word.
     (place,) = full_geocoder.geoparse("Militants fired rockets toward the Diffa Airport.")
     assert (place.country_code, place.admin1) == ("NE", "Diffa")
+
+
+@pytest.mark.parametrize(
+    ("name", "admin2"),
+    [
+        ("Andéranboukan", "Menaka"),  # a 2016 cercle, coded as Menaka as ACLED does
+        ("Infoukaretane", "Menaka"),  # GeoNames: Gao region; Menaka cercle is nearest
+        ("Telataï", "Ansongo"),  # Talataye commune of Ansongo, nearer Menaka's seat
+        ("Tioli", "Loroum"),  # GeoNames: Yatenga's code; Loroum was carved from it
+    ],
+)
+def test_admin2_of_units_geonames_has_not_split(
+    full_geocoder: Geocoder, name: str, admin2: str
+) -> None:
+    place = full_geocoder.resolve(name, countries=["ML", "BF"])
+    assert place is not None and place.admin2 == admin2

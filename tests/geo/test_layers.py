@@ -210,3 +210,38 @@ def test_a_village_takes_the_nearest_cercle_of_its_own_region() -> None:
     )
     gazetteer._assign_admin([village], admin1, rows)
     assert (village.admin1, village.admin2) == ("Mopti", "Bandiagara")
+
+
+def test_a_village_of_an_unsplit_region_may_take_a_cercle_of_the_region_carved_from_it() -> None:
+    # GeoNames codes Menaka's villages as Gao (09); admin1.tsv says Menaka is coded
+    # as Gao, so a Menaka cercle is as good as a Gao one for them.
+    admin1 = {
+        ("ML", "09"): gazetteer.Region("ML", "Gao", "Gao", 16.27, -0.04),
+        ("ML", "12070577"): gazetteer.Region("ML", "Menaka", "Menaka", 15.92, 2.40, "Gao"),
+    }
+    rows = [
+        gazetteer.Admin2Row("ML", "09", "", "Ansongo", 15.66, 0.50, "Ansongo"),
+        gazetteer.Admin2Row("ML", "12070577", "", "Menaka", 15.92, 2.40, "Menaka"),
+    ]
+    village = gazetteer._Raw(
+        "Inekar", [], 15.96, 3.14, "ML", "09", "", None, "P", "PPL", 0, gazetteer.SOURCE_BASE
+    )
+    gazetteer._assign_admin([village], admin1, rows)
+    assert village.admin2 == "Menaka"
+
+
+def test_an_older_units_code_leaves_the_village_in_the_nearest_unit_carved_from_it() -> None:
+    # GeoNames gives Yatenga's code (76) to villages of Loroum, carved from it in 1996.
+    admin1 = {("BF", "10"): gazetteer.Region("BF", "Nord", "Ouahigouya", 13.58, -2.42)}
+    rows = [
+        gazetteer.Admin2Row("BF", "10", "62", "Loroum", 13.92, -2.17, "Loroum", "Yatenga"),
+        gazetteer.Admin2Row("BF", "10", "76", "Yatenga", 13.58, -2.42, "Yatenga"),
+    ]
+    north = gazetteer._Raw(
+        "Tioli", [], 14.13, -2.11, "BF", "10", "76", None, "P", "PPL", 0, gazetteer.SOURCE_BASE
+    )
+    south = gazetteer._Raw(
+        "Tangaye", [], 13.54, -2.55, "BF", "10", "76", None, "P", "PPL", 0, gazetteer.SOURCE_BASE
+    )
+    gazetteer._assign_admin([north, south], admin1, rows)
+    assert (north.admin2, south.admin2) == ("Loroum", "Yatenga")

@@ -153,6 +153,7 @@ class Admin2Row(NamedTuple):
     latitude: float
     longitude: float
     coded: str
+    split_from: str = ""  # the older unit this one was carved from (Loroum: Yatenga)
 
 
 class Country(NamedTuple):
@@ -447,6 +448,7 @@ def load_admin2() -> list[Admin2Row]:
                     float(row["latitude"]),
                     float(row["longitude"]),
                     (row.get("coded_as") or "").strip() or row["name"],
+                    (row.get("split_from") or "").strip(),
                 )
             )
         except (KeyError, TypeError, ValueError) as error:
@@ -608,6 +610,13 @@ def _assign_admin(
     admin2_by_code = {(r.country, r.admin2_code): r.coded for r in admin2_rows if r.admin2_code}
     # An override row may name a unit by today's name ("Ayorou"): write ACLED's.
     coded_by_name = {(r.country, r.name): r.coded for r in admin2_rows if r.coded != r.name}
+    # Regions carved out of an older one GeoNames still codes (Menaka from Gao):
+    # a place GeoNames puts in the older region may lie in the newer one.
+    carved: dict[tuple[str, str], set[str]] = {}
+    for region in admin1.values():
+        if region.coded and region.coded != region.name:
+            carved.setdefault((region.country_code, region.coded), {region.coded}).add(region.name)
+    splits = _split_units(admin2_rows)
     grid1, grid2 = _Grid(), _Grid()
     for raw in raws:
         if raw.country_code not in known_countries:
@@ -619,6 +628,9 @@ def _assign_admin(
             raw.admin1 = region.name
         if raw.admin2 is None and raw.admin2_code:
             raw.admin2 = admin2_by_code.get((raw.country_code, raw.admin2_code))
+            points = splits.get((raw.country_code, raw.admin2 or ""))
+            if points is not None:
+                raw.admin2 = _nearest_point(points, raw.latitude, raw.longitude)
         if raw.admin1 is not None:
             grid1.add(raw.country_code, raw.latitude, raw.longitude, raw.admin1)
             if raw.admin2 is not None:
@@ -634,7 +646,7 @@ def _assign_admin(
         if raw.admin1 is None:
             raw.admin1 = grid1.nearest(raw.country_code, raw.latitude, raw.longitude)
         if raw.admin2 is None:
-            found = _nearest_unit(grid2, raw)
+            found = _nearest_unit(grid2, raw, carved)
             if found is not None:
                 region_name, admin2_name = found
                 raw.admin2 = admin2_name
@@ -650,13 +662,32 @@ def _assign_admin(
 _NEWER_ML_REGIONS = frozenset({"Menaka", "Taoudeni"})
 
 
-def _nearest_unit(grid2: _Grid, raw: _Raw) -> tuple[str, str] | None:
+def _split_units(rows: list[Admin2Row]) -> dict[tuple[str, str], list[tuple[float, float, str]]]:
+    """(country, older unit) -> the points of that unit and of those carved from it.
+    GeoNames still codes many villages of Loroum with Yatenga's code: such a code
+    only says the village lies in one of them."""
+    children = {(r.country, r.split_from) for r in rows if r.split_from}
+    points: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for row in rows:
+        for key in {(row.country, row.split_from), (row.country, row.coded)} & children:
+            points.setdefault(key, []).append((row.latitude, row.longitude, row.coded))
+    return points
+
+
+def _nearest_point(points: list[tuple[float, float, str]], lat: float, lon: float) -> str:
+    return min(points, key=lambda p: haversine_km(lat, lon, p[0], p[1]))[2]
+
+
+def _nearest_unit(
+    grid2: _Grid, raw: _Raw, carved: dict[tuple[str, str], set[str]]
+) -> tuple[str, str] | None:
     """The nearest admin2 point inside the place's own region, when GeoNames gave the
-    region: a village of Mopti near the Segou line stays in a Mopti cercle."""
+    region: a village of Mopti near the Segou line stays in a Mopti cercle. A region
+    GeoNames has not split yet (Gao) includes the ones carved from it (Menaka)."""
     if raw.admin1 is not None and raw.admin1 not in _NEWER_ML_REGIONS:
-        region = raw.admin1
+        regions = carved.get((raw.country_code, raw.admin1), {raw.admin1})
         inside = grid2.nearest(
-            raw.country_code, raw.latitude, raw.longitude, accept=lambda unit: unit[0] == region
+            raw.country_code, raw.latitude, raw.longitude, accept=lambda unit: unit[0] in regions
         )
         if inside is not None:
             return inside
