@@ -320,9 +320,44 @@ def test_bare_islamic_state_by_region(registry):
             date(2012, 6, 1),
             "FNLA: National Liberation Front of Azawad",
         ),
-        ("Islamic extremists burned the mausoleum.", date(2012, 7, 1), "Islamist Militia (Mali)"),
+        # During the 2012 occupation of the north "the Islamists" were Ansar Dine's.
+        ("Islamic extremists burned the mausoleum.", date(2012, 7, 1), "Ansar Dine"),
+        ("Islamic extremists burned the mausoleum.", date(2014, 7, 1), "Islamist Militia (Mali)"),
+        ("Ansar Dine fighters entered Kidal.", date(2012, 7, 1), "Ansar Dine"),
+        # Before JNIM existed, al-Qaeda in the Sahel was AQIM; after, AQIM acts as JNIM.
+        (
+            "Al Qaeda fighters shot a man.",
+            date(2015, 1, 1),
+            "AQIM: Al Qaeda in the Islamic Maghreb",
+        ),
+        ("Al Qaeda fighters shot a man.", date(2019, 1, 1), JNIM),
+        ("AQM claimed the attack.", date(2015, 1, 1), "AQIM: Al Qaeda in the Islamic Maghreb"),
+        (
+            "ASS militiamen killed two men.",
+            date(2019, 1, 1),
+            "Alliance for the Salvation of the Sahel",
+        ),
+        (
+            "Two customs officers were wounded.",
+            date(2019, 1, 1),
+            "Police Forces of Mali (2013-2020)",
+        ),
         ("Tuareg rebels attacked a post.", date(2004, 7, 1), "Tuareg Ethnic Militia (Mali)"),
     ],
 )
 def test_more_aliases(registry, text, on, expected):
     assert names(registry, text, country="ML", on=on) == [expected]
+
+
+def test_a_generic_line_leaves_the_canonical_name_to_the_named_actor(registry):
+    name = "MNLA: National Movement for the Liberation of Azawad"
+    entry = registry.resolve(name, on=date(2012, 6, 1))
+    assert entry is not None and entry.name == name and not entry.generic
+
+
+def test_a_people_in_a_hyphenated_place_name_is_no_actor(registry):
+    text = "The post in Bambara-Maoude and the hamlet of Ogassogou-Peulh were attacked."
+    assert names(registry, text, country="ML", on=MALI_2019) == []
+    assert names(registry, "Bambara villagers fled.", country="ML", on=MALI_2019) == [
+        "Bambara Ethnic Group (Mali)"
+    ]

@@ -55,6 +55,12 @@ def test_targeted_katiba_is_jnim_on_the_other_side(actors):
         ("Three French soldiers were injured when their vehicle hit a mine near Kidal.", "mine"),
         ("Two soldiers killed and six wounded by a roadside bomb near Gao.", "bomb"),
         ("A FAMa vehicle struck an explosive device near Boni.", "explosive device"),
+        ("A Malian army armored vehicle struck a mine near Boni.", "mine"),
+        ("A FAMa checkpoint in Gossi attacked overnight, one soldier killed.", "attacked"),
+        ("A MINUSMA convoy was subjected to an ambush near Aguelhok.", "ambush"),
+        ("A FAMa patrol targeted by an IED near Boni, two wounded.", "IED"),
+        ("Four MINUSMA peacekeepers were wounded when their vehicle hit a mine.", "mine"),
+        ("A FAMa patrol came under fire near Boni.", "fire"),
     ],
 )
 def test_an_actor_that_was_hit_is_not_the_attacker(actors, text, trigger):
@@ -100,3 +106,11 @@ def test_two_actors_that_clashed_are_the_two_sides(actors):
     roles = roles_of(actors, "JNIM and ISGS militants clashed near Menaka.", "clashed")
     assert roles.actor1.name == JNIM
     assert roles.actor2.name == "Islamic State (Greater Sahara)"
+
+
+def test_the_assailants_refer_back_to_attackers_named_before(actors):
+    roles = roles_of(actors, "The assailants burned the market in Boni.", "burned")
+    assert roles.actor1 is not None and roles.actor1.role == "unidentified"
+    assert roles.refers_back
+    unknown = roles_of(actors, "Unknown gunmen burned the market in Boni.", "burned")
+    assert not unknown.refers_back

@@ -433,7 +433,10 @@ def _expand(rec: dict[str, Any], countries: dict[str, Country]) -> Iterator[Acto
     aliases = list(rec.get("aliases", []))
     own_span = _clip(None, None, rec) or (None, None)
     if country is None or isinstance(country, str) and country != "*":
-        yield _entry(rec, rec["name"], country, _fill_aliases(aliases, None), own_span)
+        # A generic line ("rebels" for the MNLA of an era) shares its name with the named
+        # actor's line: the name itself must still find the named actor.
+        named = not rec.get("generic", False)
+        yield _entry(rec, rec["name"], country, _fill_aliases(aliases, None), own_span, named=named)
         return
     codes = list(countries) if country == "*" else country
     for code in codes:
@@ -572,6 +575,8 @@ class ActorRegistry:
             if not entries:
                 continue
             entry = choose(entries, country, on)
+            if entry.generic and _in_compound(text, found.start("alias"), found.end("alias")):
+                continue  # "Bambara-Maoude", "Mbella-Peulh": a place named after a people
             if entry.generic and not _fits(
                 entry, country if country in self.countries else None, on
             ):
@@ -626,6 +631,17 @@ class ActorRegistry:
         if not entries:
             raise KeyError(f"no {role} actor for country {country!r}")
         return choose(entries, country, on)
+
+
+_COMPOUND_AFTER = re.compile(r"[-‐‑][A-Z]")
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z][-‐‑]$")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """A word hyphenated to a capitalised word is part of a proper name."""
+    return bool(
+        _COMPOUND_AFTER.match(text, end) or _COMPOUND_BEFORE.search(text[max(0, start - 2) : start])
+    )
 
 
 def _check_parents(entries: list[ActorEntry], lines: list[_Line], source: str) -> None:

@@ -27,6 +27,7 @@ _APPOSITION = re.compile(
 _LEFT_CONJUNCT = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # "forces françaises et maliennes": an adjective after the actor, sharing its head.
 _RIGHT_CONJUNCT = re.compile(r"\s*(?:,\s*|\s+et\s+|\s+and\s+)(?P<word>[\w-]+)(?![\w-])")
+_ETHNIC_GROUP = " Ethnic Group "
 _GENERIC_ALIASES = {
     "civilians": "civilians",
     "unidentified": "gunmen",
@@ -99,6 +100,15 @@ class Actors:
         if following is None or not match.entry.generic or following.entry.generic:
             return False
         return _APPOSITION.match(text[match.end : following.start]) is not None
+
+    def armed_as(self, entry: Any) -> Any:
+        """The militia a community fights as: "Fulani Ethnic Group (Mali)" -> "Fulani Ethnic
+        Militia (Mali)", villagers -> "Unidentified Communal Militia (Mali)"; None if none."""
+        if entry.kind != "civilians" or entry.country is None:
+            return None
+        if _ETHNIC_GROUP in entry.name:
+            return self.registry.resolve(entry.name.replace(_ETHNIC_GROUP, " Ethnic Militia "))
+        return self.registry.resolve("communal militia", country=entry.country)
 
     def canonical_on(self, name: str, on: date | None = None) -> str | None:
         """Today's canonical name for an ACLED label or alias (older labels included)."""

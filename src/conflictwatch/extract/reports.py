@@ -92,6 +92,7 @@ def _merged_roles(draft: Draft) -> Roles:
         r = member.roles
         if roles.actor1 is None and r.actor1 is not None:
             roles.actor1, roles.actor1_span = r.actor1, r.actor1_span
+            roles.refers_back = r.refers_back
         if roles.actor2 is None and r.actor2 is not None:
             roles.actor2, roles.actor2_span = r.actor2, r.actor2_span
         for entry in r.assoc1 + ([r.actor1] if r.actor1 else []):
@@ -125,6 +126,8 @@ _DEFAULT_ACTOR1 = {
 def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleContext) -> Roles:
     """ACLED's defaults: unknown attackers, civilians as victims, protesters by country."""
     registry, country = ctx.registry, ctx.country_code
+    if event_type == "Battles" and roles.actor1 is None:
+        roles = _armed_communities(roles, registry)
     unknown = roles.actor1 is None or (roles.actor1.generic and roles.actor1.role == "unidentified")
     claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
     if unknown and claimed:
@@ -132,6 +135,15 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
         # claimed responsibility": ACLED codes the claimant, never a side hit.
         roles.actor1 = claimed[0]
         roles.assoc2 = [e for e in roles.assoc2 if e != claimed[0]]
+    elif unknown and roles.actor1 is not None and roles.refers_back:
+        targets = {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
+        named = [
+            e
+            for e in ctx.likely_actors
+            if e.kind in _NAMED_GROUP_KINDS and not e.generic and e.name not in targets
+        ]
+        if named:
+            roles.actor1 = named[0]
     if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and event_type != "Strategic developments":
@@ -141,6 +153,10 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
             roles.actor1 = likely[0]
         else:
             roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
+    if roles.actor2 is None and not civilians and _one_sided(roles, event_type):
+        # A clash has two sides and a mine hitting a patrol has a planter: the side the
+        # text leaves unnamed is ACLED's unidentified armed group.
+        roles.actor2 = registry.generic("unidentified", country, ctx.country_name)
     if (
         roles.actor2 is None
         and civilians
@@ -152,6 +168,39 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
     ):
         roles.actor2 = registry.generic("civilians", country, ctx.country_name)
     return roles
+
+
+def _armed_communities(roles: Roles, actors: Any) -> Roles:
+    """Communities that fight a battle with no armed group named are militias: "Fulani and
+    Dogon clashed" is Fulani against Dogon ethnic militia, "farmers and herders clashed"
+    communal militias on both sides."""
+    sides = [e for e in [roles.actor2, *roles.assoc2] if e is not None]
+    # Villagers caught in a battle with soldiers or peacekeepers stay civilians.
+    forces = any(e.kind in {"state", "external"} for e in sides)
+    armed = [None if forces and _ETHNIC not in e.name else actors.armed_as(e) for e in sides]
+    if not any(a is not None for a in armed):
+        return roles
+    fighters = list(dict.fromkeys(a or e for a, e in zip(armed, sides, strict=True)))
+    result = replace(roles, actor1=fighters[0], actor1_span=roles.actor2_span)
+    result.actor2 = fighters[1] if len(fighters) > 1 else None
+    result.actor2_span = None
+    result.assoc2 = fighters[2:]
+    return result
+
+
+_ETHNIC = " Ethnic Group "
+_TWO_SIDED = {"Battles", "Explosions/Remote violence"}
+
+
+def _one_sided(roles: Roles, event_type: str) -> bool:
+    """A battle or a blast told with only a state or foreign force in it."""
+    actor = roles.actor1
+    return (
+        event_type in _TWO_SIDED
+        and actor is not None
+        and actor.kind in {"state", "external"}
+        and not roles.assoc2
+    )
 
 
 def _claims(doc: ArticleDoc, draft: Draft) -> list[Claim]:

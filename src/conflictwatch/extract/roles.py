@@ -36,16 +36,20 @@ _MUTUAL = re.compile(r"clash|fight|fought|battl|affront|combat|exchang|skirmish"
 _VICTIM_VERBS = (
     r"killed|wounded|injured|hurt|ambushed|targeted|struck|hit|abducted|kidnapped|captured|"
     r"executed|murdered|assassinated|attacked|shot|lynched|beaten|arrested|detained|slain|"
+    r"subjected to|the targets? of|"
     r"tués?|blessés?|enlevés?|attaqués?|ciblés?|visés?|tombés?"
 )
 _UNIT_NOUNS = (
     r"vehicles?|convoys?|patrols?|cars?|trucks?|positions?|posts?|bases?|camps?|units?|"
-    r"members?|officers?|agents?|elements?|véhicules?|convois?|patrouilles?|éléments?"
+    r"members?|officers?|agents?|elements?|peacekeepers?|guards?|checkpoints?|checkposts?|"
+    r"stations?|outposts?|barracks|brigades?|columns?|escorts?|"
+    r"véhicules?|convois?|patrouilles?|éléments?"
 )
+_UNIT_ADJ = r"(?:armou?red|supply|tanker|military|army|fuel|escort)\s+"
 # The actor is the one hit: "soldiers were killed when ...", "a FAMa vehicle struck an
 # IED"; without an auxiliary only after a count: "two soldiers killed and six wounded".
 _HIT_AFTER = re.compile(
-    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}"
+    rf"^\s*(?:{_UNIT_ADJ})?(?:(?:{_UNIT_NOUNS})\s+){{0,2}}"
     rf"(?:was|were|had been|have been|has been|got|ont été|a été|sont|est)\s+(?:\w+ly\s+)?"
     rf"(?:{_VICTIM_VERBS})\b",
     re.IGNORECASE,
@@ -62,8 +66,24 @@ _COUNT_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "a FAMa checkpoint attacked overnight", "a MINUSMA convoy targeted by an IED": a post or
+# a vehicle cannot act, so a participle after it is passive even without a count.
+_UNIT_HIT_AFTER = re.compile(
+    rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:{_UNIT_ADJ})?(?:{_UNIT_NOUNS})\s+(?:(?:in|at|near)\s+[A-Z][\w'-]+(?:\s*\([^)]{{0,40}}\))?,?\s+)?"
+    rf"(?:{_VICTIM_VERBS})"
+    rf"(?=\s+(?:by|in|when|after|during|near|while|par|overnight|last|this|around|at|on|"
+    rf"yesterday|today|along|between)\b|\s*[,.;(]|\s*$)",
+    re.IGNORECASE,
+)
+# "the patrol came under fire", "the convoy fell into an ambush".
+_CAME_UNDER = re.compile(
+    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}(?:came|comes|come|fell|falls|was caught|were caught)\s+"
+    rf"(?:under|into|in)\s+(?:an?\s+|heavy\s+)?(?:fire|attack|ambush|gunfire|crossfire)",
+    re.IGNORECASE,
+)
 _VEHICLE_HIT = re.compile(
-    rf"^\s*(?:{_UNIT_NOUNS})\s+(?:hit|struck|ran over|drove over|ran into|stepped on|"
+    rf"^\s*(?:{_UNIT_ADJ})?(?:{_UNIT_NOUNS})\s+"
+    rf"(?:hit|struck|ran over|drove over|ran into|stepped on|"
     rf"a heurté|a sauté sur|ont sauté sur)\b",
     re.IGNORECASE,
 )
@@ -77,6 +97,8 @@ class Roles:
     assoc2: list[Any] = field(default_factory=list)
     actor1_span: tuple[int, int] | None = None
     actor2_span: tuple[int, int] | None = None
+    # actor1 is "the militants", "the assailants": attackers named earlier in the text.
+    refers_back: bool = False
 
 
 def _is_civilian(entry: Any) -> bool:
@@ -129,7 +151,11 @@ def assign_roles(
         # "JNIM militants killed three youths; the assailants also seized ...": once
         # the attackers are named, "the assailants" are them, not a second side hit.
         targets = [m for m in targets if not refers_to_attackers(text, m)]
-    return _fill(agents, associates, targets)
+    roles = _fill(agents, associates, targets)
+    roles.refers_back = any(
+        (m.start, m.end) == roles.actor1_span and refers_to_attackers(text, m) for m in agents
+    )
+    return roles
 
 
 _NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
@@ -157,7 +183,7 @@ def _coded(match: Any) -> list[tuple[Any, tuple[int, int]]]:
 def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
     """The words right after an actor say it was hit ("were killed", "vehicle hit a mine")."""
     after = text[match.end : max(match.end, trigger_start) + 40]
-    if _HIT_AFTER.match(after) or _VEHICLE_HIT.match(after):
+    if any(p.match(after) for p in (_HIT_AFTER, _VEHICLE_HIT, _UNIT_HIT_AFTER, _CAME_UNDER)):
         return True
     counted = _COUNT_BEFORE.search(text[max(sent_start, match.start - 30) : match.start])
     return counted is not None and _REDUCED_HIT_AFTER.match(after) is not None
