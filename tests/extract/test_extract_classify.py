@@ -252,3 +252,58 @@ def test_classify_weapons_with_fighting_and_crowds(text, target, expected):
 )
 def test_classify_executions_interventions_and_denied_fights(text, target, expected):
     assert sub_type(text, **target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        ("Hundreds of teachers held a rally at the labour exchange.", {}, "Peaceful protest"),
+        ("Nurses held a sit in outside the ministry.", {}, "Peaceful protest"),
+        ("Rallies were held against the new tax.", {}, "Peaceful protest"),
+        ("Traders went to the street to ask for lower fees.", {}, "Peaceful protest"),
+        ("Peaceful marches were staged by students.", {}, "Peaceful protest"),
+        ("A truck struck a mine near the well.", {}, "Remote explosive/landmine/IED"),
+        (
+            "Two soldiers were killed by an exploding mine.",
+            {"armed": True},
+            "Remote explosive/landmine/IED",
+        ),
+        ("Gunmen launched an attack on the mine.", {}, "Attack"),
+        (
+            "Gunmen attacked the village; self-defence groups responded to the attacks.",
+            {"civilians": True},
+            "Armed clash",
+        ),
+        ("Gunmen raided the hamlet but villagers fended off the raid.", {}, "Armed clash"),
+    ],
+)
+def test_classify_protest_and_mine_wordings(text, target, expected):
+    assert sub_type(text, **target) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The crowd's own violence decides, whatever force was used against it.
+        (
+            "Protesters burned tyres and the police fired live ammunition at them.",
+            "Violent demonstration",
+        ),
+        (
+            "Demonstrators clashed with police, who fired live rounds into the crowd.",
+            "Violent demonstration",
+        ),
+        (
+            "Police fired live ammunition at peaceful protesters.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_classify_a_violent_crowd_outranks_the_force_used_on_it(text, expected):
+    assert sub_type(text) == expected
+
+
+def test_classify_armed_people_abducted_make_a_battle():
+    text = "Gunmen abducted two militiamen on the road."
+    assert sub_type(text, armed=True, fighters_abducted=True) == "Armed clash"
+    assert sub_type(text, armed=True) == "Abduction/forced disappearance"

@@ -502,3 +502,91 @@ def test_reports_a_takeover_with_no_clashes_reported_is_non_violent(pipeline):
     text = "On Sunday, French troops occupied a rebel post near Ber; no clashes were reported."
     found = reports(pipeline, text)
     assert [r.sub_event_type for r in found] == ["Non-violent transfer of territory"]
+
+
+def test_reports_the_militants_are_the_group_named_before_them(pipeline):
+    text = (
+        "On 4 May 2020, presumed ISGS militants stopped a bus near Menaka. "
+        "The militants seized the passengers' phones."
+    )
+    found = reports(pipeline, text, published=date(2020, 5, 5))
+    assert found and all(r.actor1 == "Islamic State (Greater Sahara)" for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2020, a FAMa checkpoint in Gossi was attacked overnight. One soldier was killed.",
+        "On 4 May 2020, four Malian soldiers were wounded when their vehicle hit a mine near Boni.",
+    ],
+)
+def test_reports_the_unnamed_side_of_a_battle_or_blast_is_an_armed_group(pipeline, text):
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    sides = {report.actor1, report.actor2}
+    assert "Unidentified Armed Group (Mali)" in sides
+    assert any(s and s.startswith("Military Forces of Mali") for s in sides)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 May 2020, Fulani and Dogon clashed in Koro, three people were killed.",
+            {"Fulani Ethnic Militia (Mali)", "Dogon Ethnic Militia (Mali)"},
+        ),
+        (
+            "On 4 May 2020, farmers and herders clashed near Diffa, three people were killed.",
+            {"Unidentified Communal Militia (Niger)"},
+        ),
+    ],
+)
+def test_reports_communities_fighting_each_other_are_militias(pipeline, text, expected):
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.sub_event_type == "Armed clash"
+    assert {report.actor1, report.actor2} - {None} == expected
+
+
+def test_reports_villagers_in_a_battle_with_soldiers_stay_civilians(pipeline):
+    text = "On 4 May 2020, an exchange of fire between soldiers and civilians was reported in Koro."
+    found = reports(pipeline, text, published=date(2020, 5, 5))
+    assert found
+    assert not any("Communal Militia" in (r.actor1 or "") + (r.actor2 or "") for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Fighters taken by the other side: ACLED codes a battle.
+        ("On 4 May 2020, gunmen abducted two GATIA militiamen near Gossi.", "Armed clash"),
+        ("On 4 May 2020, militants kidnapped three soldiers near Boni.", "Armed clash"),
+        # Told in the passive, or of people who only serve the forces: a kidnapping.
+        (
+            "On 4 May 2020, two border guards were abducted by gunmen near Gossi.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 4 May 2020, gunmen abducted an informant of the army near Boni.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "On 4 May 2020, gunmen abducted a gendarme off duty near Boni.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_reports_armed_people_abducted(pipeline, text, expected):
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 4 May 2020, gunmen shot dead a forest agent near Boni.", "Armed clash"),
+        ("On 4 May 2020, gunmen shot at a park ranger near Boni.", "Armed clash"),
+        ("On 4 May 2020, gunmen shot dead a school guard near Boni.", "Attack"),
+    ],
+)
+def test_reports_rangers_and_guards_are_armed(pipeline, text, expected):
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.sub_event_type == expected

@@ -304,7 +304,8 @@ def _victims_text(text: str, sent_start: int, trigger: Trigger, end: int) -> str
 # "a MINUSMA convoy was ambushed" (the cue list holds the plural nouns).
 _ARMED_VICTIM = re.compile(
     r"\b(?:soldier|gendarme|policem[ae]n|guardsm[ae]n|national guards?|republican guards?|"
-    r"peacekeeper|militiam[ae]n|combatants?|fighter(?! jets?)|"
+    r"peacekeeper|militiam[ae]n|combatants?|fighter(?! jets?)|rangers?|forest (?:agents?|guard)|"
+    r"(?<!school )(?<!civilian )(?:security |body)?guard|"
     r"(?:supply|military|army|logistics?) convoys?|"
     r"supply (?:mission|vehicles?|trucks?))\b",
     re.IGNORECASE,
@@ -329,8 +330,15 @@ _OFF_DUTY = re.compile(
     r"police officers?|gendarmes?|(?:national )?guards?|guardsm[ae]n|militiam[ae]n|"
     r"peacekeepers?|officers?|individuals?|men|fighters?)\b"
     r"|\b(?:soldiers?|policem[ae]n|gendarmes?|guards?|guardsm[ae]n|militiam[ae]n|"
-    r"peacekeepers?|officers?|fighters?)\s+(?:[\w-]+\s+)?on\s+(?:leave|a family visit)\b",
+    r"peacekeepers?|officers?|fighters?)\s+(?:[\w-]+\s+)?"
+    r"(?:on\s+(?:leave|a family visit)|off[- ]duty)\b",
     re.IGNORECASE,
+)
+
+
+# "an informant of the army", "a subcontractor for the forces": civilians who serve them.
+_WORKS_FOR_FORCES = re.compile(
+    r"\b(?:informants?|(?:sub)?contractors?|guides?|suppliers?|collaborators?)\b", re.IGNORECASE
 )
 
 
@@ -350,11 +358,34 @@ def _fighters_executed(
     """'executed a JNIM member': an execution whose victims are armed, not civilians.
     'prisoners executed by soldiers' names the killers after the verb, not victims, and
     'a video of the execution of three soldiers' tells of an act, not a fight."""
+    executions = [
+        t for t in triggers if t.category == "civ_attack" and t.text.lower() == "executed"
+    ]
+    return _armed_victims(text, sent_start, end, executions, mentions)
+
+
+def _fighters_abducted(
+    text: str, sent_start: int, end: int, triggers: list[Trigger], mentions: list[Any]
+) -> bool:
+    """'abducted two militiamen': armed people taken. Only the object of an active verb
+    counts: 'guards were abducted by terrorists' is told as a kidnapping, no fight."""
+    abductions = [
+        t
+        for t in triggers
+        if t.category == "abduction"
+        and not _PASSIVE_BEFORE.search(text[max(sent_start, t.start - 25) : t.start])
+    ]
+    return _armed_victims(text, sent_start, end, abductions, mentions)
+
+
+def _armed_victims(
+    text: str, sent_start: int, end: int, triggers: list[Trigger], mentions: list[Any]
+) -> bool:
+    """Armed people, and no civilians, are what one of the triggers was done to."""
     for trigger in triggers:
-        if trigger.category != "civ_attack" or trigger.text.lower() != "executed":
-            continue
         victims = _AGENT.sub("", _victims_text(text, sent_start, trigger, end))
-        if _hits_armed(text, victims, mentions) and not cues.has("civilian_nouns", victims):
+        civilians = cues.has("civilian_nouns", victims) or _WORKS_FOR_FORCES.search(victims)
+        if _hits_armed(text, victims, mentions) and not civilians:
             return True
     return False
 
@@ -539,6 +570,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         first_target = _target(text, start, lead, end, actors, first_roles)
         if _fighters_executed(text, start, end, triggers, actors):
             first_target = replace(first_target, fighters_executed=True)
+        if _fighters_abducted(text, start, end, triggers, actors):
+            first_target = replace(first_target, fighters_abducted=True)
         decided = classify(triggers, _hit_later(text, start, end, triggers, first_target))
         if decided is None:
             continue

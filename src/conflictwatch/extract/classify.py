@@ -89,6 +89,7 @@ class Target:
     actor_known: bool = False  # an acting side was named at all
     people_hurt: bool = False  # someone was shot at, wounded or assaulted
     fighters_executed: bool = False  # "executed a GATIA militiaman": an armed victim
+    fighters_abducted: bool = False  # "abducted two militiamen": armed people taken
 
 
 @cache
@@ -163,11 +164,12 @@ def protest_sub_type(categories: set[str]) -> str:
     """How a protest went: the crowd's violence, the force used on it, an intervention."""
     if "mob" in categories:
         return "Mob violence"
+    if categories & {"riot", "protest_violent", "clash"}:
+        # "clashes between protesters and police": the crowd fought back; live rounds
+        # against a crowd that burned and stoned do not make it peaceful (ACLED's rule).
+        return "Violent demonstration"
     if "protest_force" in categories:
         return "Excessive force against protesters"
-    if categories & {"riot", "protest_violent", "clash"}:
-        # "clashes between protesters and police": the crowd fought back.
-        return "Violent demonstration"
     if "protest_intervention" in categories:
         return "Protest with intervention"
     return "Peaceful protest"
@@ -201,8 +203,9 @@ def _violence_type(categories: set[str], target: Target) -> str | None:
 
 def _abduction_type(categories: set[str], target: Target) -> str:
     """ACLED codes a kidnapping by what came with it: a fight over the hostages makes a
-    clash, people wounded or beaten along the way an attack."""
-    if "clash" in categories:
+    clash, people wounded or beaten along the way an attack; soldiers or militiamen
+    taken away are fighters lost to the other side, a battle."""
+    if "clash" in categories or target.fighters_abducted:
         return "Armed clash"
     if target.people_hurt:
         return "Attack"
