@@ -590,3 +590,110 @@ def test_reports_armed_people_abducted(pipeline, text, expected):
 def test_reports_rangers_and_guards_are_armed(pipeline, text, expected):
     (report,) = reports(pipeline, text, published=date(2020, 5, 5))
     assert report.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 May 2020, gunmen fired on the gendarmerie of Sollé while it was unmanned.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 4 May 2020, gunmen attacked a petrol station in Boni and took fuel.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 4 May 2020, gunmen attacked an abandoned army post near Boni.",
+            "Looting/property destruction",
+        ),
+        ("On 4 May 2020, gunmen attacked an army post near Boni.", "Armed clash"),
+    ],
+)
+def test_reports_empty_post_hit_is_property_destruction(pipeline, text, expected):
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 May 2020, militants shelled the army camp in Boni with mortars and opened "
+            "fire on the gate.",
+            "Armed clash",
+        ),
+        (
+            "On 4 May 2020, a would-be suicide bomber was shot dead at the gate of a military "
+            "camp in Boni.",
+            "Armed clash",
+        ),
+        (
+            "On 4 May 2020, militants shelled the army camp in Boni.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 4 May 2020, a boy was killed by an explosive device on the army shooting range "
+            "near Boni.",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
+def test_reports_bombs_or_shells_with_gunfire_make_a_battle(pipeline, text, expected):
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 May 2020, clashes between rival students in Kaya left two people dead.",
+            "Mob violence",
+        ),
+        (
+            "On 4 May 2020, two groups of worshippers clashed in Kaya; one man was killed.",
+            "Mob violence",
+        ),
+        (
+            "On 4 May 2020, two camps of a mosque began fighting in Kaya over the imam.",
+            "Mob violence",
+        ),
+        (
+            "On 4 May 2020, herders and farmers clashed near Kaya; three people were killed.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_reports_students_or_worshippers_fighting_is_mob_violence_even_with_deaths(
+    pipeline, text, expected
+):
+    assert [r.sub_event_type for r in reports(pipeline, text, published=date(2020, 5, 5))] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 May 2020, soldiers demonstrated at their camp in Kati and fired shots in the "
+            "air over unpaid bonuses.",
+            "Violent demonstration",
+        ),
+        (
+            "On 4 May 2020, hundreds marched in Kati. Police fired in the air to disperse them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 4 May 2020, residents protested in Kidal. The demonstrators burned French flags "
+            "and portraits of the president.",
+            "Peaceful protest",
+        ),
+        ("On 4 May 2020, protesters in Kidal burned the town hall.", "Violent demonstration"),
+    ],
+)
+def test_reports_shots_in_the_air_and_burned_symbols_at_protests(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text, published=date(2020, 5, 5))] == [
+        expected
+    ]

@@ -16,7 +16,13 @@ from datetime import date
 from typing import Any
 
 from conflictwatch.extract import cues
-from conflictwatch.extract.classify import Target, Trigger, classify, is_protest_detail
+from conflictwatch.extract.classify import (
+    Target,
+    Trigger,
+    classify,
+    is_protest_detail,
+    without_dispersal_shots,
+)
 from conflictwatch.extract.dates import DateValue, in_passing, modifier_participle
 from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import Roles, assign_roles, is_named_group, refers_to_attackers
@@ -342,9 +348,32 @@ _WORKS_FOR_FORCES = re.compile(
 )
 
 
+# A post with no one in it, or a station that is no post: what was hit is property.
+_NO_ONE_INSIDE = re.compile(
+    r"\b(?:abandoned|empty|deserted|unmanned|unoccupied|vacant|disused|former)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:station|post|camp|base|checkpoint|barracks|gendarmerie|"
+    r"headquarters|outpost|position)s?\b"
+    r"|\b(?:gas|petrol|fuel|filling|service|radio|bus|pumping|power|weather)\s+stations?\b",
+    re.IGNORECASE,
+)
+# "attacked the police station while it was unmanned": no one was there to fight.
+_LEFT_EMPTY = re.compile(
+    r"\b(?:while|when|as|which|that)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:unmanned|empty|deserted|abandoned|unoccupied|vacant)\b",
+    re.IGNORECASE,
+)
+
+
+def _empty_post(text: str, start: int, end: int, victims: str) -> bool:
+    """A post, station or camp was hit with no one in it (property destruction)."""
+    if _LEFT_EMPTY.search(text, start, end):
+        return cues.has("armed_target_nouns", victims)
+    return _NO_ONE_INSIDE.search(victims) is not None
+
+
 def _hits_armed(text: str, victims: str, mentions: list[Any]) -> bool:
     """Soldiers, a post or a named armed group among those hit, not off duty."""
-    victims = _OFF_DUTY.sub(" civilians ", victims)
+    victims = _NO_ONE_INSIDE.sub(" property ", _OFF_DUTY.sub(" civilians ", victims))
     return (
         cues.has("armed_target_nouns", victims)
         or _ARMED_VICTIM.search(victims) is not None
@@ -408,8 +437,10 @@ def _target(
     target_kind = getattr(roles.actor2, "kind", None)
     off_duty = _OFF_DUTY.search(victims) is not None
     civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians" or off_duty
-    armed = _hits_armed(text, victims, armed_mentions) or (
-        target_kind not in {None, "civilians", "protesters"} and not off_duty
+    empty_post = _empty_post(text, sent_start, end, victims)
+    armed = not empty_post and (
+        _hits_armed(text, victims, armed_mentions)
+        or (target_kind not in {None, "civilians", "protesters"} and not off_duty)
     )
     state_actor = getattr(roles.actor1, "kind", None) == "state"
     return Target(
@@ -419,6 +450,7 @@ def _target(
         state_actor=state_actor,
         actor_known=roles.actor1 is not None,
         people_hurt=bool(_PEOPLE_HURT.search(text, sent_start, end)),
+        empty_post=empty_post,
     )
 
 
@@ -518,6 +550,28 @@ def _told_after_event(text: str, sent_start: int, start: int, triggers: list[Tri
     )
 
 
+# "burned French flags", "torched images of the president": a symbol, not property.
+_SYMBOL_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:flags?|effig(?:y|ies)|images?|portraits?|pictures?|photos?|"
+    r"posters?|caricatures?|banners?)\b",
+    re.IGNORECASE,
+)
+# The verb alone, or with the crowd before it ("demonstrators torched").
+_BURNED = re.compile(
+    r"(?:[\w-]+\s+){0,2}?(?:burn(?:ed|t|ing)|torch(?:ed|ing)|set (?:fire|alight|ablaze))",
+    re.IGNORECASE,
+)
+
+
+def _symbols_burned(text: str, trigger: Trigger) -> bool:
+    """A flag or a portrait burned at a protest: its message, not destruction."""
+    return (
+        trigger.category in {"looting", "protest_violent"}
+        and _BURNED.fullmatch(trigger.text) is not None
+        and _SYMBOL_AFTER.match(text, trigger.end) is not None
+    )
+
+
 def _sentence_triggers(
     doc: ArticleDoc, start: int, end: int, figures: list[Figure]
 ) -> list[Trigger]:
@@ -525,6 +579,7 @@ def _sentence_triggers(
     masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
     triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
     triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
+    triggers = [t for t in without_dispersal_shots(triggers) if not _symbols_burned(text, t)]
     if any(t.category == "protest" for t in triggers):
         # "after demonstrators ransacked a church" tells what the crowd did.
         grievances = [

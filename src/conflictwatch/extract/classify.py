@@ -90,6 +90,7 @@ class Target:
     people_hurt: bool = False  # someone was shot at, wounded or assaulted
     fighters_executed: bool = False  # "executed a GATIA militiaman": an armed victim
     fighters_abducted: bool = False  # "abducted two militiamen": armed people taken
+    empty_post: bool = False  # "attacked the post while it was unmanned": property only
 
 
 @cache
@@ -127,6 +128,13 @@ _MOB_PROPER = re.compile(r"mob|lynch|vigilante|crowd|vindicte|jungle|stone", re.
 
 # "Intercommunal violence between herders and farmers": a fight between communities.
 _COMMUNAL = re.compile(r"communal|ethnic", re.IGNORECASE)
+# Students, party supporters or two camps of a mosque are no communal militia: ACLED
+# codes their fights as mob violence even when someone dies.
+_CIVIC = re.compile(
+    r"students|supporters|political|opponents|merchants|traders|fans|worshippers|"
+    r"two groups|rival groups",
+    re.IGNORECASE,
+)
 
 
 def feud_type(triggers: list[Trigger], deaths: bool, armed: bool) -> str | None:
@@ -144,7 +152,7 @@ def feud_type(triggers: list[Trigger], deaths: bool, armed: bool) -> str | None:
     clashes = [t for t in triggers if t.category == "clash"]
     if not mob and not (clashes and all(_COMMUNAL.search(t.text) for t in clashes)):
         return None
-    if deaths:
+    if deaths and not any(_CIVIC.search(t.text) for t in mob):
         return "Armed clash"
     return None if armed else "Mob violence"
 
@@ -215,7 +223,7 @@ def _abduction_type(categories: set[str], target: Target) -> str:
 _COMBINED = re.compile(
     r"complex|armed assault|followed by|small arms|gunfire|exchang|firefight"
     r"|responded|repel|repuls|clash|returned fire|ground op|counter|ambush|routed"
-    r"|commando op|storm",
+    r"|commando|storm|opened fire|shot dead|shooting|multi-?pronged",
     re.IGNORECASE,
 )
 
@@ -235,6 +243,12 @@ def _looting_type(categories: set[str], target: Target) -> str | None:
     return "Looting/property destruction"
 
 
+def _property_only(categories: set[str], target: Target) -> bool:
+    """An attack on an empty post or a petrol station, with no one killed or taken."""
+    harm = _HARM_TO_PEOPLE | CROWD | {"abduction", "civ_attack"}
+    return target.empty_post and not target.civilians and not categories & harm
+
+
 def _attacked(triggers: list[Trigger]) -> bool:
     """An attack told with a verb ("attacked", "raided"), not named ("a foiled attack")."""
     return any(t.category == "attack" and t.text.lower().endswith("ed") for t in triggers)
@@ -242,6 +256,19 @@ def _attacked(triggers: list[Trigger]) -> bool:
 
 _CROWD_WORD = re.compile(r"protesters|demonstrators|youths|students|crowd", re.IGNORECASE)
 _DONE_TO_THINGS = re.compile(r"smashed|hurled|pelted|broke into|stormed", re.IGNORECASE)
+# "Soldiers demonstrated, firing shots in the air" is a riot; gunmen firing in the air
+# while raiding a market are not a crowd.
+_SHOTS_IN_AIR = re.compile(r"fir.*\bair", re.IGNORECASE)
+
+
+def without_dispersal_shots(triggers: list[Trigger]) -> list[Trigger]:
+    """'Police dispersed the crowd, firing in the air': the shots are the intervention,
+    not the crowd's violence."""
+    if not any(t.category == "protest_intervention" for t in triggers):
+        return triggers
+    return [
+        t for t in triggers if t.category != "protest_violent" or not _SHOTS_IN_AIR.match(t.text)
+    ]
 
 
 def _crowd_turned_violent(triggers: list[Trigger], categories: set[str]) -> bool:
@@ -250,6 +277,10 @@ def _crowd_turned_violent(triggers: list[Trigger], categories: set[str]) -> bool
     if "protest_violent" not in categories or categories & (_LETHAL | {"abduction", "sexual"}):
         return False
     violent = [t for t in triggers if t.category == "protest_violent"]
+    if "protest" not in categories:
+        violent = [t for t in violent if not _SHOTS_IN_AIR.match(t.text)]
+        if not violent:
+            return False
     if not categories & (_HARM_TO_PEOPLE | {"attack", "looting", "arrest"}):
         # "convoys were smashed" by an air force is no riot; a blocked road is.
         return not all(_DONE_TO_THINGS.fullmatch(t.text) for t in violent)
@@ -345,6 +376,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         categories.add("protest_force")
     if sub is None and (categories & CROWD or is_protest_detail(categories)):
         sub = protest_sub_type(categories - {"clash"} | crowd_categories(triggers))
+    if sub is None and _property_only(categories, target):
+        # "gunmen fired on the gendarmerie while it was empty": no one there to fight.
+        sub = "Looting/property destruction"
     if sub is None and "looting" in categories and not categories & _HARM_TO_PEOPLE:
         sub = _looting_type(categories, target)
     if sub is None:
