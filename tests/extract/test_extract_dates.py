@@ -28,7 +28,13 @@ def first(text, published=PUBLISHED):
         ("in early March", date(2024, 3, 5), 2),
         ("on 12 December", date(2023, 12, 12), 1),
         ("last week", date(2024, 3, 21), 2),
+        ("clashes this week", date(2024, 3, 27), 2),
+        ("a raid earlier this week", date(2024, 3, 27), 2),
         ("three days ago", date(2024, 3, 25), 1),
+        ("killed on 13-December-2023", date(2023, 12, 13), 1),
+        ("abducted on February, 25 were found", date(2024, 2, 25), 1),
+        ("died on January, 21st", date(2024, 1, 21), 1),
+        ("In February, 25 people fled", date(2024, 2, 15), 3),
     ],
 )
 def test_dates_resolved_against_publication(text, day, precision):
@@ -87,6 +93,11 @@ def _passing(text):
         "The town, held by rebels since 5 February, was retaken.",
         "A herder who was kidnapped last week was found dead.",
         "The group that attacked the camp on 9 March signed a truce.",
+        "Students marched over the death of a classmate in February.",
+        "A trader, missing since the raid in March, was found dead.",
+        "Workers marched against the 'reform law' that was passed on 5 March.",
+        "The curfew, imposed on 2 March, was lifted.",
+        "A cousin of the mayor - abducted in January - was found dead.",
     ],
 )
 def test_dates_told_in_passing_are_not_the_event_day(text):
@@ -100,6 +111,7 @@ def test_dates_told_in_passing_are_not_the_event_day(text):
         "Gunmen attacked the camp on Monday after a long siege.",
         "Officials said that gunmen attacked the camp on Monday.",
         "The army said Friday that troops raided the camp on Tuesday.",
+        "Gunmen stormed the village, killed five people on 3 March.",
     ],
 )
 def test_dates_of_the_event_itself_are_not_in_passing(text):

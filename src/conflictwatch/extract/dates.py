@@ -65,6 +65,10 @@ def _patterns() -> _Patterns:
             rf"\b(?:(?:the\s+)?night\s+of\s+)?(?P<day>\d{{1,2}}){_ORD}"
             rf"(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{month}{year}\b",
         ),
+        # "13-December-1998"
+        ("day_month", rf"\b(?P<day>\d{{1,2}})-{month}-(?P<year>(?:19|20)\d\d)\b"),
+        # "on August, 25": only after "on", since "in August, 25 people died" is a count
+        ("month_day", rf"(?<=\bon\s){month},\s*(?P<day>\d{{1,2}}){_ORD}\b{year}"),
         (
             "month_day",
             rf"\b{month}\s*(?P<day>\d{{1,2}}){_ORD}(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?"
@@ -138,7 +142,8 @@ def _resolve(
         start = _safe_date(year, month, first)
         if start is None:
             return None
-        end = _safe_date(year, month, int(m["day2"])) if m["day2"] else None
+        day2 = m.groupdict().get("day2")  # the one-day forms have no second day
+        end = _safe_date(year, month, int(day2)) if day2 else None
         if end and end <= start:
             end = None
         return DateValue(start, end, _precision_of_span(start, end) if end else 1)
@@ -270,6 +275,7 @@ class _PassingPatterns:
     complement_heads: frozenset[str]  # "said that": no relative clause
     participle: re.Pattern[str]  # "hostages taken on 17 May"
     auxiliaries: frozenset[str]  # "were taken on 17 May" is a clause of its own
+    appositive: re.Pattern[str]  # ", proclaimed on 12 January" right after a break
 
 
 @cache
@@ -279,13 +285,14 @@ def _passing() -> _PassingPatterns:
         re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_event_leads'])})(?![\w-])", re.I),
         re.compile(rf"\W*(?:{alternation(data['opening_leads'])})\b", re.I),
         re.compile(rf"(?<![\w-])(?:{alternation(data['bounding_words'])})\s+(?:the\s+)?$", re.I),
-        re.compile(rf"(\w+)\s+(?:{alternation(data['relative_pronouns'])})\s+\w", re.I),
+        re.compile(rf"(\w+)['’\"]?\s+(?:{alternation(data['relative_pronouns'])})\s+\w", re.I),
         frozenset(data["complement_heads"]),
         re.compile(
             rf"(\w+)\s+(?P<participle>{alternation(data['modifier_participles'])})\b(?=(?:\W+\w+){{0,6}}\W*$)",
             re.I,
         ),
         frozenset(data["auxiliaries"]),
+        re.compile(rf"\s*(?:{alternation(data['modifier_participles'])})\s+(?:on\s+|in\s+)?", re.I),
     )
 
 
@@ -301,6 +308,8 @@ def in_passing(text: str, sent_start: int, start: int) -> bool:
     clause = before[breaks[-1].end() :] if breaks else before
     if patterns.earlier.search(clause) or _in_relative_clause(patterns, clause):
         return True
+    if breaks and patterns.appositive.fullmatch(clause):
+        return True  # "the state of emergency, proclaimed on 12 January": the noun's day
     return not breaks and bool(patterns.opening.match(before))
 
 
