@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from conflictwatch.extract.actor_registry import KINDS, ActorRegistry
+from conflictwatch.extract.actors import Actors
 from conflictwatch.resources import DataFileError
 
 MALI_2019 = date(2019, 6, 1)
@@ -361,3 +362,18 @@ def test_a_people_in_a_hyphenated_place_name_is_no_actor(registry):
     assert names(registry, "Bambara villagers fled.", country="ML", on=MALI_2019) == [
         "Bambara Ethnic Group (Mali)"
     ]
+
+
+def test_villagers_named_after_their_village_carry_its_militia():
+    actors = Actors.load()
+    text = "a dispute between the villages of Tabakoro and Sirakoro; residents of Mali"
+    found = actors.find(text, country="ML", on=date(2020, 5, 5))
+    armed = [m.entry.armed.name for m in found if m.entry.armed is not None]
+    assert armed == ["Tabakoro Communal Militia (Mali)", "Sirakoro Communal Militia (Mali)"]
+    assert all(m.entry.name == "Civilians (Mali)" for m in found if m.entry.armed)
+
+
+def test_a_possessive_without_its_apostrophe_still_matches(registry):
+    found = registry.find("Al-Qaedas attack on the town", on=date(2012, 5, 1))
+    assert [m.text for m in found] == ["Al-Qaeda"]
+    assert not registry.find("Maliens moved north")  # only a lost possessive, not any word

@@ -546,6 +546,37 @@ def test_reports_communities_fighting_each_other_are_militias(pipeline, text, ex
     assert {report.actor1, report.actor2} - {None} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 4 May 2020, armed villagers from Tabakoro attacked herders near Koro, "
+            "two herders were wounded.",
+            "Tabakoro Communal Militia (Mali)",
+        ),
+        (
+            "On 4 May 2020, youths from the village of Tabakoro beat two gunmen to death "
+            "near Koro.",
+            "Tabakoro Communal Militia (Mali)",
+        ),
+        (
+            "On 4 May 2020, villagers in the area of Tabakoro killed two JNIM militants near Koro.",
+            "Tabakoro Communal Militia (Mali)",
+        ),
+    ],
+)
+def test_reports_villagers_named_after_their_village_act_as_its_militia(pipeline, text, expected):
+    found = reports(pipeline, text, published=date(2020, 5, 5))
+    assert any(expected in {r.actor1, r.actor2, *r.assoc_actor_1} for r in found)
+
+
+def test_reports_villagers_from_a_village_hit_stay_civilians(pipeline):
+    text = "On 4 May 2020, gunmen killed three villagers from Tabakoro near Koro."
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.actor2 == "Civilians (Mali)"
+    assert "Communal Militia" not in (report.actor1 or "")
+
+
 def test_reports_villagers_in_a_battle_with_soldiers_stay_civilians(pipeline):
     text = "On 4 May 2020, an exchange of fire between soldiers and civilians was reported in Koro."
     found = reports(pipeline, text, published=date(2020, 5, 5))

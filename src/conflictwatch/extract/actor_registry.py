@@ -121,6 +121,9 @@ class ActorEntry:
     # A faction ACLED codes under its parent on this date ("Katiba Macina" acts as
     # JNIM, with the katiba as associated actor); set by `ActorRegistry.find`.
     coded_as: ActorEntry | None = field(default=None, compare=False)
+    # Villagers named after their village ("villagers from Boundo") fight as its
+    # communal militia ("Boundo Communal Militia (Mali)"); set by `Actors.find`.
+    armed: ActorEntry | None = field(default=None, compare=False)
 
     def valid_on(self, day: date) -> bool:
         if self.valid_from and day < self.valid_from:
@@ -264,6 +267,8 @@ def _render(node: dict[Any, Any]) -> str:
 
 
 def build_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
+    """One regex for every alias; a possessive whose apostrophe was lost ("Boko Harams
+    attack") still matches its alias."""
     trie: dict[Any, Any] = {}
     for alias in aliases:
         node = trie
@@ -272,7 +277,7 @@ def build_pattern(aliases: Iterable[str]) -> re.Pattern[str]:
         node["$"] = True
     tail = "|".join(TAIL_WORDS)
     return re.compile(
-        rf"(?<!\w)(?P<alias>{_render(trie)})(?!\w)(?P<tail>[\s\-]+(?:{tail})(?!\w))?",
+        rf"(?<!\w)(?P<alias>{_render(trie)})(?:(?<=[a-z])s)?(?!\w)(?P<tail>[\s\-]+(?:{tail})(?!\w))?",
         re.IGNORECASE,
     )
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from conflictwatch.extract.actor_registry import ActorMatch, ActorRegistry
+from conflictwatch.extract.actor_registry import ActorEntry, ActorMatch, ActorRegistry
 
 # Words that may stand between a descriptive actor word and the name it introduces.
 _APPOSITION = re.compile(
@@ -28,6 +28,21 @@ _LEFT_CONJUNCT = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+
 # "forces françaises et maliennes": an adjective after the actor, sharing its head.
 _RIGHT_CONJUNCT = re.compile(r"\s*(?:,\s*|\s+et\s+|\s+and\s+)(?P<word>[\w-]+)(?![\w-])")
 _ETHNIC_GROUP = " Ethnic Group "
+_VILLAGE = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+# "villagers from Boundo", "armed youths from the village of Zamana": people named after
+# their village, who act as ACLED's "<Village> Communal Militia (<Country>)".
+_VILLAGE_PEOPLE = re.compile(
+    r"(?<![\w-])(?i:villagers|locals|youths?|residents|inhabitants|people|villageois|jeunes)"
+    r"(?:\s+(?:armed|equipped)\s+with\s+[\w\s-]{1,40}?)?"
+    r"\s+(?:coming\s+)?(?:from\s+(?:the\s+(?:village|town|locality)\s+of\s+)?|"
+    r"(?:of|in)\s+the\s+(?:village|town|locality|area)\s+of\s+|in\s+(?:the\s+)?|"
+    r"(?:du|de)\s+village\s+de\s+)"
+    rf"(?P<village>{_VILLAGE})"
+)
+# "a land dispute between the villages of Sitiena and Diongolo": both sides.
+_VILLAGE_PAIR = re.compile(
+    rf"\bvillages\s+of\s+(?P<village>{_VILLAGE})\s+and\s+(?P<other>{_VILLAGE})"
+)
 _GENERIC_ALIASES = {
     "civilians": "civilians",
     "unidentified": "gunmen",
@@ -55,7 +70,41 @@ class Actors:
             if self._introduces(text, match, following):
                 continue  # "Tuareg separatist group CSP": the CSP is meant
             kept.append(match)
-        return kept
+        return self._villages(text, kept, country, on)
+
+    def _villages(
+        self, text: str, matches: list[ActorMatch], country: str | None, on: date | None
+    ) -> list[ActorMatch]:
+        """Villagers named after their village carry its communal militia (`armed`)."""
+        if country is None:
+            return matches
+        found = [(m.span(), m.group("village")) for m in _VILLAGE_PEOPLE.finditer(text)]
+        for pair in _VILLAGE_PAIR.finditer(text):
+            found += [(pair.span("village"), pair["village"]), (pair.span("other"), pair["other"])]
+        for (start, end), village in found:
+            entry = self._village_people(village, country, on)
+            if entry is None:
+                continue
+            inside = [m for m in matches if start <= m.start and m.end <= end]
+            if any(not m.entry.generic or m.entry.kind != "civilians" for m in inside):
+                continue  # "people from JNIM", "residents of Mali": not a village
+            matches = [m for m in matches if m not in inside]
+            matches.append(ActorMatch(start, end, text[start:end], entry))
+        return sorted(matches, key=lambda m: m.start)
+
+    def _village_people(self, village: str, country: str, on: date | None) -> ActorEntry | None:
+        """Civilians of a country carrying "<village> Communal Militia (<country>)"."""
+        if self.registry.resolve(village) is not None:
+            return None  # a country, a people or a group, not a village
+        militia = self.registry.resolve("communal militia", country=country, on=on)
+        try:
+            civilians = self.registry.civilians(country)
+        except KeyError:
+            return None
+        if militia is None or militia.country != country:
+            return None
+        name = militia.name.replace("Unidentified", village, 1)
+        return replace(civilians, armed=replace(militia, name=name, aliases=(), generic=False))
 
     def _coordinated(
         self, text: str, matches: list[ActorMatch], country: str | None, on: date | None
@@ -106,6 +155,8 @@ class Actors:
         Militia (Mali)", villagers -> "Unidentified Communal Militia (Mali)"; None if none."""
         if entry.kind != "civilians" or entry.country is None:
             return None
+        if getattr(entry, "armed", None) is not None:
+            return entry.armed
         if _ETHNIC_GROUP in entry.name:
             return self.registry.resolve(entry.name.replace(_ETHNIC_GROUP, " Ethnic Militia "))
         return self.registry.resolve("communal militia", country=entry.country)

@@ -128,6 +128,10 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
     registry, country = ctx.registry, ctx.country_code
     if event_type == "Battles" and roles.actor1 is None:
         roles = _armed_communities(roles, registry)
+    elif event_type == "Battles":
+        # "villagers from X clashed with villagers from Y": both villages fight as militias.
+        roles.actor2 = getattr(roles.actor2, "armed", None) or roles.actor2
+        roles.assoc2 = [getattr(e, "armed", None) or e for e in roles.assoc2]
     unknown = roles.actor1 is None or (roles.actor1.generic and roles.actor1.role == "unidentified")
     claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
     if unknown and claimed:

@@ -191,11 +191,16 @@ def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
 
 def _fill(agents: list[Any], associates: list[Any], targets: list[Any]) -> Roles:
     roles = Roles()
-    # Civilians are never the acting side of an act of violence.
-    civilians = [m for m in agents if _is_civilian(m.entry)]
-    agents = [m for m in agents if not _is_civilian(m.entry)]
+    # Civilians are never the acting side of an act of violence; villagers named after
+    # their village act as its communal militia.
+    civilians = [m for m in agents if _is_civilian(m.entry) and not _armed(m.entry)]
+    agents = [m for m in agents if m not in civilians]
     targets = civilians + targets
-    acting = [pair for match in agents + associates for pair in _coded(match)]
+    acting = [
+        (_armed(entry) or entry, span)
+        for match in agents + associates
+        for entry, span in _coded(match)
+    ]
     for entry, span in acting:
         if roles.actor1 is None:
             roles.actor1, roles.actor1_span = entry, span
@@ -211,6 +216,10 @@ def _fill(agents: list[Any], associates: list[Any], targets: list[Any]) -> Roles
             roles.assoc2.append(entry)
         taken.add(entry.name)
     return roles
+
+
+def _armed(entry: Any) -> Any:
+    return getattr(entry, "armed", None)
 
 
 def _names(entries: list[Any]) -> list[str]:
