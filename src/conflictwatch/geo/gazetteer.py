@@ -195,6 +195,7 @@ class Gazetteer:
     stop_orgs: frozenset[str]
     stop_phrases: frozenset[str]
     stop_leads: frozenset[str] = frozenset()  # words that open sentences ("As", "But")
+    capitals: dict[str, int] = field(default_factory=dict)  # country -> its PPLC entry
     # (country, admin1) -> the admin1 written in output, from admin1.tsv's coded_as.
     admin1_coded: dict[tuple[str, str], str] = field(default_factory=dict)
     # The [word] entries as written (folded): "Basse" shares the key of "Base" but
@@ -807,6 +808,19 @@ class _Columns:
         }
 
 
+def _capitals(columns: _Columns) -> dict[str, int]:
+    """Each country's capital: its most populous PPLC entry."""
+    best: dict[str, int] = {}
+    for position, code in enumerate(columns.feature_codes):
+        if code != "PPLC":
+            continue
+        country = columns.country_codes[position]
+        held = best.get(country)
+        if held is None or columns.populations[position] > columns.populations[held]:
+            best[country] = position
+    return best
+
+
 def build(
     *,
     geonames_dir: str | os.PathLike[str] | None = None,
@@ -943,6 +957,7 @@ def build(
         stop_forms=stop["forms"],
         fuzzy=fuzzy,
         layers=layers,
+        capitals=_capitals(columns),
         admin1_coded={
             (region.country_code, region.name): region.coded
             for region in admin1.values()

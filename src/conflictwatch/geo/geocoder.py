@@ -241,7 +241,6 @@ class Geocoder:
         self._max_tokens = self.gazetteer.max_tokens
         self._cues, self._cue_places = _load_cues()
         self._capital_cues = _load_capital_cues()
-        self._capitals: dict[str, int | None] = {}
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Geocoder:
@@ -283,15 +282,7 @@ class Geocoder:
     def capital_place(self, code: str) -> Place | None:
         """The country's capital at precision 2: inferred from an institution, not named."""
         code = code.upper()
-        if code not in self._capitals:
-            gaz = self.gazetteer
-            found = (
-                p
-                for p in range(len(gaz))
-                if gaz.feature_codes[p] == "PPLC" and gaz.country_codes[p] == code
-            )
-            self._capitals[code] = max(found, key=gaz.populations.__getitem__, default=None)
-        position = self._capitals[code]
+        position = self.gazetteer.capitals.get(code)
         if position is None:
             return None
         entry = self.gazetteer.entry(position)
@@ -888,6 +879,10 @@ class Geocoder:
             scores[position] = score
         mention.scores = scores
 
+    def _names_region(self, key: str, country: str) -> bool:
+        """The key is the name of one of the country's admin1 regions."""
+        return any(region.country_code == country for region in self.gazetteer.regions.get(key, ()))
+
     def _near_named_unit(self, position: int, hints: set[str]) -> bool:
         """Close to the seat of an admin2 unit the hint names, in the same region. A
         unit named like its region ("Mopti") is left to the admin1 check."""
@@ -896,7 +891,7 @@ class Geocoder:
         return any(
             unit.country_code == country
             and unit.admin1 == gaz.admin1s[position]
-            and not any(r.country_code == country for r in gaz.regions.get(hint, ()))
+            and not self._names_region(hint, country)
             and self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
             for hint in hints
             for unit in gaz.admin2_points.get(hint, ())
@@ -1135,9 +1130,7 @@ class Geocoder:
         gaz = self.gazetteer
         country = gaz.country_codes[position]
         for index, hint in enumerate(hints):
-            if index == len(hints) - 1 and any(
-                region.country_code == country for region in gaz.regions.get(hint, ())
-            ):
+            if index == len(hints) - 1 and self._names_region(hint, country):
                 continue  # "(Koro, Mopti)", "(Mopti)": the last part names the region
             for unit in gaz.admin2_points.get(hint, ()):
                 if (
