@@ -7,22 +7,12 @@ compiled once, and answers "where in this span does a cue of kind K occur".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
+from conflictwatch.phrases import alternation, phrase_pattern
 from conflictwatch.resources import load_json
 
-
-def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first, any spacing between words."""
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
-def _phrase_pattern(phrases: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
-    body = alternation(phrases)
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+__all__ = ["alternation", "cue", "has", "spans"]
 
 
 @cache
@@ -31,7 +21,7 @@ def cue(kind: str) -> re.Pattern[str]:
     data = load_json("lexicon/cues.json")
     if kind not in data:
         raise KeyError(f"no cue list named {kind!r} in lexicon/cues.json")
-    return _phrase_pattern(data[kind], case_sensitive=kind == "known_sources")
+    return phrase_pattern(data[kind], case_sensitive=kind == "known_sources")
 
 
 def spans(kind: str, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -33,6 +33,7 @@ from conflictwatch.geo.gazetteer import (
 )
 from conflictwatch.geo.normalize import fold, name_key
 from conflictwatch.model import Place
+from conflictwatch.phrases import phrase_pattern
 from conflictwatch.resources import DataFileError, read_text, read_tsv
 
 # A capitalised token: "Gao", "N'Gourma", "Ti-n-Essako", "Tin-Zaouatene", "Sévaré".
@@ -1181,15 +1182,8 @@ class Geocoder:
 
 
 def _load_capital_cues() -> re.Pattern[str]:
-    phrases = [
-        line.split("#", 1)[0].strip()
-        for line in read_text("gazetteer/capital_cues.txt").splitlines()
-    ]
-    body = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+")
-        for p in sorted(filter(None, phrases), key=len, reverse=True)
-    )
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    lines = read_text("gazetteer/capital_cues.txt").splitlines()
+    return phrase_pattern(line.split("#", 1)[0] for line in lines)
 
 
 def _load_cues() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
