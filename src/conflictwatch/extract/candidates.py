@@ -25,7 +25,13 @@ from conflictwatch.extract.classify import (
 )
 from conflictwatch.extract.dates import DateValue, in_passing, modifier_participle
 from conflictwatch.extract.fatalities import Figure
-from conflictwatch.extract.roles import Roles, assign_roles, is_named_group, refers_to_attackers
+from conflictwatch.extract.roles import (
+    PASSIVE_BEFORE,
+    Roles,
+    assign_roles,
+    is_named_group,
+    refers_to_attackers,
+)
 from conflictwatch.model import ArticleDoc, Place
 
 # "Soldiers arrived and shot at people": the move is only how the event began.
@@ -242,9 +248,6 @@ _UNDERGONE = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|are|is|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
-)
 # A headline drops the "was": "army post attacked by gunmen", "checkpoint attacked
 # overnight". A participle with no object after it, only an agent or a time, is passive.
 _NO_OBJECT_AFTER = re.compile(
@@ -296,7 +299,7 @@ def _victims_text(text: str, sent_start: int, trigger: Trigger, end: int) -> str
     victims = _object_text(text, trigger, end)
     before = text[max(sent_start, trigger.start - 25) : trigger.start]
     if (
-        _PASSIVE_BEFORE.search(before)
+        PASSIVE_BEFORE.search(before)
         or _UNDERGONE.search(before)
         or _headline_passive(text, sent_start, trigger, end)
     ):
@@ -402,7 +405,7 @@ def _fighters_abducted(
         t
         for t in triggers
         if t.category == "abduction"
-        and not _PASSIVE_BEFORE.search(text[max(sent_start, t.start - 25) : t.start])
+        and not PASSIVE_BEFORE.search(text[max(sent_start, t.start - 25) : t.start])
     ]
     return _armed_victims(text, sent_start, end, abductions, mentions)
 

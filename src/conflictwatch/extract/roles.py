@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|got|are|is)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "was", "were killed": the subject was hit (a passive verb just before the trigger).
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|are|is)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(
     r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -121,7 +122,7 @@ def assign_roles(
     text: str, sent_start: int, trigger_start: int, trigger_end: int, actors: list[Any]
 ) -> Roles:
     """Split the sentence's actor matches into the acting and the targeted side."""
-    passive = bool(_PASSIVE.search(text[max(sent_start, trigger_start - 25) : trigger_start]))
+    passive = bool(PASSIVE_BEFORE.search(text[max(sent_start, trigger_start - 25) : trigger_start]))
     mutual = _MUTUAL.match(text, trigger_start, trigger_end) is not None
     agents: list[Any] = []
     targets: list[Any] = []
