@@ -28,7 +28,7 @@ from conflictwatch.extract.classify import (
 )
 from conflictwatch.extract.dates import DateValue, in_passing
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
-from conflictwatch.extract.roles import Roles
+from conflictwatch.extract.roles import Roles, is_named_group
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
 
 
@@ -132,27 +132,11 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
         # "villagers from X clashed with villagers from Y": both villages fight as militias.
         roles.actor2 = getattr(roles.actor2, "armed", None) or roles.actor2
         roles.assoc2 = [getattr(e, "armed", None) or e for e in roles.assoc2]
-    unknown = roles.actor1 is None or (roles.actor1.generic and roles.actor1.role == "unidentified")
-    claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
-    if unknown and claimed:
-        # "Unknown gunmen ... JNIM claimed the attack", "soldiers wounded by an IED, JNIM
-        # claimed responsibility": ACLED codes the claimant, never a side hit.
-        roles.actor1 = claimed[0]
-        roles.assoc2 = [e for e in roles.assoc2 if e != claimed[0]]
-    elif unknown and roles.actor1 is not None and roles.refers_back:
-        targets = {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
-        named = [
-            e
-            for e in ctx.likely_actors
-            if e.kind in _NAMED_GROUP_KINDS and not e.generic and e.name not in targets
-        ]
-        if named:
-            roles.actor1 = named[0]
+    roles = _named_actor1(roles, ctx)
     if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and event_type != "Strategic developments":
-        targets = {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
-        likely = [e for e in ctx.likely_actors if e.name not in targets]
+        likely = [e for e in ctx.likely_actors if e.name not in _target_names(roles)]
         if likely:
             roles.actor1 = likely[0]
         else:
@@ -171,6 +155,29 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
         }
     ):
         roles.actor2 = registry.generic("civilians", country, ctx.country_name)
+    return roles
+
+
+def _target_names(roles: Roles) -> set[str]:
+    return {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
+
+
+def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
+    """Unknown attackers the text names elsewhere: the claimant ("Unknown gunmen ... JNIM
+    claimed the attack", "soldiers wounded by an IED, JNIM claimed responsibility"; ACLED
+    codes the claimant, never a side hit), or "the militants" after a named group."""
+    actor1 = roles.actor1
+    if actor1 is not None and not (actor1.generic and actor1.role == "unidentified"):
+        return roles
+    claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
+    if claimed:
+        roles.actor1 = claimed[0]
+        roles.assoc2 = [e for e in roles.assoc2 if e != claimed[0]]
+    elif actor1 is not None and roles.refers_back:
+        targets = _target_names(roles)
+        named = [e for e in ctx.likely_actors if is_named_group(e) and e.name not in targets]
+        if named:
+            roles.actor1 = named[0]
     return roles
 
 
@@ -406,9 +413,6 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
     )
 
 
-_NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
-
-
 def likely_armed_actors(doc: ArticleDoc) -> list[Any]:
     """The actors an unattributed act in this article is most likely by, best first.
 
@@ -428,7 +432,7 @@ def likely_armed_actors(doc: ArticleDoc) -> list[Any]:
     likely = attributed_groups(doc)
     frequent = [by_name[name] for name, times in counts.most_common() if times >= 2]
     likely += [entry for entry in frequent if entry not in likely]
-    groups = {e.name: e for e in entries if e.kind in _NAMED_GROUP_KINDS and not e.generic}
+    groups = {e.name: e for e in entries if is_named_group(e)}
     if len(groups) == 1:
         group = next(iter(groups.values()))
         if group not in likely:
@@ -456,7 +460,7 @@ def attributed_groups(doc: ArticleDoc) -> list[Any]:
             continue
         for match in actors:
             entry = getattr(match.value.entry, "coded_as", None) or match.value.entry
-            named = entry.kind in _NAMED_GROUP_KINDS and not entry.generic
+            named = is_named_group(entry)
             if start <= match.start < end and named and entry not in found:
                 found.append(entry)
     return found
