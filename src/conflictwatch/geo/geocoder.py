@@ -26,6 +26,7 @@ from conflictwatch.geo.gazetteer import (
     SOURCE_ADDITIONS,
     SOURCE_OVERRIDES,
     Admin2,
+    Entry,
     Gazetteer,
     Region,
     haversine_km,
@@ -287,19 +288,24 @@ class Geocoder:
         if position is None:
             return None
         entry = self.gazetteer.entry(position)
-        country = self.gazetteer.countries.get(code)
+        return self._entry_place(entry, entry.admin1, entry.admin2, geo_precision=2, score=0.6)
+
+    def _entry_place(
+        self, entry: Entry, admin1: str | None, admin2: str | None, **fields: Any
+    ) -> Place:
+        """A gazetteer entry as a Place, its admin1 written as ACLED codes it."""
+        country = self.gazetteer.countries.get(entry.country_code)
         return Place(
             name=entry.name,
             country=country.name if country else None,
-            country_code=code,
-            admin1=self.gazetteer.coded_admin1(code, entry.admin1),
-            admin2=entry.admin2,
+            country_code=entry.country_code,
+            admin1=self.gazetteer.coded_admin1(entry.country_code, admin1),
+            admin2=admin2,
             latitude=entry.latitude,
             longitude=entry.longitude,
-            geo_precision=2,
             geonameid=entry.geonameid,
             feature_code=entry.feature_code,
-            score=0.6,
+            **fields,
         )
 
     def countries_in(self, text: str) -> list[tuple[str, int, int]]:
@@ -1093,7 +1099,6 @@ class Geocoder:
         gaz = self.gazetteer
         assert mention.choice is not None
         entry = gaz.entry(mention.choice)
-        country = gaz.countries.get(entry.country_code)
         precision = mention.precision
         if entry.feature_code == "ADM1":
             region = self._region_of(entry.country_code, entry.admin1)
@@ -1106,17 +1111,11 @@ class Geocoder:
         admin1, admin2 = entry.admin1, entry.admin2
         if mention.hints:
             admin1, admin2 = self._admin_from_hints(mention.choice, mention.hints, admin1, admin2)
-        return Place(
-            name=entry.name,
-            country=country.name if country else None,
-            country_code=entry.country_code,
-            admin1=gaz.coded_admin1(entry.country_code, admin1),
-            admin2=admin2,
-            latitude=entry.latitude,
-            longitude=entry.longitude,
+        return self._entry_place(
+            entry,
+            admin1,
+            admin2,
             geo_precision=precision,
-            geonameid=entry.geonameid,
-            feature_code=entry.feature_code,
             score=round(_confidence(mention.scores, mention.choice), 3),
             start=mention.start,
             end=mention.end,
