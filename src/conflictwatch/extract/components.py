@@ -192,14 +192,15 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     code = article_country(doc, feed_country(doc, ctx))
     geocoder = ctx.resource("geocoder")
+    attributed = attributed_groups(doc)  # who a sentence says did it, found once
     context = ArticleContext(
         country_code=code,
         country_name=geocoder.country_place(code).country if code else None,
         published=doc.article.published,
         registry=ctx.resource("actors"),
         geocoder=geocoder,
-        likely_actors=likely_armed_actors(doc),
-        attributed_actors=attributed_groups(doc),
+        likely_actors=likely_armed_actors(doc, attributed),
+        attributed_actors=attributed,
         paragraph_of=doc.paragraph_of,
     )
     doc.reports = assemble(doc, context)

@@ -413,10 +413,10 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
     )
 
 
-def likely_armed_actors(doc: ArticleDoc) -> list[Any]:
+def likely_armed_actors(doc: ArticleDoc, attributed: list[Any]) -> list[Any]:
     """The actors an unattributed act in this article is most likely by, best first.
 
-    The groups a sentence says did it ("JNIM claimed responsibility"); then the
+    The groups a sentence says did it (`attributed`, from attributed_groups); then the
     armed actors named at least twice, most often first; then the one named armed
     group when the article names exactly one. A faction stands for its parent, as
     ACLED codes it. The caller skips the event's targets (an army named twice as
@@ -429,7 +429,7 @@ def likely_armed_actors(doc: ArticleDoc) -> list[Any]:
     ]
     counts = Counter(entry.name for entry in entries)
     by_name = {entry.name: entry for entry in entries}
-    likely = attributed_groups(doc)
+    likely = list(attributed)
     frequent = [by_name[name] for name, times in counts.most_common() if times >= 2]
     likely += [entry for entry in frequent if entry not in likely]
     groups = {e.name: e for e in entries if is_named_group(e)}
