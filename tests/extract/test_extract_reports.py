@@ -221,8 +221,20 @@ def test_reports_a_ministry_places_a_protest_in_the_capital(pipeline):
         2,
     )
     assert report.place.mention == "the Ministry"
-    # No institution named: the country at its centroid, as before.
+
+
+def test_reports_a_protest_with_no_place_is_inferred_in_the_capital(pipeline):
     (report,) = reports(pipeline, "On Monday, Burkinabe nurses held a sit-in.")
+    assert report.place is not None
+    assert (report.place.name, report.place.admin1, report.place.geo_precision) == (
+        "Ouagadougou",
+        "Centre",
+        3,
+    )
+    assert report.place.mention is None  # inferred: no evidence span in the text
+    # An attack with no place stays at the country's centroid: fighting is not
+    # reported from the capital by default.
+    (report,) = reports(pipeline, "On Monday, gunmen killed two Burkinabe herders.")
     assert report.place is not None and report.place.feature_code == "PCLI"
 
 

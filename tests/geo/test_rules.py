@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from conflictwatch.geo.geocoder import Geocoder, _runs
 from conflictwatch.model import Place
 
@@ -115,3 +118,80 @@ def test_group_names_point_to_their_country(geocoder: Geocoder) -> None:
 def test_ordinal_region_names_are_not_regions(geocoder: Geocoder) -> None:
     assert "second" not in geocoder.gazetteer.regions
     assert geocoder.geoparse("A second attack followed, the Second in a week.") == []
+
+
+def test_a_coded_as_place_needs_no_other_cue(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # A name GeoNames holds only as a lake: written bare it is a word, but a note
+    # saying it coded the event there makes it the place.
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(OVERRIDE_HEADER, encoding="utf-8")
+    geocoder = small_geocoder(geonames_dir=_lake_dump(tmp_path / "geonames"))
+    text = (
+        "Gunmen attacked a convoy between Koro and Bankass (coded as Tilembeya at geo precision 2)."
+    )
+    assert [(p.mention, p.geo_precision) for p in geocoder.geoparse(text)] == [("Tilembeya", 2)]
+    assert geocoder.geoparse("Tilembeya said the convoy was late.") == []
+
+
+def test_a_participle_after_a_comma_is_no_apposition_of_a_person(geocoder: Geocoder) -> None:
+    text = "Militants ambushed a convoy between Koro and Bankass, killing one soldier."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Koro", "Bankass"]
+    # A real apposition still marks a person, not the town of that name.
+    assert geocoder.geoparse("Koro, a local official, said the road was closed.") == []
+
+
+def test_a_town_opening_an_institutions_name_is_the_place(geocoder: Geocoder) -> None:
+    text = "Staff demonstrated in front of the Ouagadougou Labour Exchange."
+    assert [(p.name, p.admin1) for p in geocoder.geoparse(text)] == [("Ouagadougou", "Centre")]
+    # An unknown word before a known one is another place's name, not an institution.
+    assert geocoder.geoparse("Gunmen attacked Zabrawatu Mopti on Monday.") == []
+
+
+def test_same_named_villages_tie_break_on_where_the_fighting_is(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(
+        OVERRIDE_HEADER
+        + "Tamaboli,,14.60,-11.20,ML,Kayes,Kayes\n"
+        + "Tamaboli,,14.30,-3.90,ML,Mopti,Mopti\n",
+        encoding="utf-8",
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    (place,) = geocoder.geoparse("Gunmen attacked the village of Tamaboli.")
+    assert place.admin1 == "Mopti"
+    # Any evidence in the text outweighs the prior: here a named region.
+    places = geocoder.geoparse("In the Kayes region, gunmen attacked the village of Tamaboli.")
+    assert [p.admin1 for p in places if p.mention == "Tamaboli"] == ["Kayes"]
+
+
+def test_a_places_own_name_beats_another_places_alternate_name(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(
+        OVERRIDE_HEADER
+        + "Sirabakoro,Kelleni,14.20,-3.60,ML,Mopti,Bankass\n"
+        + "Kelleni,,14.40,-3.20,ML,Mopti,Bankass\n",
+        encoding="utf-8",
+    )
+    (place,) = small_geocoder(overrides=overrides).geoparse(
+        "Gunmen attacked the village of Kelleni."
+    )
+    assert place.name == "Kelleni"
+
+
+OVERRIDE_HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+
+
+def _lake_dump(folder: Path) -> Path:
+    """A one-row GeoNames dump: a lake in Mopti (feature class H)."""
+    folder.mkdir()
+    row = [
+        "9100001", "Tilembeya", "Tilembeya", "", "14.30", "-3.30", "H", "LK", "ML", "",
+        "04", "", "", "", "0", "", "280", "Africa/Bamako", "2024-01-01",
+    ]  # fmt: skip
+    (folder / "ML.txt").write_text("\t".join(row) + "\n", encoding="utf-8")
+    return folder

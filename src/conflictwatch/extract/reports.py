@@ -31,6 +31,18 @@ from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidate
 from conflictwatch.extract.roles import Roles, is_named_group
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
 
+# Sub-event types that happen in the capital when a report names no place (see
+# _national_capital); not riots between communities, not attacks.
+CAPITAL_BY_DEFAULT = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Agreement",
+    }
+)
+
 
 def _inherited_date(
     doc: ArticleDoc, ctx: ArticleContext, draft: Draft
@@ -84,6 +96,13 @@ def _capital_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place 
                 capital.mention = doc.text[span[0] : span[1]]
             return capital
     return None
+
+
+def _national_capital(ctx: ArticleContext) -> Place | None:
+    """A protest or accord reported with no place at all: the national press
+    reports the capital's ("teachers marched to demand their arrears"), and ACLED
+    codes such events there. Precision 3 says the place is inferred."""
+    return ctx.geocoder.capital_place(ctx.country_code, geo_precision=3)
 
 
 def _merged_roles(draft: Draft) -> Roles:
@@ -368,7 +387,10 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
     place = draft.place or _inherited_place(doc, ctx, draft)
     if (place is None or place.feature_code == "PCLI") and ctx.country_code and ctx.geocoder:
         place = (
-            _capital_place(doc, ctx, draft) or place or ctx.geocoder.country_place(ctx.country_code)
+            _capital_place(doc, ctx, draft)
+            or (_national_capital(ctx) if sub_event_type in CAPITAL_BY_DEFAULT else None)
+            or place
+            or ctx.geocoder.country_place(ctx.country_code)
         )
     civilians = any(m.civilians for m in draft.members)
     roles = _merged_roles(draft)

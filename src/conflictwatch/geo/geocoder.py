@@ -143,7 +143,7 @@ _TITLE_BEFORE = re.compile(
 )
 _PERSON_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:,\s*(?:who\s+(?:is|was|has|had|said|told)|whose|\d{1,3}\s*,|"
-    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|scores)(?:[a-z][\w'’-]*\s+){0,2}?)"
+    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|scores|[a-z]+ing\b)(?:[a-z][\w'’-]*\s+){0,2}?)"
     r"(?:fellow|official|spokes(?:man|woman|person)|minister|"
     r"leader|commander|chief|president|director|analyst|researcher|professor|lawyer|"
     r"journalist|reporter|businessman|businesswoman|activist|politician|author|expert|"
@@ -187,6 +187,8 @@ HUGE_CITY = 1_000_000  # known by its other names too ("New York" for New York C
 TOWN = 20_000  # a town of a named non-Sahel country needs no cue from this size
 # The countries the geocoder is for: their places need no country in the text.
 HOME = ("ML", "BF", "NE")
+OWN_NAME = 0.3  # a place's own name over another place's alternate name
+ZONE_WEIGHT = 0.8  # conflict_zones.tsv: the last tie-breaker between same-named villages
 CURATED_BONUS = {
     SOURCE_ADDITIONS: 1.0,
     SOURCE_OVERRIDES: 1.5,
@@ -243,6 +245,7 @@ class Geocoder:
         self._max_tokens = self.gazetteer.max_tokens
         self._cues, self._cue_places = _load_cues()
         self._capital_cues = _load_capital_cues()
+        self._zones = _load_zones()
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Geocoder:
@@ -281,14 +284,18 @@ class Geocoder:
         match = self._capital_cues.search(text, start, len(text) if end is None else end)
         return match.span() if match else None
 
-    def capital_place(self, code: str) -> Place | None:
-        """The country's capital at precision 2: inferred from an institution, not named."""
+    def capital_place(self, code: str, geo_precision: int = 2) -> Place | None:
+        """The country's capital, inferred rather than named: precision 2 for an
+        institution seated there, 3 for a national event with no place at all."""
         code = code.upper()
         position = self.gazetteer.capitals.get(code)
         if position is None:
             return None
         entry = self.gazetteer.entry(position)
-        return self._entry_place(entry, entry.admin1, entry.admin2, geo_precision=2, score=0.6)
+        score = 0.6 if geo_precision <= 2 else 0.3
+        return self._entry_place(
+            entry, entry.admin1, entry.admin2, geo_precision=geo_precision, score=score
+        )
 
     def _entry_place(
         self, entry: Entry, admin1: str | None, admin2: str | None, **fields: Any
@@ -568,7 +575,11 @@ class Geocoder:
                     if not done and key not in gaz.stop_words and key not in gaz.stop_persons
                 ]
                 if loose:
-                    found_here = [m for m in found_here if m.kind == "country"]
+                    found_here = [
+                        m
+                        for m in found_here
+                        if m.kind == "country" or self._names_an_institution(m, run, covered)
+                    ]
             for mention in found_here:
                 mentions.append(mention)
                 skip_until = max(skip_until, mention.hint_end)
@@ -586,6 +597,24 @@ class Geocoder:
             if "coded" in text:
                 mentions = _apply_coded_as(text, mentions)
         return mentions
+
+    def _names_an_institution(
+        self, mention: _Mention, run: list[tuple[int, int]], covered: list[bool]
+    ) -> bool:
+        """'the Ouagadougou Labour Exchange', 'Gaoua Provincial High School': a run
+        opening with a town of ours that has a seat or thousands of people, then
+        unknown words, is an institution of that town. Unknown words before the
+        name ("Mbana Gakou") still make it another place."""
+        if mention.kind != "place" or mention.start != run[0][0] or not covered[0]:
+            return False
+        gaz = self.gazetteer
+        return any(
+            gaz.country_codes[p] in self.home
+            and gaz.ranks[p] == RANK_POPULATED
+            and (gaz.feature_codes[p].startswith(("PPLA", "PPLC")) or gaz.populations[p] >= TOWN)
+            and name_key(gaz.names[p]) == mention.key
+            for p in mention.ids
+        )
 
     def _strip_facility(
         self, text: str, run: list[tuple[int, int]], keys: list[str]
@@ -874,6 +903,9 @@ class Geocoder:
                     score += 4.0  # the text is about elsewhere: big places first
             # Curated rows outrank automatic ones; the user's own file wins over ours.
             score += CURATED_BONUS.get(gaz.sources[position], 0.0)
+            if name_key(gaz.names[position]) == mention.key:
+                score += OWN_NAME  # "Gouba" is Gouba before it is Goubadoubo's other name
+            score += ZONE_WEIGHT * self._zones.get((country, gaz.admin1s[position] or ""), 0.0)
             if elsewhere:
                 admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
                 score += AREA_ADMIN1 * (bool(admin1) and name_key(admin1) in elsewhere)
@@ -1185,6 +1217,24 @@ def _load_capital_cues() -> re.Pattern[str]:
     return phrase_pattern(line.split("#", 1)[0] for line in lines)
 
 
+def _load_zones() -> dict[tuple[str, str], float]:
+    """data/gazetteer/conflict_zones.tsv: (country, admin1) -> weight in [0, 1]."""
+    zones: dict[tuple[str, str], float] = {}
+    for number, row in enumerate(read_tsv("gazetteer/conflict_zones.tsv"), start=2):
+        country, admin1 = (row.get("country") or "").strip(), (row.get("admin1") or "").strip()
+        try:
+            weight = float(row.get("weight") or "")
+        except ValueError:
+            weight = -1.0
+        if not country or not admin1 or not 0.0 <= weight <= 1.0:
+            raise DataFileError(
+                f"gazetteer/conflict_zones.tsv row {number}: "
+                "country, admin1 and a weight in [0, 1] needed"
+            )
+        zones[(country, admin1)] = weight
+    return zones
+
+
 def _load_cues() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str], ...]]]:
     """data/gazetteer/cues.tsv as one regex and the places each term points to."""
     places: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -1257,6 +1307,7 @@ def _apply_coded_as(text: str, mentions: list[_Mention]) -> list[_Mention]:
         precision = _GEOPRECISION.search(text, match.end(), min(stop + 40, len(text)))
         for mention in coded:
             mention.precision = int(precision.group(1)) if precision else 2
+            mention.cue = mention.strong = True  # the note says this name is the place
         sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
         floor = max(sentence, done)
         for index, mention in enumerate(mentions):
