@@ -740,3 +740,18 @@ def test_reports_shots_in_the_air_and_burned_symbols_at_protests(pipeline, text,
     assert [r.sub_event_type for r in reports(pipeline, text, published=date(2020, 5, 5))] == [
         expected
     ]
+
+
+def test_reports_a_group_of_one_region_places_an_unplaced_event_in_it(pipeline):
+    text = "Boko Haram fighters raided a fishing camp overnight, killing five people."
+    (report,) = reports(pipeline, text, published=date(2021, 4, 2))
+    assert report.place is not None
+    assert (report.place.admin1, report.place.geo_precision, report.place.mention) == (
+        "Diffa",
+        3,
+        None,
+    )
+    # A town named in the text wins over the group's region.
+    text = "Boko Haram fighters raided Ayorou overnight, killing five people."
+    (report,) = reports(pipeline, text, published=date(2021, 4, 2))
+    assert report.place is not None and report.place.name == "Ayorou"

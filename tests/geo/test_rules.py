@@ -195,3 +195,13 @@ def _lake_dump(folder: Path) -> Path:
     ]  # fmt: skip
     (folder / "ML.txt").write_text("\t".join(row) + "\n", encoding="utf-8")
     return folder
+
+
+def test_cued_region_needs_exactly_one_region(geocoder: Geocoder) -> None:
+    place = geocoder.cued_region("Katiba Macina fighters burned a granary.")
+    assert place is not None
+    assert (place.country_code, place.admin1, place.geo_precision) == ("ML", "Mopti", 3)
+    assert geocoder.cued_region("Katiba Macina and Boko Haram both claimed it.") is None
+    assert geocoder.cued_region("Gunmen burned a granary.") is None
+    # A region outside the article's country does not count.
+    assert geocoder.cued_region("Katiba Macina fighters burned a granary.", "BF") is None

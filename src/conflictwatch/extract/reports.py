@@ -98,6 +98,21 @@ def _capital_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place 
     return None
 
 
+def _unnamed_place(
+    doc: ArticleDoc, ctx: ArticleContext, draft: Draft, sub_event_type: str
+) -> Place | None:
+    """Where an event happened that the text names no town for, most telling first:
+    an institution of the capital, the capital for a national protest, the one
+    region of the groups named. None leaves the country (at its centroid)."""
+    if not ctx.country_code:
+        return ctx.geocoder.cued_region(doc.text)
+    return (
+        _capital_place(doc, ctx, draft)
+        or (_national_capital(ctx) if sub_event_type in CAPITAL_BY_DEFAULT else None)
+        or ctx.geocoder.cued_region(doc.text, ctx.country_code)
+    )
+
+
 def _national_capital(ctx: ArticleContext) -> Place | None:
     """A protest or accord reported with no place at all: the national press
     reports the capital's ("teachers marched to demand their arrears"), and ACLED
@@ -385,13 +400,10 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
     event_type, sub_event_type = _event_types(draft)
     found_date = draft.date or _inherited_date(doc, ctx, draft) or _brief_date(doc, ctx)
     place = draft.place or _inherited_place(doc, ctx, draft)
-    if (place is None or place.feature_code == "PCLI") and ctx.country_code and ctx.geocoder:
-        place = (
-            _capital_place(doc, ctx, draft)
-            or (_national_capital(ctx) if sub_event_type in CAPITAL_BY_DEFAULT else None)
-            or place
-            or ctx.geocoder.country_place(ctx.country_code)
-        )
+    if (place is None or place.feature_code == "PCLI") and ctx.geocoder:
+        place = _unnamed_place(doc, ctx, draft, sub_event_type) or place
+        if place is None and ctx.country_code:
+            place = ctx.geocoder.country_place(ctx.country_code)
     civilians = any(m.civilians for m in draft.members)
     roles = _merged_roles(draft)
     if event_type in PROTEST_TYPES:

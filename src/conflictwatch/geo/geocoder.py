@@ -297,6 +297,31 @@ class Geocoder:
             entry, entry.admin1, entry.admin2, geo_precision=geo_precision, score=score
         )
 
+    def cued_region(self, text: str, country: str | None = None) -> Place | None:
+        """The one region the armed groups or communities of `text` belong to
+        ("Boko Haram" -> Diffa, "Katiba Macina" -> Mopti; data/gazetteer/cues.tsv),
+        at its capital with precision 3: an event they are said to have carried
+        out with no place named. None when they point to no region, or to several."""
+        wanted = country.upper() if country else None
+        regions = {
+            (code, admin1)
+            for code, admin1 in self._cued(text)
+            if admin1 and (wanted is None or code == wanted)
+        }
+        if len(regions) != 1:
+            return None
+        ((code, admin1),) = regions
+        found = [
+            r for r in self.gazetteer.regions.get(name_key(admin1), ()) if r.country_code == code
+        ]
+        if not found:
+            return None
+        mention = _Mention(0, 0, "", "region", name_key(admin1), precision=3, region=found[0])
+        place = self._region_place(mention)
+        place.start = place.end = place.mention = None
+        place.score = 0.3
+        return place
+
     def _entry_place(
         self, entry: Entry, admin1: str | None, admin2: str | None, **fields: Any
     ) -> Place:
