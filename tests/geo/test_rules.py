@@ -198,10 +198,17 @@ def _lake_dump(folder: Path) -> Path:
 
 
 def test_cued_region_needs_exactly_one_region(geocoder: Geocoder) -> None:
-    place = geocoder.cued_region("Katiba Macina fighters burned a granary.")
+    place = geocoder.cued_region("Dan Na Ambassagou fighters burned a granary.")
     assert place is not None
     assert (place.country_code, place.admin1, place.geo_precision) == ("ML", "Mopti", 3)
-    assert geocoder.cued_region("Katiba Macina and Boko Haram both claimed it.") is None
+    assert geocoder.cued_region("Dan Na Ambassagou and Boko Haram both claimed it.") is None
     assert geocoder.cued_region("Gunmen burned a granary.") is None
     # A region outside the article's country does not count.
+    assert geocoder.cued_region("Boko Haram fighters burned a granary.", "ML") is None
+
+
+def test_a_group_active_in_several_countries_cues_each_of_them(geocoder: Geocoder) -> None:
+    cued = geocoder._cued("Katiba Macina fighters burned a granary.")
+    assert {("ML", "Mopti"), ("BF", "Nord"), ("ML", ""), ("BF", "")} <= cued
+    # Two regions in Burkina Faso: no single region to infer there.
     assert geocoder.cued_region("Katiba Macina fighters burned a granary.", "BF") is None

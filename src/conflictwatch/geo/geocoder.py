@@ -1268,7 +1268,9 @@ def _load_cues() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[str, str
         if not term or not country:
             raise DataFileError(f"gazetteer/cues.tsv row {number}: term and country needed")
         admin1 = (row.get("admin1") or "").strip()
-        places[term] = ((country, ""), *(((country, admin1),) if admin1 else ()))
+        # A group active in several regions or countries has a row for each.
+        found = (*places.get(term, ()), (country, ""), *(((country, admin1),) if admin1 else ()))
+        places[term] = tuple(dict.fromkeys(found))
     if not places:
         return None, places
     terms = sorted(places, key=len, reverse=True)
