@@ -212,3 +212,14 @@ def test_a_group_active_in_several_countries_cues_each_of_them(geocoder: Geocode
     assert {("ML", "Mopti"), ("BF", "Nord"), ("ML", ""), ("BF", "")} <= cued
     # Two regions in Burkina Faso: no single region to infer there.
     assert geocoder.cued_region("Katiba Macina fighters burned a granary.", "BF") is None
+
+
+def test_community_names_are_no_places(geocoder: Geocoder) -> None:
+    assert geocoder.geoparse("Violence broke out among members of the Buduma community.") == []
+    assert geocoder.geoparse("The militants urged villagers to embrace Islam.") == []
+
+
+def test_the_ifoghas_mountains_are_a_place_but_the_clan_is_not(geocoder: Geocoder) -> None:
+    (place,) = geocoder.geoparse("Chadian troops fought militants in the Ifoghas mountains.")
+    assert (place.country_code, place.admin1) == ("ML", "Kidal")
+    assert geocoder.geoparse("Ifoghas notables met the governor.") == []
