@@ -131,3 +131,119 @@ def test_dates_an_ongoing_relative_clause_tells_the_events_day():
     dropped = "Soldiers freed a herder who was kidnapped on Friday."
     assert not in_passing(kept, 0, kept.index("Friday"))
     assert in_passing(dropped, 0, dropped.index("Friday"))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On 9 March, rebels seized a truck. The next day they burned it.", date(2024, 3, 10)),
+        ("On 9 March, rebels seized a truck. Two days later, they burned it.", date(2024, 3, 11)),
+        ("On 9 March, rebels seized a truck, a day earlier a bus.", date(2024, 3, 8)),
+        ("On 9 March, rebels seized a truck and burned it the same day.", date(2024, 3, 9)),
+        ("fighting on 9 and 10 March; the following day the town fell", date(2024, 3, 11)),
+        (
+            "Le 9 mars, des hommes armés ont enlevé un élu. Le lendemain, ils l'ont tué.",
+            date(2024, 3, 10),
+        ),
+        (
+            "Le 9 mars, un camion a été saisi ; trois jours plus tard, il a été brûlé.",
+            date(2024, 3, 12),
+        ),
+    ],
+)
+def test_dates_anaphoric_day_counts_from_the_date_told_before(text, day):
+    found = find_dates(text, PUBLISHED)
+    assert found[-1].value.date == day
+    assert found[-1].value.anchor == found[-2].value.date
+
+
+def test_dates_anaphoric_day_with_nothing_before_is_no_date():
+    assert find_dates("His body was found the next day.", PUBLISHED) == []
+    assert first("Three days earlier, gunmen raided the camp.").date == date(2024, 3, 25)
+
+
+def test_dates_day_before_a_noun_counts_from_that_noun_not_the_last_date():
+    text = "On 9 March, gunmen attacked. The day before the vote, police arrested ten."
+    assert [m.text for m in find_dates(text, PUBLISHED)] == ["9 March"]
+    assert first("He was freed the day before yesterday.").date == date(2024, 3, 26)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rally is planned for next Monday.",
+        "until elections next November",
+        "Une marche est prévue lundi prochain.",
+        "talks resume this coming Friday",
+    ],
+)
+def test_dates_ahead_of_publication_are_no_event_dates(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_dates_list_of_days_starts_on_the_first_and_ends_on_the_last():
+    value = first("On 21, 23, and 27 February 2020, troops raided three camps")
+    assert (value.date, value.end) == (date(2020, 2, 21), date(2020, 2, 27))
+    value = first("Sit-ins were held on October 8, 9 and 10")
+    assert (value.date, value.end) == (date(2023, 10, 8), date(2023, 10, 10))
+    assert first("On August 8, 12 soldiers died").end is None
+
+
+def test_dates_weekday_or_weekend_before_a_full_date_is_that_date():
+    found = find_dates("Police were deployed on Friday (December 22nd, 2017).", PUBLISHED)
+    assert [(m.text, m.value.date) for m in found] == [("December 22nd, 2017", date(2017, 12, 22))]
+    (found,) = find_dates("le mardi 31 octobre 2023, des tirs", PUBLISHED)
+    assert found.value.date == date(2023, 10, 31)
+    (found,) = find_dates("raided a camp last weekend (19 June 2011)", PUBLISHED)
+    assert found.value.date == date(2011, 6, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("à la mi-mars", date(2024, 3, 15), 2),
+        ("fin février, des tirs", date(2024, 2, 25), 2),
+        ("il y a deux jours", date(2024, 3, 26), 1),
+        ("lundi dernier", date(2024, 3, 25), 1),
+        ("kidnapped over the weekend", date(2024, 3, 24), 2),
+        ("le week-end dernier", date(2024, 3, 24), 2),
+    ],
+)
+def test_dates_french_and_weekend_forms(text, day, precision):
+    value = first(text)
+    assert (value.date, value.precision) == (day, precision)
+
+
+def test_dates_weekend_is_its_latest_day_before_publication():
+    assert first("at the weekend", published=date(2024, 4, 1)).date == date(2024, 3, 31)
+    assert first("last weekend", published=date(2024, 3, 31)).date == date(2024, 3, 24)
+    assert first("over the weekend", published=date(2024, 3, 31)).date == date(2024, 3, 30)
+
+
+def test_dates_lowercase_month_only_when_no_ordinary_word():
+    assert first("fin mars").date == date(2024, 3, 25)
+    assert find_dates("sept personnes ont été tuées", PUBLISHED) == []
+    assert find_dates("troops may march in", PUBLISHED) == []
+
+
+def test_dates_year_inferred_from_the_day_itself():
+    assert first("On 31 March gunmen", published=date(2024, 3, 29)).date == date(2023, 3, 31)
+    assert first("On 30 March gunmen", published=date(2024, 3, 29)).date == date(2024, 3, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders whose shops were looted on 3 March marched.",
+        "Soldiers arrested two men suspected of killing a chief on 3 March.",
+        "Police held men accused of burning a school in January.",
+        "Rebels freed the hostage, having been kidnapped in January.",
+    ],
+)
+def test_dates_of_an_earlier_deed_told_in_passing(text):
+    assert _passing(text)
+
+
+def test_dates_lead_of_an_earlier_deed_ends_at_the_main_verb():
+    text = "A woman accused of theft was abducted by gunmen on 16 March."
+    assert not in_passing(text, 0, text.index("16 March"))

@@ -438,6 +438,31 @@ def test_reports_opening_clause_date_is_not_inherited(pipeline):
     assert "2020-03-02" not in [r.event_date for r in found]
 
 
+def test_reports_trailing_day_before_is_not_inherited(pipeline):
+    text = (
+        "On 5 March, an army truck hit a mine near Boni while searching for survivors of an "
+        "ambush the day before. No casualties were reported from the IED explosion."
+    )
+    found = reports(pipeline, text, published=date(2020, 3, 10))
+    assert {r.event_date for r in found} == {"2020-03-05"}
+
+
+def test_reports_detail_of_another_kind_does_not_date_the_lead(pipeline):
+    text = (
+        "About 300 people marched in Ouagadougou to demand the release of a union leader. "
+        "He was arrested in mid-February."
+    )
+    assert [r.event_date for r in reports(pipeline, text)] == ["2020-03-01"]
+
+
+def test_reports_follow_up_told_days_later_stays_with_its_incident(pipeline):
+    text = "On 2 March, gunmen abducted a teacher near Djibo. He was killed three days later."
+    found = reports(pipeline, text, published=date(2020, 3, 10))
+    assert [(r.event_date, sum(c.fatalities or 0 for c in r.claims)) for r in found] == [
+        ("2020-03-02", 1)
+    ]
+
+
 def test_reports_long_article_without_event_date_takes_when_it_was_told(pipeline):
     filler = " ".join(f"The region has long been calm, observer {n} noted." for n in range(6))
     text = f"The army said on Tuesday that its drones had struck a rebel base near Kidal. {filler}"

@@ -9,7 +9,7 @@ relative expression in an undated article stays unresolved: no date is invented.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -24,6 +24,7 @@ class DateValue:
     precision: int  # ACLED time_precision: 1 day, 2 week, 3 month
     relative: bool = False
     attributive: bool = False  # "a January raid": dates that noun only
+    anchor: date | None = None  # "the next day": the day told before, that it counts from
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class _Patterns:
     relative_days: dict[str, int]
     relative_weeks: dict[str, int]
     part_of_month: dict[str, int]
+    small_numbers: dict[str, int]
+    anaphoric_days: dict[str, int]
+    anaphoric_counts: dict[str, int]
+    common_words: frozenset[str]
     compiled: list[tuple[str, re.Pattern[str]]]
 
 
@@ -57,13 +62,24 @@ def _patterns() -> _Patterns:
     month = rf"(?P<month>{alternation(data['months'])})\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     part = rf"(?:(?:the\s+)?(?P<part>{alternation(data['part_of_month'])})\s*(?:of\s+)?)?"
+    weekdays = alternation(data["weekdays"])
+    count = rf"(?P<n>\d{{1,2}}|{alternation(data['small_numbers'])})"
+    # "on 21, 23 and 27 February": the days before the last one of a list
+    listed = rf"(?:\s*,\s*\d{{1,2}}{_ORD})*,?"
     rules = [
+        # "next Monday", "lundi prochain": ahead of publication, never an event's day
+        (
+            "future",
+            rf"\b(?:{alternation(data['future_leads'])})\s+(?:week|month|year|{weekdays}|"
+            rf"{alternation(data['months'])})\b|\b(?:{weekdays}|semaine|mois)\s+"
+            rf"(?:{alternation(data['future_tails'])})\b",
+        ),
         ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
         ("dmy_numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)\b"),
         (
             "day_month",
             rf"\b(?:(?:the\s+)?night\s+of\s+)?(?P<day>\d{{1,2}}){_ORD}"
-            rf"(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{month}{year}\b",
+            rf"(?:{listed}{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?{month}{year}\b",
         ),
         # "13-December-1998"
         ("day_month", rf"\b(?P<day>\d{{1,2}})-{month}-(?P<year>(?:19|20)\d\d)\b"),
@@ -71,7 +87,7 @@ def _patterns() -> _Patterns:
         ("month_day", rf"(?<=\bon\s){month},\s*(?P<day>\d{{1,2}}){_ORD}\b{year}"),
         (
             "month_day",
-            rf"\b{month}\s*(?P<day>\d{{1,2}}){_ORD}(?:{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?"
+            rf"\b{month}\s*(?P<day>\d{{1,2}}){_ORD}(?:{listed}{_SPAN_SEP}(?P<day2>\d{{1,2}}){_ORD})?"
             rf"\b{year}",
         ),
         (
@@ -82,21 +98,38 @@ def _patterns() -> _Patterns:
         ("month", rf"\b{part}{month}{year}\b"),
         (
             "weekday",
-            rf"\b(?:(?P<last>last|past|this)\s+)?(?P<weekday>{alternation(data['weekdays'])})"
-            r"(?:\s+(?:night|morning|evening|afternoon))?\b",
+            rf"\b(?:(?P<last>last|past|this)\s+)?(?P<weekday>{weekdays})"
+            r"(?:\s+(?:night|morning|evening|afternoon))?"
+            rf"(?:\s+(?P<tail>{alternation(data['last_tails'])}))?\b",
+        ),
+        # "the next day", "two days later": counted from the date told before them
+        ("anaphoric", rf"\b(?P<anaphor>{alternation(data['anaphoric_days'])})\b"),
+        (
+            "anaphoric",
+            rf"\b{count}\s+(?:days?|jours?)\s+(?P<way>{alternation(data['anaphoric_counts'])})\b",
         ),
         ("relative_day", rf"\b(?P<rel>{alternation(data['relative_days'])})\b"),
         ("relative_week", rf"\b(?P<week>{alternation(data['relative_weeks'])})\b"),
-        ("days_ago", r"\b(?P<n>\d{1,2}|two|three|four|five|six)\s+days\s+(?:ago|earlier)\b"),
+        ("weekend", rf"\b(?P<weekend>{alternation(data['weekend'])})(?![\w-])"),
+        (
+            "days_ago",
+            rf"\b(?:{count}\s+days\s+ago|il\s+y\s+a\s+"
+            rf"(?P<n_fr>\d{{1,2}}|{alternation(data['small_numbers'])})\s+jours)\b",
+        ),
     ]
     compiled = [(name, re.compile(rule, re.IGNORECASE)) for name, rule in rules]
     return _Patterns(
         data["months"], data["weekdays"], data["relative_days"], data["relative_weeks"],
-        data["part_of_month"], compiled,
+        data["part_of_month"], data["small_numbers"], data["anaphoric_days"],
+        data["anaphoric_counts"], frozenset(data["common_words"]), compiled,
     )  # fmt: skip
 
 
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SUNDAY = 6
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _patterns().small_numbers[word.lower()]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -110,7 +143,8 @@ def _infer_year(month: int, day: int, published: date | None) -> int | None:
     """A day-month without a year is the latest such day not after publication."""
     if published is None:
         return None
-    candidate = _safe_date(published.year, month, min(day, 28))
+    # the day itself, not the 28th: "31 March" read on 29 March is last year's
+    candidate = _safe_date(published.year, month, day) or _safe_date(published.year, month, 28)
     if candidate and candidate > published + timedelta(days=1):
         return published.year - 1
     return published.year
@@ -156,8 +190,9 @@ def _resolve(
         start, end = _safe_date(year1, first, 1), _safe_date(year2, last, 28)
         return DateValue(start, end, 3) if start and end else None
     if kind == "month":
-        if not m["month"][0].isupper():
-            return None  # "may", "march" as ordinary words
+        word = m["month"].lower().rstrip(".")
+        if not m["month"][0].isupper() and (word in p.common_words or len(word) <= 3):
+            return None  # "may", "march" as ordinary words; "fin mars" is a month
         month = _month_number(m["month"])
         year = int(m["year"]) if m["year"] else named_year or _infer_year(month, 1, published)
         if year is None:
@@ -175,7 +210,7 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
         if published is None:
             return DateValue(None, None, 1, relative=True)
         back = (published.weekday() - p.weekdays[m["weekday"].lower()]) % 7
-        if back == 0 and (m["last"] or "").lower() in {"last", "past"}:
+        if back == 0 and ((m["last"] or "").lower() in {"last", "past"} or m["tail"]):
             back = 7
         return DateValue(published - timedelta(days=back), None, 1, relative=True)
     if published is None:
@@ -186,8 +221,15 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
     if kind == "relative_week":
         back = p.relative_weeks[re.sub(r"\s+", " ", m["week"].lower())]
         return DateValue(published - timedelta(days=back), None, 2, relative=True)
+    if kind == "weekend":
+        # the latest weekend day before publication: Sunday for Monday's news
+        back = 1 if published.weekday() == _SUNDAY else (published.weekday() - _SUNDAY) % 7
+        said = m["weekend"].lower()
+        if published.weekday() == _SUNDAY and ("last" in said or "dernier" in said):
+            back = 7  # "last weekend" read on a Sunday is not this one
+        return DateValue(published - timedelta(days=back), None, 2, relative=True)
     if kind == "days_ago":
-        back = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        back = _count(m["n"] or m["n_fr"])
         return DateValue(published - timedelta(days=back), None, 1, relative=True)
     return None
 
@@ -244,23 +286,100 @@ def find_dates(text: str, published: date | None) -> list[DateMatch]:
     """Every date expression, longest first where two overlap."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    anaphors: list[re.Match[str]] = []
     named = _named_years(text)
     for kind, pattern in _patterns().compiled:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            if _in_a_name(text, start, end):
-                taken.append((start, end))  # "the March 22 Popular Movement": no date
+            if kind == "future" or _in_a_name(text, start, end):
+                taken.append((start, end))  # "next Monday", "the March 22 Movement": no date
+                continue
+            if kind == "anaphoric":
+                if _anaphor_of_a_noun(text, match):
+                    continue  # "the day before yesterday", "two days after the raid"
+                taken.append((start, end))
+                anaphors.append(match)
                 continue
             value = _resolve(kind, match, published, _year_named_before(named, match))
             if value is None:
                 continue
             if _is_attributive(text, start, end, kind == "month"):
-                value = DateValue(value.date, value.end, value.precision, value.relative, True)
+                value = replace(value, attributive=True)
             taken.append((start, end))
             found.append(DateMatch(start, end, match.group(), value))
-    return sorted(found, key=lambda item: item.start)
+    found.sort(key=lambda item: item.start)
+    for match in sorted(anaphors, key=lambda item: item.start()):
+        value = _resolve_anaphor(match, found, published)
+        if value is not None:
+            found.append(DateMatch(match.start(), match.end(), match.group(), value))
+            found.sort(key=lambda item: item.start)
+    return _without_weekday_of_a_full_date(text, found)
+
+
+# "the day before the vote", "two days after the attack": counted from that noun's day.
+_NOUN_AFTER = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|this|that|these|those|yesterday|[A-Z\d])", re.ASCII
+)
+
+
+def _anaphor_of_a_noun(text: str, match: re.Match[str]) -> bool:
+    last = match.group().split()[-1].lower()
+    return last in {"before", "after"} and bool(_NOUN_AFTER.match(text, match.end()))
+
+
+def _resolve_anaphor(
+    match: re.Match[str], found: list[DateMatch], published: date | None
+) -> DateValue | None:
+    """The day of "the next day": the one after the last date told before it. "Two days
+    earlier" with no date before it counts back from publication, as "two days ago" does."""
+    p = _patterns()
+    named = match.groupdict().get("anaphor")  # "the next day"; else a count of days
+    if named:
+        offset = p.anaphoric_days[re.sub(r"\s+", " ", named.lower())]
+    else:
+        way = p.anaphoric_counts[re.sub(r"\s+", " ", match["way"].lower())]
+        offset = way * _count(match["n"])
+    anchors = [
+        item.value
+        for item in found
+        if item.start < match.start()
+        and item.value.date
+        and item.value.precision == 1
+        and not item.value.attributive
+    ]
+    if anchors:
+        anchor = anchors[-1]
+        base = anchor.end if offset > 0 and anchor.end else anchor.date
+        assert base is not None
+        return DateValue(base + timedelta(days=offset), None, 1, relative=True, anchor=anchor.date)
+    if named or offset >= 0 or published is None:
+        return None  # "the next day" of nothing told: no date is invented
+    return DateValue(published + timedelta(days=offset), None, 1, relative=True)
+
+
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r"[\s,(]*")
+
+
+def _without_weekday_of_a_full_date(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """A weekday right before a full date ("Friday (22 December)", "mardi 31 octobre",
+    "last weekend (19 June)") is that date; alone it would be counted back from
+    publication, wrongly for an older story."""
+    kept = []
+    for index, item in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            item.value.relative
+            and item.value.anchor is None
+            and following is not None
+            and not following.value.relative
+            and following.value.precision == 1
+            and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, item.end, following.start)
+        ):
+            continue
+        kept.append(item)
+    return kept
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
@@ -276,6 +395,7 @@ class _PassingPatterns:
     participle: re.Pattern[str]  # "hostages taken on 17 May"
     auxiliaries: frozenset[str]  # "were taken on 17 May" is a clause of its own
     appositive: re.Pattern[str]  # ", proclaimed on 12 January" right after a break
+    scope_end: re.Pattern[str]  # "accused of theft was abducted": the main verb ends the lead
 
 
 @cache
@@ -293,6 +413,7 @@ def _passing() -> _PassingPatterns:
         ),
         frozenset(data["auxiliaries"]),
         re.compile(rf"\s*(?:{alternation(data['modifier_participles'])})\s+(?:on\s+|in\s+)?", re.I),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['lead_scope_ends'])})(?![\w-])", re.I),
     )
 
 
@@ -306,11 +427,21 @@ def in_passing(text: str, sent_start: int, start: int) -> bool:
         return True
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    if patterns.earlier.search(clause) or _in_relative_clause(patterns, clause):
+    if _after_earlier_lead(patterns, clause) or _in_relative_clause(patterns, clause):
         return True
     if breaks and patterns.appositive.fullmatch(clause):
         return True  # "the state of emergency, proclaimed on 12 January": the noun's day
     return not breaks and bool(patterns.opening.match(before))
+
+
+def _after_earlier_lead(patterns: _PassingPatterns, clause: str) -> bool:
+    """'in reprisal for the raid in March', 'accused of killing a chief in May'; but in
+    'a woman accused of theft was abducted on 16 May' the verb after the lead is the
+    sentence's own, and so is the date."""
+    return any(
+        not patterns.scope_end.search(clause, lead.end())
+        for lead in patterns.earlier.finditer(clause)
+    )
 
 
 def _in_relative_clause(patterns: _PassingPatterns, clause: str) -> bool:

@@ -48,12 +48,22 @@ class Draft:
 
     @property
     def date(self) -> tuple[DateValue, int, int] | None:
-        return next((c.date for c in self.members if c.date), None)
+        """The lead's date, else the first of a later member of the lead's own kind: a
+        detail of another kind tells its own day ("Protesters marched for the release of
+        X. He was arrested in mid-September." is no march in September)."""
+        if self.first.date:
+            return self.first.date
+        kind = self.first.event_type
+        return next((c.date for c in self.members if c.date and c.event_type == kind), None)
 
 
 def _compatible(draft: Draft, cand: Candidate) -> bool:
     if draft.date and cand.date:
         first, second = draft.date[0], cand.date[0]
+        if second.anchor is not None and second.anchor == first.date:
+            # "Five days later he was killed": told from the draft's own day, the story goes
+            # on, and ACLED codes it with the incident it follows.
+            return _places_compatible(draft.place, cand.place)
         if first.date and second.date:
             window = {1: 1, 2: 7, 3: 31}[max(first.precision, second.precision)]
             if abs((first.date - second.date).days) > window:

@@ -29,7 +29,7 @@ from conflictwatch.extract.classify import (
 from conflictwatch.extract.dates import DateValue, in_passing
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
 from conflictwatch.extract.roles import Roles, is_named_group
-from conflictwatch.model import ArticleDoc, Claim, Evidence, Place, Report
+from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
 
 # Sub-event types that happen in the capital when a report names no place (see
 # _national_capital); not riots between communities, not attacks.
@@ -56,6 +56,8 @@ def _inherited_date(
     for match in doc.of("date"):
         if paragraph_start <= match.start < draft.first.start and not match.value.attributive:
             sentence_start = max(s for s, _ in doc.sentences if s <= match.start)
+            if _trailing_anaphor(doc, match, sentence_start):
+                continue  # "... struck on 12 May, after an ambush the day before.": not the frame
             if not in_passing(doc.text, sentence_start, match.start):
                 best = (match.value, match.start, match.end)
     if best is not None or len(doc.sentences) <= BRIEF_SENTENCES:
@@ -67,6 +69,14 @@ def _inherited_date(
         if own and told.date and not told.end and not in_passing(doc.text, own_start, match.start):
             return replace(told, precision=2), match.start, match.end
     return None
+
+
+def _trailing_anaphor(doc: ArticleDoc, match: Mention, sentence_start: int) -> bool:
+    """'the day before' after another date of its sentence tells of a side event; only an
+    anaphor that frames its sentence ("The next day, ...") dates the sentences after it."""
+    return match.value.anchor is not None and any(
+        sentence_start <= other.start < match.start for other in doc.of("date")
+    )
 
 
 def _first_sentence_of_paragraph(ctx: ArticleContext, paragraph: int) -> int:
