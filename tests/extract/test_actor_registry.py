@@ -241,6 +241,8 @@ GOOD_COUNTRY = (
         ('{"name": "X", "inter": 2, "kind": "rebel", "parent": "Nobody"}', "parent"),
         ('{"name": "X ({country})", "inter": 7, "kind": "civilians", "country": ["ZZ"]}', "ZZ"),
         ('{"name": "X", "inter": 2,', "line 4"),
+        ('{"record": "cues", "country": "ZZ", "names": ["Somebody"]}', "ZZ"),
+        ('{"record": "cues", "country": "ML", "names": "", "ages": 3}', "unknown keys"),
     ],
 )
 def test_a_malformed_line_raises_an_error_naming_it(tmp_path, bad_line, message):
@@ -377,3 +379,51 @@ def test_a_possessive_without_its_apostrophe_still_matches(registry):
     found = registry.find("Al-Qaedas attack on the town", on=date(2012, 5, 1))
     assert [m.text for m in found] == ["Al-Qaeda"]
     assert not registry.find("Maliens moved north")  # only a lost possessive, not any word
+
+
+def test_country_cues_name_the_country_of_leaders_and_parties(registry):
+    text = "Supporters of President Tandja and of the PNDS met the Compaoré family."
+    found = [(code, text[start:end]) for code, start, end in registry.country_cues(text)]
+    assert found == [("NE", "Tandja"), ("NE", "PNDS"), ("BF", "Compaoré")]
+    # Acronyms stay case-sensitive: "pnds" in lower case is no party.
+    assert registry.country_cues("the pnds of something") == []
+
+
+def test_a_cue_two_countries_share_tells_neither(tmp_path):
+    path = tmp_path / "actors.jsonl"
+    lines = [
+        GOOD_COUNTRY,
+        GOOD_COUNTRY.replace('"ML"', '"BF"').replace("Mali", "Burkina Faso"),
+        '{"record": "cues", "country": "ML", "names": ["Diarra", "ADEMA"]}',
+        '{"record": "cues", "country": "BF", "names": ["Diarra"]}',
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    registry = ActorRegistry.load(path=path)
+    assert [code for code, _, _ in registry.country_cues("Diarra of ADEMA")] == ["ML"]
+
+
+def test_the_government_is_the_government_of_the_country(registry):
+    found = names(registry, "The government extended the curfew.", country="NE", on=MALI_2019)
+    assert found == ["Government of Niger (2011-2021)"]
+    # Without its article it is only a word describing others ("government officials").
+    assert names(registry, "homes of government officials", country="NE", on=MALI_2019) == []
+
+
+def test_the_government_after_a_preposition_is_no_actor():
+    actors = Actors.load()
+    text = "Gunmen burned the farm of a member of the government; protests against the government."
+    found = actors.find(text, country="ML", on=MALI_2019)
+    assert [m.text for m in found] == ["Gunmen", "protests"]
+    (acting,) = actors.find("The government declared a curfew.", country="ML", on=MALI_2019)
+    assert acting.entry.name == "Government of Mali (2013-2020)"
+
+
+def test_an_ethnic_community_carries_its_militia():
+    actors = Actors.load()
+    (fulani,) = actors.find("Fulani attacked the village.", country="ML", on=MALI_2019)
+    assert fulani.entry.name == "Fulani Ethnic Group (Mali)"
+    assert fulani.entry.armed is not None
+    assert fulani.entry.armed.name == "Fulani Ethnic Militia (Mali)"
+    # "Tuareg-led" only describes the rebels after it: no Tuareg people are meant.
+    found = actors.find("the Tuareg-led rebels held the town", country="ML", on=MALI_2019)
+    assert [m.text for m in found] == ["rebels"]

@@ -780,3 +780,51 @@ def test_reports_a_group_of_one_region_places_an_unplaced_event_in_it(pipeline):
     text = "Boko Haram fighters raided Ayorou overnight, killing five people."
     (report,) = reports(pipeline, text, published=date(2021, 4, 2))
     assert report.place is not None and report.place.name == "Ayorou"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A region says its country as a town does.
+        ("Gunmen killed two traders in the Mopti region on Sunday.", "Mali"),
+        # A mission tied to one country says it too.
+        (
+            "Two MINUSMA peacekeepers were wounded on Sunday when their vehicle hit a mine.",
+            "Mali",
+        ),
+        # So do a country's leaders, parties and unions.
+        ("On Sunday, thousands marched against President Tandja's third term.", "Niger"),
+        ("On Sunday, SYNTSHA health workers began a sit-in.", "Burkina Faso"),
+    ],
+)
+def test_reports_country_from_cues_other_than_towns(pipeline, text, expected):
+    found = reports(pipeline, text)
+    assert found and found[0].actor1 is not None
+    assert found[0].actor1.endswith(f"({expected})")
+
+
+def test_reports_a_named_actor_gives_generic_words_its_country(pipeline):
+    (report,) = reports(pipeline, "On Sunday, soldiers arrested two MNLA fighters.")
+    assert report.actor1 == "Military Forces of Mali (2013-2020)"
+
+
+def test_reports_an_actorless_sentence_goes_on_with_the_actor_before(pipeline):
+    text = (
+        "On Sunday, soldiers arrested five herders near Boni. Three of them were "
+        "summarily executed."
+    )
+    found = reports(pipeline, text)
+    assert [r.actor1 for r in found] == ["Military Forces of Mali (2013-2020)"] * 2
+    # Only within the paragraph: a new one tells another story.
+    text = (
+        "On Sunday, soldiers arrested five herders near Boni.\n\n"
+        "On Tuesday, three traders were killed near Douentza."
+    )
+    found = reports(pipeline, text)
+    assert found[-1].actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_reports_looting_without_an_actor_is_by_an_unidentified_group(pipeline):
+    (report,) = reports(pipeline, "On Sunday, the health centre of Boni was looted.")
+    assert report.sub_event_type == "Looting/property destruction"
+    assert report.actor1 == "Unidentified Armed Group (Mali)"

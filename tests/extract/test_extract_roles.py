@@ -114,3 +114,11 @@ def test_the_assailants_refer_back_to_attackers_named_before(actors):
     assert roles.refers_back
     unknown = roles_of(actors, "Unknown gunmen burned the market in Boni.", "burned")
     assert not unknown.refers_back
+
+
+def test_a_community_that_attacks_acts_as_its_ethnic_militia(actors):
+    roles = roles_of(actors, "Dogon attacked the Fulani hamlet of Sare.", "attacked")
+    assert roles.actor1.name == "Dogon Ethnic Militia (Mali)"
+    assert roles.actor2.name == "Fulani Ethnic Group (Mali)"
+    hit = roles_of(actors, "Gunmen killed three Dogon herders.", "killed")
+    assert hit.actor2.name == "Dogon Ethnic Group (Mali)"

@@ -16,6 +16,11 @@ country) or a list of ISO2 codes are templates, expanded here:
   which keeps only the aliases without placeholders. A generic word like "gunmen"
   found with no country resolves to it.
 
+`"record": "cues"` lines name things that belong to one country without being
+actors of it: its leaders, parties, unions, media and institutions ("Compaoré",
+"ADEMA", "ORTN"). They tell which country a text is about when it names no
+place or country ("protesters demanded the resignation of President Tandja").
+
 Resolution of one surface form that several entries share ("soldiers", "Russian
 mercenaries") ranks the candidates: valid on the given date first (date unknown:
 still valid today, i.e. the latest period), then the given country over
@@ -32,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from conflictwatch.resources import DataFileError, read_text
 
@@ -64,6 +69,7 @@ ACTOR_KEYS = frozenset(
     }
 )
 COUNTRY_KEYS = frozenset({"record", "code", "name", "of", "adj", "fr", "periods"})
+CUE_KEYS = frozenset({"record", "country", "names"})
 FR_FORMS = ("ms", "fs", "mp", "fp")
 ALIAS_SLOTS = ("adj", "name", *(f"fr_{form}" for form in FR_FORMS))
 
@@ -158,14 +164,18 @@ class _Line:
     record: dict[str, Any]
 
 
+V = TypeVar("V")
+
+
 @dataclass
-class _Index:
-    """Folded alias -> entries, for case-insensitive and case-sensitive aliases."""
+class _Index(Generic[V]):
+    """Folded alias -> entries (or country codes), for case-insensitive and
+    case-sensitive aliases."""
 
-    folded: dict[str, list[ActorEntry]] = field(default_factory=dict)
-    exact: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    folded: dict[str, list[V]] = field(default_factory=dict)
+    exact: dict[str, list[V]] = field(default_factory=dict)
 
-    def add(self, alias: str, entry: ActorEntry) -> None:
+    def add(self, alias: str, entry: V) -> None:
         table, key = (self.exact, fold(alias, keep_case=True))
         if not is_acronym(alias):
             table, key = (self.folded, fold(alias))
@@ -173,7 +183,7 @@ class _Index:
         if entry not in bucket:
             bucket.append(entry)
 
-    def get(self, text: str) -> list[ActorEntry]:
+    def get(self, text: str) -> list[V]:
         return self.exact.get(fold(text, keep_case=True)) or self.folded.get(fold(text), [])
 
 
@@ -341,6 +351,17 @@ def _country(line: _Line, source: str) -> Country:
         old = _strings(period[3], "old labels", source, number) if len(period) > 3 else ()
         periods.append((period[0], start, end, old))
     return Country(rec["code"], rec["name"], rec.get("of", rec["name"]), slots, tuple(periods))
+
+
+def _cues(line: _Line, source: str, countries: dict[str, Country]) -> tuple[str, list[str]]:
+    """A cues line: (country code, names)."""
+    rec, number = line.record, line.number
+    if unknown := set(rec) - CUE_KEYS:
+        raise _fail(source, number, f"unknown keys {sorted(unknown)}")
+    code = rec.get("country")
+    if code not in countries:
+        raise _fail(source, number, f"cues country {code!r} has no country line")
+    return code, list(_strings(rec.get("names"), "names", source, number))
 
 
 def _check_actor(line: _Line, source: str, countries: dict[str, Country]) -> None:
@@ -515,10 +536,21 @@ def choose(entries: list[ActorEntry], country: str | None, on: date | None) -> A
 class ActorRegistry:
     """Finds actor mentions in text and resolves names to ACLED canonical actors."""
 
-    def __init__(self, entries: list[ActorEntry], countries: dict[str, Country]) -> None:
+    def __init__(
+        self,
+        entries: list[ActorEntry],
+        countries: dict[str, Country],
+        cues: dict[str, list[str]] | None = None,
+    ) -> None:
         self.entries = entries
         self.countries = countries
-        self._index = _Index()
+        self._cue_index: _Index[str] = _Index()
+        for code, cue_names in (cues or {}).items():
+            for cue_name in cue_names:
+                self._cue_index.add(cue_name, code)
+        cue_aliases = [*self._cue_index.folded, *self._cue_index.exact]
+        self._cue_pattern = build_pattern(cue_aliases) if cue_aliases else None
+        self._index: _Index[ActorEntry] = _Index()
         self._roles: dict[tuple[str, str | None], list[ActorEntry]] = {}
         for entry in entries:
             for alias in entry.aliases:
@@ -558,15 +590,19 @@ class ActorRegistry:
             if line.record.get("record") == "country":
                 country = _country(line, source)
                 countries[country.code] = country
-            elif "record" in line.record:
+            elif "record" in line.record and line.record["record"] != "cues":
                 raise _fail(source, line.number, f"unknown record {line.record['record']!r}")
         entries: list[ActorEntry] = []
+        cues: dict[str, list[str]] = {}
         for line in lines:
-            if "record" not in line.record:
+            if line.record.get("record") == "cues":
+                code, cue_names = _cues(line, source, countries)
+                cues.setdefault(code, []).extend(cue_names)
+            elif "record" not in line.record:
                 _check_actor(line, source, countries)
                 entries.extend(_expand(line.record, countries))
         _check_parents(entries, lines, source)
-        return cls(entries, countries)
+        return cls(entries, countries, cues)
 
     # -- lookups
 
@@ -595,6 +631,20 @@ class ActorRegistry:
             start = found.start("alias")
             matches.append(ActorMatch(start, end, text[start:end], entry))
         return _drop_descriptions(text, matches)
+
+    def country_cues(self, text: str) -> list[tuple[str, int, int]]:
+        """Names in `text` that belong to one country, as (ISO2 code, start, end).
+
+        A name two countries share (a common surname) tells neither.
+        """
+        if self._cue_pattern is None:
+            return []
+        found = []
+        for match in self._cue_pattern.finditer(fold_chars(text)):
+            codes = self._cue_index.get(match.group("alias"))
+            if len(codes) == 1:
+                found.append((codes[0], match.start("alias"), match.end("alias")))
+        return found
 
     def _under_parent(self, entry: ActorEntry, country: str | None, on: date | None) -> ActorEntry:
         """A faction whose parent exists on the date is coded as the parent."""

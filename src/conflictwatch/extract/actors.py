@@ -43,12 +43,28 @@ _VILLAGE_PEOPLE = re.compile(
 _VILLAGE_PAIR = re.compile(
     rf"\bvillages\s+of\s+(?P<village>{_VILLAGE})\s+and\s+(?P<other>{_VILLAGE})"
 )
+# "Tuareg-led", "Fulani-dominated": a people named only to describe the group after it.
+_MODIFIER = re.compile(r"[-\s](?:led|dominated|backed|majority|based)\b", re.IGNORECASE)
 _GENERIC_ALIASES = {
     "civilians": "civilians",
     "unidentified": "gunmen",
     "protesters": "protesters",
     "rioters": "rioters",
 }
+
+
+# "a member of the government", "protests against the government": the government named
+# after a preposition is what people belong to or oppose, not a body that acts or is hit.
+_OF_THE_GOVERNMENT = re.compile(
+    r"\b(?:of|against|to|on|with|for|from|towards?|contre|du|au)\s+$", re.IGNORECASE
+)
+
+
+def _governed(text: str, match: ActorMatch) -> bool:
+    entry = match.entry
+    if not (entry.generic and entry.role == "government"):
+        return False
+    return _OF_THE_GOVERNMENT.search(text, max(0, match.start - 12), match.start) is not None
 
 
 class Actors:
@@ -69,8 +85,26 @@ class Actors:
             following = matches[index + 1] if index + 1 < len(matches) else None
             if self._introduces(text, match, following):
                 continue  # "Tuareg separatist group CSP": the CSP is meant
+            if _governed(text, match):
+                continue  # "a member of the government": no force in the event
             kept.append(match)
-        return self._villages(text, kept, country, on)
+        return self._villages(text, self._communities(text, kept), country, on)
+
+    def _communities(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+        """An ethnic community carries the militia it fights as: "Fulani attacked the
+        village" is the Fulani Ethnic Militia, while "Fulani were killed" stay civilians."""
+        out = []
+        for match in matches:
+            entry = match.entry
+            community = entry.kind == "civilians" and _ETHNIC_GROUP in entry.name
+            if community and _MODIFIER.match(text, match.end):
+                continue  # "Tuareg-led separatists": the separatists, not Tuareg people
+            if community and entry.armed is None:
+                militia = self.armed_as(entry)
+                if militia is not None and militia.kind != "civilians":
+                    match = replace(match, entry=replace(entry, armed=militia))
+            out.append(match)
+        return out
 
     def _villages(
         self, text: str, matches: list[ActorMatch], country: str | None, on: date | None
@@ -160,6 +194,10 @@ class Actors:
         if _ETHNIC_GROUP in entry.name:
             return self.registry.resolve(entry.name.replace(_ETHNIC_GROUP, " Ethnic Militia "))
         return self.registry.resolve("communal militia", country=entry.country)
+
+    def country_cues(self, text: str) -> list[tuple[str, int, int]]:
+        """Leaders, parties and institutions of one country named in `text`."""
+        return self.registry.country_cues(text)
 
     def canonical_on(self, name: str, on: date | None = None) -> str | None:
         """Today's canonical name for an ACLED label or alias (older labels included)."""

@@ -63,7 +63,9 @@ def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
-_LOCAL_KINDS = {"state", "identity_militia", "political_militia", "rebel"}
+# Kinds of named actors that act in one country: "FAMa", "Koglweogo", and foreign
+# missions tied to one country ("MINUSMA", "EUTM Mali").
+_LOCAL_KINDS = {"state", "identity_militia", "political_militia", "rebel", "external"}
 
 
 def _fold(text: str) -> str:
@@ -112,28 +114,50 @@ def article_country(doc: ArticleDoc, default: str | None = None) -> str | None:
         if place.country_code and (place.geo_precision or 3) <= 2:
             weights[place.country_code] += 2.0
             order.append(place.country_code)
+        elif place.country_code and place.feature_code != "PCLI":
+            # "in the Mopti Region", "the Governorate of Hauts-Bassins": a region names
+            # its country as surely as a country name does.
+            weights[place.country_code] += 1.0
+            order.append(place.country_code)
     for mention in doc.of("actor"):
         # "FAMa", "Koglweogo": a national force or local group says where it happened.
         entry = mention.value.entry
         if entry.country and not entry.generic and entry.kind in _LOCAL_KINDS:
             weights[entry.country] += 0.75
             order.append(entry.country)
+    for mention in doc.of("country_cue"):
+        # "President Tandja", "the ADEMA party": a leader, party or union of one country.
+        weights[mention.value] += 0.75
+        order.append(mention.value)
     if not weights:
         return default.upper() if default else None
     best = max(weights.values())
     return next(code for code in order if weights[code] == best)
 
 
-@component("actors", requires=["countries"], assigns=["actors"])
+@component("actors", requires=["countries"], assigns=["actors", "country_cues"])
 def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     registry = ctx.resource("actors")
-    country = article_country(doc, feed_country(doc, ctx))
+    for code, start, end in registry.country_cues(doc.text):
+        doc.add(Mention(start, end, "country_cue", doc.text[start:end], code))
+    default = feed_country(doc, ctx)
+    country = article_country(doc, default)
+    _add_actors(doc, registry, country)
+    # A named actor may tell the country that places and country names did not ("FAMa",
+    # "MINUSMA"): resolve the generic words ("soldiers", "gunmen") again for it.
+    known = article_country(doc, default)
+    if known != country:
+        doc.mentions["actor"] = []
+        _add_actors(doc, registry, known)
+    return doc
+
+
+def _add_actors(doc: ArticleDoc, registry: Any, country: str | None) -> None:
     for match in registry.find(doc.text, country=country, on=doc.article.published):
         if _modifies_a_place(doc.text, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
         mention = ActorMention(match.start, match.end, match.text, match.entry)
         doc.add(Mention(match.start, match.end, "actor", match.text, mention))
-    return doc
 
 
 def _modifies_a_place(text: str, end: int) -> bool:

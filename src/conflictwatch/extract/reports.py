@@ -167,8 +167,23 @@ _DEFAULT_ACTOR1 = {
 }
 
 
-def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleContext) -> Roles:
-    """ACLED's defaults: unknown attackers, civilians as victims, protesters by country."""
+def _default_roles(
+    roles: Roles,
+    event_type: str,
+    civilians: bool,
+    ctx: ArticleContext,
+    before: Any = None,
+    *,
+    looting: bool = False,
+) -> Roles:
+    """ACLED's defaults: unknown attackers, civilians as victims, protesters by country.
+
+    Looting and property destruction is the one strategic development always done by
+    someone: "the health centre was looted" by the unidentified armed group.
+
+    `before` is the actor of the event told just before in the paragraph, when this
+    event's sentences name no actor at all: "Soldiers arrested five men. Three were
+    later executed." goes on telling what the soldiers did."""
     registry, country = ctx.registry, ctx.country_code
     if event_type == "Battles" and roles.actor1 is None:
         roles = _armed_communities(roles, registry)
@@ -179,10 +194,12 @@ def _default_roles(roles: Roles, event_type: str, civilians: bool, ctx: ArticleC
     roles = _named_actor1(roles, ctx)
     if roles.actor1 is None and event_type in _DEFAULT_ACTOR1:
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
-    elif roles.actor1 is None and event_type != "Strategic developments":
+    elif roles.actor1 is None and (event_type != "Strategic developments" or looting):
         likely = [e for e in ctx.likely_actors if e.name not in _target_names(roles)]
         if likely:
             roles.actor1 = likely[0]
+        elif before is not None:
+            roles.actor1 = before
         else:
             roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
     if roles.actor2 is None and not civilians and _one_sided(roles, event_type):
@@ -405,7 +422,7 @@ def _brief_date(doc: ArticleDoc, ctx: ArticleContext) -> tuple[DateValue, int, i
     return DateValue(ctx.published - timedelta(days=1), None, 2, relative=True), 0, 0
 
 
-def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
+def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = None) -> Report:
     first = draft.first
     event_type, sub_event_type = _event_types(draft)
     found_date = draft.date or _inherited_date(doc, ctx, draft) or _brief_date(doc, ctx)
@@ -418,7 +435,8 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Report:
     roles = _merged_roles(draft)
     if event_type in PROTEST_TYPES:
         roles = _protest_roles(roles, event_type, ctx)
-    roles = _default_roles(roles, event_type, civilians, ctx)
+    looting = sub_event_type == "Looting/property destruction"
+    roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     claims = _claims(doc, draft)
     hedged = any(m.hedged for m in draft.members)
     evidence = [_evidence(doc, "event_type", first.trigger.start, first.trigger.end)]
@@ -539,8 +557,25 @@ def split_by_place(report: Report, places: list[Place]) -> list[Report]:
 def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
     reports: list[Report] = []
     brief = len(doc.sentences) <= BRIEF_SENTENCES
+    told: tuple[int, Any] | None = None  # (paragraph, actor) of the last armed act
     for draft in merge_candidates(build_candidates(doc, ctx), short=brief):
-        report = to_report(doc, ctx, draft)
+        paragraph = draft.first.paragraph
+        before = None
+        if told is not None and told[0] == paragraph and not _names_actors(doc, draft):
+            before = told[1]
+        report = to_report(doc, ctx, draft, before)
+        acting = _merged_roles(draft).actor1
+        if acting is not None and acting.kind in _ARMED_KINDS:
+            told = (paragraph, acting)
         listed = draft.first.places
         reports.extend(split_by_place(report, listed) if listed else [report])
     return reports
+
+
+# Kinds of actors whose act a following actorless sentence may go on telling.
+_ARMED_KINDS = {"state", "rebel", "political_militia", "identity_militia", "external"}
+
+
+def _names_actors(doc: ArticleDoc, draft: Draft) -> bool:
+    spans = [(m.start, m.end) for m in draft.members]
+    return any(s <= m.start < e for m in doc.of("actor") for s, e in spans)
