@@ -17,6 +17,7 @@ from typing import Any
 
 from conflictwatch.extract import cues
 from conflictwatch.extract.classify import (
+    SUB_EVENT_TYPES,
     Target,
     Trigger,
     classify,
@@ -173,10 +174,26 @@ def _non_conflict(text: str, start: int, end: int, triggers: list[Trigger]) -> b
     if not found:
         return False
     return not any(
-        _DELIBERATE.fullmatch(t.text)
-        and not any(s <= t.start < e or t.start <= s < t.end for s, e in found)
+        _deliberate(t) and not any(s <= t.start < e or t.start <= s < t.end for s, e in found)
         for t in triggers
     )
+
+
+# "an IED", "a landmine", "a roadside bomb" were laid by someone; "an explosion" may be
+# an accident.
+_PLANTED = re.compile(r"\bieds?\b|mines?\b|explosive devices?|bombs?\b", re.IGNORECASE)
+
+
+def _deliberate(trigger: Trigger) -> bool:
+    """An act of violence whatever disaster the sentence also tells: "airstrikes caused
+    a wildfire", "killed by an IED, which also set the bush on fire", "herders and farmers
+    clash over pasture during the drought". Rockets and missiles are left out: "sanctions
+    over a missile test" is no attack."""
+    if trigger.category in {"air", "suicide", "clash"}:
+        return True
+    if trigger.category == "ied":
+        return _PLANTED.search(trigger.text) is not None
+    return _DELIBERATE.fullmatch(trigger.text) is not None
 
 
 # What a protest is about: "marched against the killings", "in support of the army
@@ -243,6 +260,19 @@ _PEOPLE_HURT = re.compile(
     r"assault(?:ed|ing)|beat(?:en|ing)?|gunshots?)\b",
     re.IGNORECASE,
 )
+# "Fired gunshots in the air": a warning or intimidation, no one shot at.
+_WARNING_SHOTS = re.compile(
+    r"\b(?:fir(?:ed|ing)|shooting|shot)\s+(?:[\w-]+\s+){0,3}?(?:in|into)\s+the\s+air\b"
+    r"|\b(?:gun)?shots?\s+(?:were\s+|was\s+)?fired\s+(?:in|into)\s+the\s+air\b",
+    re.IGNORECASE,
+)
+
+
+def _people_hurt(text: str, start: int, end: int) -> bool:
+    """Someone was shot at, wounded or beaten; shots in the air hurt no one."""
+    return _PEOPLE_HURT.search(_WARNING_SHOTS.sub(" ", text[start:end])) is not None
+
+
 _UNDERGONE = re.compile(
     r"\b(?:subjected to|came under|come under|targeted by|hit by|(?:the )?target of|victims? of)"
     r"\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$",
@@ -283,6 +313,19 @@ def _names_group(text: str, mention: Any, named: list[Any]) -> bool:
     )
 
 
+# "Three soldiers and a civilian were killed": the subject of a passive verb runs back
+# over "and" between nouns; a clause break or a finite verb before "and" ends it.
+_PASSIVE_SUBJECT_START = re.compile(
+    r".*(?:[,;:]|\b(?:but|when|after|while|where)\b|\b\w+ed\s+and\b)", re.DOTALL
+)
+
+
+def _passive_subject(text: str, sent_start: int, trigger: Trigger) -> str:
+    window = text[max(sent_start, trigger.start - 80) : trigger.start]
+    clause = _PASSIVE_SUBJECT_START.match(window)
+    return window[clause.end() :] if clause else window
+
+
 def _headline_passive(text: str, sent_start: int, trigger: Trigger, end: int) -> bool:
     """'FAMa checkpoint attacked overnight': a post as subject, no object after the verb."""
     if trigger.category != "attack" or not trigger.text.lower().endswith("ed"):
@@ -305,7 +348,7 @@ def _victims_text(text: str, sent_start: int, trigger: Trigger, end: int) -> str
     ):
         # "soldiers were killed", "the MINUSMA camp came under attack": the subject was
         # hit; "by Dozo hunters" after the verb names who did it, not who was hit.
-        victims = _subject_text(text, sent_start, trigger) + " " + _AGENT.sub("", victims)
+        victims = _passive_subject(text, sent_start, trigger) + " " + _AGENT.sub("", victims)
     return victims
 
 
@@ -374,9 +417,19 @@ def _empty_post(text: str, start: int, end: int, victims: str) -> bool:
     return _NO_ONE_INSIDE.search(victims) is not None
 
 
+# "a MINUSMA subcontractor convoy", "a UN-chartered supply truck": civilians hired by a
+# force, with the force's name and the convoy they drive.
+_CONTRACTED = re.compile(
+    r"(?:\b[\w-]+[- ])?\b(?:sub-?)?contract(?:ors?|ed)\b(?:\s+[\w-]+){0,3}"
+    r"|\b[\w-]+-(?:chartered|contracted|hired)\b(?:\s+[\w-]+){0,3}",
+    re.IGNORECASE,
+)
+
+
 def _hits_armed(text: str, victims: str, mentions: list[Any]) -> bool:
     """Soldiers, a post or a named armed group among those hit, not off duty."""
     victims = _NO_ONE_INSIDE.sub(" property ", _OFF_DUTY.sub(" civilians ", victims))
+    victims = _CONTRACTED.sub(" civilians ", victims)
     return (
         cues.has("armed_target_nouns", victims)
         or _ARMED_VICTIM.search(victims) is not None
@@ -422,12 +475,38 @@ def _armed_victims(
     return False
 
 
+# "killed in attacks on a gendarmerie school": the force is what was attacked.
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _unarmed_body(text: str, start: int, end: int) -> bool:
+    """The actor is named as civilians, aid workers or an aid body ("the ICRC")."""
+    return cues.cue("civilian_nouns").fullmatch(text, start, end) is not None
+
+
+def _hired(text: str, sent_start: int, end: int, span: tuple[int, int]) -> bool:
+    """The force is named only as the one that hired the victims: "a MINUSMA contractor"."""
+    return any(
+        m.start() <= span[0] and span[1] <= m.end()
+        for m in _CONTRACTED.finditer(text, max(sent_start, span[0] - 20), end)
+    )
+
+
 def _target(
     text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
 ) -> Target:
     """Who was hit: the trigger's object, or its subject when the verb is passive."""
     victims = _victims_text(text, sent_start, trigger, end)
-    armed = [m for m in actors if m.entry.kind not in {"civilians", "protesters", "rioters"}]
+    # The Red Cross or a UN agency is coded among foreign forces, but is unarmed.
+    armed = [
+        m
+        for m in actors
+        if m.entry.kind not in {"civilians", "protesters", "rioters"}
+        and not _unarmed_body(text, m.start, m.end)
+    ]
     armed_mentions = armed
     # "JNIM militants killed three youths; the assailants also seized a tricycle": with
     # a named group in the sentence, "the assailants" are that group.
@@ -438,12 +517,31 @@ def _target(
         if not (named and (refers_to_attackers(text, m) or _names_group(text, m, named)))
     }
     target_kind = getattr(roles.actor2, "kind", None)
+    if roles.actor2_span is not None and (
+        _unarmed_body(text, *roles.actor2_span) or _hired(text, sent_start, end, roles.actor2_span)
+    ):
+        target_kind = "civilians"
     off_duty = _OFF_DUTY.search(victims) is not None
     civilians = cues.has("civilian_nouns", victims) or target_kind == "civilians" or off_duty
     empty_post = _empty_post(text, sent_start, end, victims)
+    hits_armed = _hits_armed(text, victims, armed_mentions)
+    # "A nurse was killed when gunmen opened fire": the victims named are civilians,
+    # whatever armed actor the roles put second.
+    span = roles.actor2_span
+    named_civilians = (
+        civilians
+        and not hits_armed
+        and span is not None
+        and text[span[0] : span[1]] not in victims
+        and not _ATTACKED_BEFORE.search(text, max(sent_start, span[0] - 50), span[0])
+    )
     armed = not empty_post and (
-        _hits_armed(text, victims, armed_mentions)
-        or (target_kind not in {None, "civilians", "protesters"} and not off_duty)
+        hits_armed
+        or (
+            target_kind not in {None, "civilians", "protesters"}
+            and not off_duty
+            and not named_civilians
+        )
     )
     state_actor = getattr(roles.actor1, "kind", None) == "state"
     return Target(
@@ -452,7 +550,7 @@ def _target(
         armed_sides=len(armed_sides),
         state_actor=state_actor,
         actor_known=roles.actor1 is not None,
-        people_hurt=bool(_PEOPLE_HURT.search(text, sent_start, end)),
+        people_hurt=_people_hurt(text, sent_start, end),
         empty_post=empty_post,
     )
 
@@ -472,8 +570,21 @@ def _hit_later(
         _hits_armed(text, _victims_text(text, sent_start, t, end), [])
         for t in triggers
         if t.category in {"kill", "attack"} and _VERB_FORM.search(t.text)
-    )
+    ) or any(_wounds_armed(t) for t in triggers)
     return replace(target, armed=True) if armed else target
+
+
+_WOUNDED = re.compile(r"^(?:wound|injur)\w*\s(?!.*\bby\b)|\s(?:wounded|injured)$", re.IGNORECASE)
+
+
+def _wounds_armed(trigger: Trigger) -> bool:
+    """A trigger that holds its own victims: "wounded six soldiers", "a soldier was
+    injured"; not "injured by soldiers", who did it."""
+    return (
+        trigger.category == "attack"
+        and _WOUNDED.search(trigger.text) is not None
+        and _hits_armed(trigger.text, trigger.text, [])
+    )
 
 
 def best_place(places: list[Place], text: str = "") -> Place | None:
@@ -575,13 +686,67 @@ def _symbols_burned(text: str, trigger: Trigger) -> bool:
     )
 
 
+def _denied(text: str, start: int, trigger: Trigger) -> bool:
+    """'No mentioned clash', 'without any fighting': a fight the sentence says did not
+    happen (a denial told with a transfer of territory is classify's)."""
+    if trigger.category != "clash":
+        return False
+    before = text[max(start, trigger.start - 40) : trigger.start]
+    negation = cues.cue("negations").pattern
+    return re.search(rf"(?:{negation})\s+(?:any\s+|an?\s+)?$", before, re.IGNORECASE) is not None
+
+
+# Commas and "and" run through a list of things seized; these end the clause.
+_CLAUSE_BREAK = re.compile(r"[;:.]|\b(?:but|when|after|while|where|by|struck|hit)\b")
+
+
+def _weapon_held(text: str, start: int, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """'Killed a militant equipped with an IED', 'seized motorbikes and IEDs': the bomb
+    was carried or taken, not set off; the sentence's fight or killing is the event."""
+    if trigger.category != "ied" or not any(
+        t.category in {"kill", "clash", "attack"} for t in triggers
+    ):
+        return False
+    before = text[max(start, trigger.start - 70) : trigger.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return cues.has("weapon_possession", clause)
+
+
+def _crowd_damage(text: str, start: int, triggers: list[Trigger]) -> list[Trigger]:
+    """'Students ransacked the rectorate', 'the local population burned the town hall':
+    unorganised people destroying property riot, whether or not a protest is named.
+    Gunmen, soldiers or a militia doing the same stay property destruction."""
+    if any(t.category in _CROWD_HARM for t in triggers):
+        return []
+    for trigger in triggers:
+        if trigger.category != "looting":
+            continue
+        subject = _subject_text(text, start, trigger)
+        armed = (
+            _ATTACKER_NOUNS.search(subject)
+            or cues.has("armed_target_nouns", subject)
+            or re.search(r"\barmed\b", subject, re.IGNORECASE)  # "armed youths"
+        )
+        if cues.has("crowd_nouns", subject) and not armed:
+            return [Trigger("riot", trigger.start, trigger.end, trigger.text)]
+    return []
+
+
+# A crowd that kills, abducts or already riots is decided on those triggers.
+_CROWD_HARM = {"kill", "civ_attack", "abduction", "sexual", "riot", "mob", "protest"}
+
+
 def _sentence_triggers(
     doc: ArticleDoc, start: int, end: int, figures: list[Figure]
 ) -> list[Trigger]:
     text = doc.text
     masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
     triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
-    triggers = [t for t in triggers if not _inside(masked, t.start, t.end)]
+    triggers = [
+        t for t in triggers if not _inside(masked, t.start, t.end) and not _denied(text, start, t)
+    ]
+    triggers = [t for t in triggers if not _weapon_held(text, start, t, triggers)]
     triggers = [t for t in without_dispersal_shots(triggers) if not _symbols_burned(text, t)]
     if any(t.category == "protest" for t in triggers):
         # "after demonstrators ransacked a church" tells what the crowd did.
@@ -595,6 +760,7 @@ def _sentence_triggers(
             for t in triggers
             if t.category in _CROWD_DETAIL or not _inside(grievances, t.start, t.end)
         ]
+    triggers += _crowd_damage(text, start, triggers)
     if not triggers and any(f.value > 0 for f in figures):
         # "Six people had died": a toll is a killing even without a trigger word.
         first = min(figures, key=lambda f: f.start)
@@ -602,12 +768,37 @@ def _sentence_triggers(
     return triggers
 
 
+# "Looting: gunmen raided ...": a short label and a colon open the paragraph.
+_LABEL = re.compile(r"\s*([A-Za-z][\w /-]{2,40}?)\s*:\s")
+
+
+def type_label(text: str, start: int, end: int) -> tuple[str, Trigger] | None:
+    """The sub-event type a label at the start of the span names, with the label as
+    its trigger: a brief filed under "Arrests:" tells an arrest, whatever its verbs."""
+    match = _LABEL.match(text, start, end)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    known = {**{sub.lower(): sub for sub in SUB_EVENT_TYPES}, **cues.labels("type_labels")}
+    known.pop("attack")  # "Attack: ..." heads any violent brief, not only one on civilians
+    sub = known.get(name.lower())
+    if sub is None:
+        return None
+    return sub, Trigger("label", match.start(1), match.end(1), name)
+
+
 def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
     text = doc.text
     candidates: list[Candidate] = []
+    label: tuple[str, Trigger] | None = None
     for index, (start, end) in enumerate(doc.sentences):
+        if index == 0 or ctx.paragraph_of[index] != ctx.paragraph_of[index - 1]:
+            # A label names the type of everything its paragraph tells.
+            label = type_label(text, start, end)
         figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
         triggers = _sentence_triggers(doc, start, end, figures)
+        if not triggers and label is not None and label[1].start >= start:
+            triggers = [label[1]]  # "Non-violent activity: ..." needs no trigger word
         if not triggers:
             continue
         dates = _in_sentence(doc.of("date"), start, end)
@@ -631,6 +822,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         if _fighters_abducted(text, start, end, triggers, actors):
             first_target = replace(first_target, fighters_abducted=True)
         decided = classify(triggers, _hit_later(text, start, end, triggers, first_target))
+        if label is not None:
+            decided = SUB_EVENT_TYPES[label[0]], label[0], decided[2] if decided else label[1]
         if decided is None:
             continue
         event_type, sub_event_type, trigger = decided

@@ -110,6 +110,22 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 
 
 CROWD = {"protest", "riot", "mob"}
+# Acts that, told before the talks, are what the sentence reports.
+_AGREEMENT_RIVALS = (
+    _VIOLENT_VERBS
+    | CROWD
+    | {
+        "clash",
+        "shelling",
+        "ied",
+        "suicide",
+        "grenade",
+        "abduction",
+        "civ_attack",
+        "sexual",
+        "protest_violent",
+    }
+)
 
 
 def is_protest_detail(categories: set[str]) -> bool:
@@ -342,8 +358,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         # "defused an explosive device": the weapon was not used; "attacked the post and
         # seized arms" is a fight all the same.
         sub = "Disrupted weapons use"
-    elif _leads(triggers, "agreement", _VIOLENT_VERBS | {"clash", "shelling", "ied"}):
-        # "agreed to a ceasefire after two weeks of fighting": the fighting is background.
+    elif _leads(triggers, "agreement", _AGREEMENT_RIVALS):
+        # "agreed to a ceasefire after two weeks of fighting": the fighting is background;
+        # "abducted and released after negotiations" is the kidnapping.
         sub = "Agreement"
     elif categories & {"regain", "overtake"} and not categories & {"kill", "civ_attack"}:
         # "recovered two villages after heavy shelling": the shelling was the means.

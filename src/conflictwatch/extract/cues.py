@@ -12,7 +12,7 @@ from functools import cache
 from conflictwatch.phrases import alternation, phrase_pattern
 from conflictwatch.resources import load_json
 
-__all__ = ["alternation", "cue", "has", "spans"]
+__all__ = ["alternation", "cue", "has", "labels", "spans"]
 
 
 @cache
@@ -32,3 +32,12 @@ def spans(kind: str, text: str, start: int = 0, end: int | None = None) -> list[
 def has(kind: str, text: str, start: int = 0, end: int | None = None) -> bool:
     stop = len(text) if end is None else end
     return cue(kind).search(text, start, stop) is not None
+
+
+@cache
+def labels(kind: str) -> dict[str, str]:
+    """A mapping list of cues.json (phrase -> value, lower case), e.g. labels('type_labels')."""
+    data = load_json("lexicon/cues.json")
+    if not isinstance(data.get(kind), dict):
+        raise KeyError(f"no mapping named {kind!r} in lexicon/cues.json")
+    return {key.lower(): value for key, value in data[kind].items() if not key.startswith("_")}

@@ -1,0 +1,138 @@
+"""Event typing on short team-written briefs, through the real pipeline: the wordings
+where who was hit, what was used or what the brief is filed under decides the type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictwatch.config import load_settings
+from conflictwatch.extract import build_pipeline
+from conflictwatch.extract.candidates import type_label
+from conflictwatch.model import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline(load_settings({"progress": False}))
+
+
+def sub_types(pipeline, text: str) -> list[str]:
+    found = pipeline(Article("t", text, date(2020, 3, 2))).reports
+    return [report.sub_event_type for report in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A label opening the brief names its kind, whatever its verbs.
+        (
+            "Looting: gunmen attacked the police post of Dori on Sunday and took its motorbikes.",
+            "Looting/property destruction",
+        ),
+        (
+            "Non-violent activity: the group named a new leader for the Gourma on Sunday.",
+            "Other",
+        ),
+        # Civilians named as the victims, though an armed actor stands second in the roles.
+        (
+            "A nurse was killed when unidentified gunmen opened fire on a health centre vehicle "
+            "near Mopti on Sunday.",
+            "Attack",
+        ),
+        # ... but people killed in an attack on a force's post fell in a fight.
+        (
+            "Twelve people were killed in Tuesday's attacks on a gendarmerie school in Kaya.",
+            "Armed clash",
+        ),
+        # Aid bodies and people hired by a force are civilians.
+        ("Gunmen attacked a Red Cross convoy near Bourem on Sunday.", "Attack"),
+        ("Gunmen shot dead a MINUSMA contractor in Gao on Sunday.", "Attack"),
+        # A bomb carried or seized is no explosion: the killing is the event.
+        ("Soldiers killed two militants equipped with IEDs near Djibo on Sunday.", "Armed clash"),
+        # Taken away, then found dead: an attack, not an arrest.
+        (
+            "Soldiers arrested four herders near Dioura on Sunday, their corpses were found in "
+            "a well two days later.",
+            "Attack",
+        ),
+        # Talks told after a kidnapping end it; they are not the event.
+        (
+            "Gunmen abducted an aid worker near Douentza on Sunday and released him after "
+            "negotiations with elders.",
+            "Abduction/forced disappearance",
+        ),
+        # A wildfire or a drought in the sentence does not make the violence a disaster.
+        (
+            "On Sunday, French aircraft conducted airstrikes near Tessit, causing a wildfire.",
+            "Air/drone strike",
+        ),
+        ("Farmers and herders clash near Tahoua over pasture during the drought.", "Armed clash"),
+        # Bombs dropped from the air, bombing on the ground.
+        (
+            "French warplanes dropped bombs on militant positions near Gao on Sunday.",
+            "Air/drone strike",
+        ),
+        (
+            "French troops bombed a rebel depot near Kidal on Sunday.",
+            "Remote explosive/landmine/IED",
+        ),
+        # Shots in the air hurt no one: burning a school stays property destruction.
+        (
+            "Gunmen fired gunshots in the air and burned a school in Mansila on Sunday.",
+            "Looting/property destruction",
+        ),
+        # Fights told with wordings the triggers missed.
+        (
+            "On Sunday, troops engaged suspected JNIM and/or ISGS militants near Inata.",
+            "Armed clash",
+        ),
+        (
+            "Gunmen carried out a triple-attack against the customs and police posts in Benena "
+            "on Sunday.",
+            "Armed clash",
+        ),
+        ("Unknown assailants seriously wounded six soldiers near Menaka on Sunday.", "Armed clash"),
+        ("A French soldier was injured during an operation near Kidal on Sunday.", "Armed clash"),
+        # Unorganised people destroying property riot; armed men doing it do not.
+        (
+            "The local population burned the town hall of Sapone on Sunday.",
+            "Violent demonstration",
+        ),
+        (
+            "Armed residents burned houses in Sango on Sunday.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_typing_sub_event_type(pipeline, text, expected):
+    assert sub_types(pipeline, text)[:1] == [expected], text
+
+
+def test_typing_label_of_a_taxonomy_name_or_codebook_term():
+    text = "Property destruction: gunmen burned a school."
+    found = type_label(text, 0, len(text))
+    assert found is not None
+    assert found[0] == "Looting/property destruction"
+    assert found[1].text == "Property destruction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attack: gunmen killed two herders.",  # too general to name a sub-event type
+        "Mali: gunmen killed two herders.",  # a place, not a kind of event
+        "Gunmen burned a school in Looting: no one knows why.",  # not at the start
+    ],
+)
+def test_typing_no_label(text):
+    assert type_label(text, 0, len(text)) is None
+
+
+def test_typing_denied_fight_is_no_clash(pipeline):
+    text = (
+        "Looting: gunmen raided the customs post of Seytenga on Sunday and burned it. "
+        "No mentioned clash nor casualties."
+    )
+    assert sub_types(pipeline, text) == ["Looting/property destruction"]
