@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from conflictwatch.extract import cues
@@ -772,6 +773,14 @@ def _sentence_triggers(
 _LABEL = re.compile(r"\s*([A-Za-z][\w /-]{2,40}?)\s*:\s")
 
 
+@cache
+def _type_labels() -> dict[str, str]:
+    """Label (lower case) -> sub-event type: the sub-event names and cues.json's type_labels."""
+    known = {**{sub.lower(): sub for sub in SUB_EVENT_TYPES}, **cues.labels("type_labels")}
+    known.pop("attack")  # "Attack: ..." heads any violent brief, not only one on civilians
+    return known
+
+
 def type_label(text: str, start: int, end: int) -> tuple[str, Trigger] | None:
     """The sub-event type a label at the start of the span names, with the label as
     its trigger: a brief filed under "Arrests:" tells an arrest, whatever its verbs."""
@@ -779,9 +788,7 @@ def type_label(text: str, start: int, end: int) -> tuple[str, Trigger] | None:
     if match is None:
         return None
     name = match.group(1).strip()
-    known = {**{sub.lower(): sub for sub in SUB_EVENT_TYPES}, **cues.labels("type_labels")}
-    known.pop("attack")  # "Attack: ..." heads any violent brief, not only one on civilians
-    sub = known.get(name.lower())
+    sub = _type_labels().get(name.lower())
     if sub is None:
         return None
     return sub, Trigger("label", match.start(1), match.end(1), name)
