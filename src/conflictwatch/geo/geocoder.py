@@ -316,11 +316,7 @@ class Geocoder:
         ]
         if not found:
             return None
-        mention = _Mention(0, 0, "", "region", name_key(admin1), precision=3, region=found[0])
-        place = self._region_place(mention)
-        place.start = place.end = place.mention = None
-        place.score = 0.3
-        return place
+        return self._region_at_capital(found[0], score=0.3)
 
     def _entry_place(
         self, entry: Entry, admin1: str | None, admin2: str | None, **fields: Any
@@ -1210,8 +1206,13 @@ class Geocoder:
         return None
 
     def _region_place(self, mention: _Mention) -> Place:
-        region = mention.region
-        assert region is not None
+        assert mention.region is not None
+        place = self._region_at_capital(mention.region, score=0.9)
+        place.start, place.end, place.mention = mention.start, mention.end, mention.text
+        return place
+
+    def _region_at_capital(self, region: Region, score: float) -> Place:
+        """A region as a Place at its capital, precision 3, with no text span."""
         country = self.gazetteer.countries.get(region.country_code)
         capital = self.resolve(region.capital, countries=[region.country_code])
         admin1 = self.gazetteer.coded_admin1(region.country_code, region.name)
@@ -1227,10 +1228,7 @@ class Geocoder:
             geo_precision=3,
             geonameid=capital.geonameid if capital is not None else None,
             feature_code="ADM1",
-            score=0.9,
-            start=mention.start,
-            end=mention.end,
-            mention=mention.text,
+            score=score,
         )
 
 
