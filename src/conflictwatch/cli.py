@@ -354,7 +354,12 @@ def eval_group() -> None:
     "--feed-country",
     is_flag=True,
     help="Give each note its row's country as its source's country (a single-country "
-    "feed). Off for the headline figures: the note alone is the article.",
+    "feed). Off for the headline figures: the row's coded country is not input.",
+)
+@click.option(
+    "--no-outlet",
+    is_flag=True,
+    help="Leave out the outlets of the row's source column: the note text alone.",
 )
 @click.pass_context
 def eval_acled(
@@ -363,6 +368,7 @@ def eval_acled(
     limit: int | None,
     errors: str | None,
     feed_country: bool,
+    no_outlet: bool,
 ) -> None:
     """Code ACLED's notes and compare with ACLED's own coding, per country.
 
@@ -376,7 +382,11 @@ def eval_acled(
     pipeline = build_pipeline(settings)
     registry = pipeline.context.resource("actors")
     report = acled.evaluate(
-        rows, pipeline, canonical=registry.canonical_on, feed_country=feed_country
+        rows,
+        pipeline,
+        canonical=registry.canonical_on,
+        feed_country=feed_country,
+        outlet=not no_outlet,
     )
     acled.print_report(report, sys.stdout)
     if errors:

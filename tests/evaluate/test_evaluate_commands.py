@@ -83,6 +83,25 @@ def test_eval_acled_feed_country_gives_countryless_notes_their_rows_country(tmp_
     assert actor1("--feed-country") == 1.0
 
 
+def test_eval_acled_gives_each_note_its_rows_outlet(tmp_path):
+    path = tmp_path / "acled.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "source"])
+        row = list(ROWS[0])
+        row[13] = "On 1 March 2020, unknown gunmen killed three herders."  # no place
+        writer.writerow([*row, "Sidwaya; AFP"])  # a Burkinabe daily and an agency
+
+    def actor1(*flags: str) -> float:
+        result = CliRunner().invoke(main, ["--no-progress", "eval", "acled", str(path), *flags])
+        assert result.exit_code == 0, result.output
+        header, overall = result.stdout.splitlines()[0].split(), result.stdout.splitlines()[2]
+        return float(dict(zip(header[1:], overall.split()[1:], strict=True))["actor1"])
+
+    assert actor1() == 1.0  # the outlet says Burkina Faso
+    assert actor1("--no-outlet") == 0.0
+
+
 def test_eval_case_counts_non_acled_labels_as_no_event(tmp_path):
     path = tmp_path / "case.tsv"
     path.write_text(

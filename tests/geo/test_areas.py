@@ -101,3 +101,16 @@ def test_curated_department_seats_outrank_same_named_hamlets(geocoder: Geocoder)
     assert (place.country_code, place.admin1, place.admin2) == ("BF", "Sahel", "Soum")
     (place,) = geocoder.geoparse("An IED struck a patrol near Banh.")
     assert (place.admin1, place.admin2) == ("Nord", "Loroum")
+
+
+def test_a_local_outlets_region_picks_the_homonym_inside_it(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = make(small_geocoder, tmp_path, KOBOU)
+    text = "Gunmen attacked Kobou."
+    places = geocoder.geoparse(text, countries=["ML"], cues=[("ML", ""), ("ML", "Mopti")])
+    assert [(p.mention, p.admin1) for p in places] == [("Kobou", "Mopti")]
+    # With no place named, the outlet's region is where the event is put (precision 3).
+    place = geocoder.cued_region("Gunmen burned a granary.", "ML", [("ML", "Mopti")])
+    assert place is not None and (place.admin1, place.geo_precision) == ("Mopti", 3)
+    assert geocoder.cued_region("Gunmen burned a granary.", "BF", [("ML", "Mopti")]) is None

@@ -21,6 +21,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="{charset}">
 <title>Convoy attacked near Ménaka | Example News</title>
 <meta property="og:title" content="Convoy attacked near Ménaka">
+<meta property="og:site_name" content="Example News">
 <meta property="article:published_time" content="2024-03-15T09:00:00Z">
 <link rel="canonical" href="https://news.example/convoy-attacked">
 <style>body {{ color: red }}</style><script>var tracking = "do not read me";</script>
@@ -59,6 +60,7 @@ def test_read_html_main_text_title_and_date(tmp_path, no_network):
     assert article.title == "Convoy attacked near Ménaka"
     assert article.published == date(2024, 3, 15)
     assert article.url == "https://news.example/convoy-attacked"
+    assert article.meta["sitename"] == "Example News"  # the outlet
     for paragraph in PARAGRAPHS:
         assert paragraph in article.text
     assert "tracking" not in article.text

@@ -49,6 +49,7 @@ class Row:
     longitude: float | None
     geo_precision: int
     actor1: str
+    source: str = ""  # the outlets that reported it ("Sidwaya; AFP"): the article's metadata
 
 
 def read_rows(paths: Iterable[str | Path]) -> list[Row]:
@@ -85,6 +86,7 @@ def _row(record: dict[str, str]) -> Row:
         longitude=_number(record.get("longitude")),
         geo_precision=int(record.get("geo_precision") or 3),
         actor1=record.get("actor1", ""),
+        source=record.get("source", ""),
     )
 
 
@@ -187,11 +189,18 @@ class Report:
 
 
 def evaluate(
-    rows: list[Row], pipeline: Pipeline, canonical: Any = None, *, feed_country: bool = False
+    rows: list[Row],
+    pipeline: Pipeline,
+    canonical: Any = None,
+    *,
+    feed_country: bool = False,
+    outlet: bool = True,
 ) -> Report:
     """Code every distinct note once and compare each row with its best event.
 
-    With `feed_country`, each note carries its row's country as the article's
+    Each note carries the outlets of its row's `source` column as the article's
+    outlet, as a feed or a web page would (`outlet=False` leaves the bare text).
+    With `feed_country`, it also carries its row's country as the article's
     source country, as a single-country feed would; the note text alone often
     names none.
     """
@@ -204,6 +213,8 @@ def evaluate(
     for note, note_rows in by_note.items():
         first = note_rows[0]
         meta = {"country": first.country} if feed_country else {}
+        if outlet and first.source:
+            meta["outlet"] = first.source
         article = Article(first.id, note, first.event_date + timedelta(days=1), meta=meta)
         events = unlinked_events(pipeline(article).reports)
         used: set[str] = set()

@@ -117,6 +117,7 @@ class ArticleContext:
     likely_actors: list[Any] = field(default_factory=list)  # see likely_armed_actors
     attributed_actors: list[Any] = field(default_factory=list)  # see attributed_groups
     paragraph_of: list[int] = field(default_factory=list)
+    source_cues: frozenset[tuple[str, str]] = frozenset()  # see components.source_cues
 
 
 def cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

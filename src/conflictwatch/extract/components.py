@@ -15,6 +15,7 @@ from typing import Any
 from conflictwatch.extract.classify import SUB_EVENT_TYPES, find_triggers
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.fatalities import find_figures
+from conflictwatch.extract.outlets import OutletHome, outlet_home, outlet_names
 from conflictwatch.extract.pipeline import PipelineContext, component
 from conflictwatch.extract.reports import (
     ArticleContext,
@@ -83,8 +84,9 @@ def _names_country(text: str, name: str | None) -> bool:
 
 def feed_country(doc: ArticleDoc, ctx: PipelineContext) -> str | None:
     """The country of the article's source, when the text gives none: the record's
-    own `country` field (a JSONL or CSV column, a code or a name), else the
-    `default_country` setting of a single-country feed."""
+    own `country` field (a JSONL or CSV column, a code or a name), else its
+    outlet's (see outlets.py), else the `default_country` setting of a
+    single-country feed."""
     value = doc.article.meta.get("country")
     if isinstance(value, str) and value.strip():
         value = value.strip()
@@ -93,7 +95,36 @@ def feed_country(doc: ArticleDoc, ctx: PipelineContext) -> str | None:
         named = ctx.resource("geocoder").countries_in(value)
         if named:
             return named[0][0]
+    outlet = article_outlet(doc, ctx)
+    if outlet is not None:
+        return outlet.country
     return ctx.settings.get("default_country")
+
+
+def article_outlet(doc: ArticleDoc, ctx: PipelineContext) -> OutletHome | None:
+    """The home country and region of the outlet the article came from, if known."""
+    names = outlet_names(doc.article.meta)
+    if not names:
+        return None
+    return outlet_home(names, ctx.resource("geocoder").countries_in, _home_countries(ctx))
+
+
+def source_cues(doc: ArticleDoc, ctx: PipelineContext) -> frozenset[tuple[str, str]]:
+    """(country, "") and (country, region) the article's source points to: its feed's
+    country and a local outlet's region. Weak hints, for the geocoder's ties."""
+    country = feed_country(doc, ctx)
+    if not country:
+        return frozenset()
+    cues = {(country.upper(), "")}
+    outlet = article_outlet(doc, ctx)
+    if outlet is not None and outlet.admin1 and outlet.country == country.upper():
+        cues.add((outlet.country, outlet.admin1))
+    return frozenset(cues)
+
+
+def _home_countries(ctx: PipelineContext) -> set[str]:
+    listed = str(ctx.settings.get("home_countries") or "").split(",")
+    return {code.strip().upper() for code in listed if code.strip()}
 
 
 def article_country(doc: ArticleDoc, default: str | None = None) -> str | None:
@@ -170,12 +201,10 @@ def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     geocoder = ctx.resource("geocoder")
     # Countries named, and nationalities only of the home countries: "Malian soldiers"
     # says Mali, but "French troops bombed Lere" is not about France.
-    home = {
-        code.strip().upper() for code in str(ctx.settings.get("home_countries") or "").split(",")
-    }
+    home = _home_countries(ctx)
     nationalities = [m.value for m in doc.of("nationality") if m.value in home]
     named = list(dict.fromkeys([m.value for m in doc.of("country")] + nationalities))
-    doc.places = geocoder.geoparse(doc.text, countries=named)
+    doc.places = geocoder.geoparse(doc.text, countries=named, cues=source_cues(doc, ctx))
     return doc
 
 
@@ -226,6 +255,7 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         likely_actors=likely_armed_actors(doc, attributed),
         attributed_actors=attributed,
         paragraph_of=doc.paragraph_of,
+        source_cues=source_cues(doc, ctx),
     )
     doc.reports = assemble(doc, context)
     return doc

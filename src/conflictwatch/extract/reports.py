@@ -119,7 +119,7 @@ def _unnamed_place(
     return (
         _capital_place(doc, ctx, draft)
         or (_national_capital(ctx) if sub_event_type in CAPITAL_BY_DEFAULT else None)
-        or ctx.geocoder.cued_region(doc.text, ctx.country_code)
+        or ctx.geocoder.cued_region(doc.text, ctx.country_code, ctx.source_cues)
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -297,15 +297,19 @@ class Geocoder:
             entry, entry.admin1, entry.admin2, geo_precision=geo_precision, score=score
         )
 
-    def cued_region(self, text: str, country: str | None = None) -> Place | None:
+    def cued_region(
+        self, text: str, country: str | None = None, cues: Iterable[tuple[str, str]] = ()
+    ) -> Place | None:
         """The one region the armed groups or communities of `text` belong to
         ("Boko Haram" -> Diffa, "Katiba Macina" -> Mopti; data/gazetteer/cues.tsv),
         at its capital with precision 3: an event they are said to have carried
-        out with no place named. None when they point to no region, or to several."""
+        out with no place named. None when they point to no region, or to several.
+        `cues` adds (country, region) pairs known from outside the text (a local
+        outlet's region)."""
         wanted = country.upper() if country else None
         regions = {
             (code, admin1)
-            for code, admin1 in self._cued(text)
+            for code, admin1 in self._cued(text) | set(cues)
             if admin1 and (wanted is None or code == wanted)
         }
         if len(regions) != 1:
@@ -368,14 +372,23 @@ class Geocoder:
         place.start = place.end = place.mention = None
         return place
 
-    def geoparse(self, text: str, *, countries: Sequence[str] = ()) -> list[Place]:
-        """Places mentioned in `text`, in order, with offsets and ACLED precision."""
+    def geoparse(
+        self,
+        text: str,
+        *,
+        countries: Sequence[str] = (),
+        cues: Iterable[tuple[str, str]] = (),
+    ) -> list[Place]:
+        """Places mentioned in `text`, in order, with offsets and ACLED precision.
+
+        `countries` are preferred outright; `cues` are (country, region or "")
+        pairs that weigh like an armed group's home (the article's outlet)."""
         mentions = self._scan(text, places=True)
         named = {m.country for m in mentions if m.kind == "country" and m.country}
         wanted = {code.upper() for code in countries}
         targets = wanted | named
         home = self._home(mentions, wanted)
-        cued = self._cued(text)
+        cued = self._cued(text) | frozenset(cues)
         areas = self._areas(mentions)
         places: list[Place] = []
         resolved: list[_Mention] = []

@@ -97,4 +97,6 @@ def read_html(item: Input) -> Iterator[Item]:
         url=item.url or (document.url if document else None),
         title=title or _page_title(item.text),
         source=item.source,
+        # The site's name is the outlet: a hint of the country when the text names none.
+        meta={"sitename": document.sitename} if document and document.sitename else {},
     )
