@@ -223,3 +223,13 @@ def test_the_ifoghas_mountains_are_a_place_but_the_clan_is_not(geocoder: Geocode
     (place,) = geocoder.geoparse("Chadian troops fought militants in the Ifoghas mountains.")
     assert (place.country_code, place.admin1) == ("ML", "Kidal")
     assert geocoder.geoparse("Ifoghas notables met the governor.") == []
+
+
+def test_a_foreign_country_named_for_who_took_part_keeps_home_towns(geocoder: Geocoder) -> None:
+    # Naming France switches the home prior off, but a Sahel town written as a
+    # place ("in Gao") is still as likely as a named country's town.
+    text = "Rockets were fired at a French army base in Gao during a visit by France's top officer."
+    assert [(p.mention, p.country_code) for p in geocoder.geoparse(text)] == [
+        ("Gao", "ML"),
+        ("France", "FR"),
+    ]

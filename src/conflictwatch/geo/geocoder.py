@@ -1035,7 +1035,9 @@ class Geocoder:
             population < HUGE_CITY or len(mention.key) < 6
         ):
             return False  # abroad, another name of a place is more often a word
-        if country in targets:
+        if country in targets or country in self.home:
+            # A home country's town is as likely as a named country's: the article may
+            # name a foreign country only for who took part ("a French base in Gao").
             if rank == RANK_POPULATED:
                 return mention.cue or population >= TOWN or code.startswith(("PPLA", "PPLC"))
             return mention.cue and (rank >= RANK_ADMIN or not one_word)
