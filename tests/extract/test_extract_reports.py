@@ -828,3 +828,14 @@ def test_reports_looting_without_an_actor_is_by_an_unidentified_group(pipeline):
     (report,) = reports(pipeline, "On Sunday, the health centre of Boni was looted.")
     assert report.sub_event_type == "Looting/property destruction"
     assert report.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_reports_brief_takes_a_town_named_after_the_event_sentence(pipeline):
+    text = "A ferry was ambushed on the river by gunmen. The wounded were rescued in Djenne."
+    (report,) = reports(pipeline, text)
+    assert report.place is not None and report.place.mention == "Djenne"
+    # Not a town of a sentence that tells an event of its own.
+    text = "Gunmen killed two herders on Monday. Separately, soldiers arrested a trader in Djibo."
+    first, second = reports(pipeline, text)
+    assert first.place is not None and first.place.name != "Djibo"
+    assert second.place is not None and second.place.name == "Djibo"

@@ -84,15 +84,34 @@ def _first_sentence_of_paragraph(ctx: ArticleContext, paragraph: int) -> int:
 
 
 def _inherited_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
-    paragraph_start = doc.sentences[_first_sentence_of_paragraph(ctx, draft.first.paragraph)][0]
-    earlier = [
-        p
-        for p in doc.places
-        if p.start is not None
-        and paragraph_start <= p.start < draft.first.start
-        and (p.geo_precision or 3) <= 2
+    """The last town named earlier in the paragraph; in a brief, else the first named
+    after the event's sentence ("A boat was ambushed. The wounded were rescued in
+    Kouakourou."): a brief's few sentences tell one incident."""
+    first = _first_sentence_of_paragraph(ctx, draft.first.paragraph)
+    last = len(ctx.paragraph_of) - ctx.paragraph_of[::-1].index(draft.first.paragraph) - 1
+    paragraph_start, paragraph_end = doc.sentences[first][0], doc.sentences[last][1]
+    towns = [
+        (p.start, p) for p in doc.places if p.start is not None and (p.geo_precision or 3) <= 2
     ]
-    return earlier[-1] if earlier else None
+    earlier = [p for start, p in towns if paragraph_start <= start < draft.first.start]
+    if earlier:
+        return earlier[-1]
+    if len(doc.sentences) > BRIEF_SENTENCES:
+        return None
+    # Not a town of a sentence telling another event ("Separately, soldiers arrested
+    # a trader in Djibo."): only one of a sentence with no event of its own.
+    triggers = [m.start for m in doc.of("trigger") if m.start >= draft.first.end]
+    later = [
+        p
+        for start, p in towns
+        if draft.first.end <= start < paragraph_end
+        and not any(_same_sentence(doc, start, trigger) for trigger in triggers)
+    ]
+    return later[0] if later else None
+
+
+def _same_sentence(doc: ArticleDoc, a: int, b: int) -> bool:
+    return any(start <= a < end and start <= b < end for start, end in doc.sentences)
 
 
 def _capital_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
