@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from conflictwatch.config import load_settings
+from conflictwatch.extract import build_pipeline
 from conflictwatch.geo.geocoder import Geocoder
+from conflictwatch.model import Article
 
 HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
 # Two villages of one name in two regions; the Sikasso one comes first, so it
@@ -114,3 +118,17 @@ def test_a_local_outlets_region_picks_the_homonym_inside_it(
     place = geocoder.cued_region("Gunmen burned a granary.", "ML", [("ML", "Mopti")])
     assert place is not None and (place.admin1, place.geo_precision) == ("Mopti", 3)
     assert geocoder.cued_region("Gunmen burned a granary.", "BF", [("ML", "Mopti")]) is None
+
+
+def test_a_place_word_inside_a_partys_name_is_not_a_place(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # A village named "Faso": the party's name is listed with Burkina Faso's parties
+    # (actors.jsonl, "cues"), so the word inside it is not a place.
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    geocoder = make(small_geocoder, tmp_path, HEADER + "Faso,,16.2,-3.8,ML,Tombouctou,\n")
+    pipeline.context.factories["geocoder"] = lambda: geocoder
+    text = "Gunmen stormed the headquarters of the New Alliance of Faso."
+    assert pipeline(Article("t", text, date(2020, 3, 2))).places == []
+    text = "Gunmen stormed the village of Faso."
+    assert [p.name for p in pipeline(Article("t", text, date(2020, 3, 2))).places] == ["Faso"]

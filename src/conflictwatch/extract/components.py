@@ -24,7 +24,7 @@ from conflictwatch.extract.reports import (
     likely_armed_actors,
 )
 from conflictwatch.extract.sentences import paragraph_starts, split_sentences
-from conflictwatch.model import ArticleDoc, Mention
+from conflictwatch.model import ArticleDoc, Mention, Place
 
 
 @dataclass(frozen=True)
@@ -204,8 +204,21 @@ def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     home = _home_countries(ctx)
     nationalities = [m.value for m in doc.of("nationality") if m.value in home]
     named = list(dict.fromkeys([m.value for m in doc.of("country")] + nationalities))
-    doc.places = geocoder.geoparse(doc.text, countries=named, cues=source_cues(doc, ctx))
+    found = geocoder.geoparse(doc.text, countries=named, cues=source_cues(doc, ctx))
+    # A place word inside a longer name of a person, party or company ("President Alpha
+    # Oumar Konaré", "the New Alliance of Faso") is part of that name, not a place.
+    names = [(start, end) for _, start, end in ctx.resource("actors").country_cues(doc.text)]
+    doc.places = [place for place in found if not _inside_a_longer_name(place, names)]
     return doc
+
+
+def _inside_a_longer_name(place: Place, names: list[tuple[int, int]]) -> bool:
+    if place.start is None or place.end is None:
+        return False
+    return any(
+        start <= place.start and place.end <= end and end - start > place.end - place.start
+        for start, end in names
+    )
 
 
 @component("dates", assigns=["dates"])
