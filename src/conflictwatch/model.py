@@ -134,12 +134,17 @@ class Report:
     start: int = 0  # span of the main evidence sentence
     end: int = 0
     evidence: list[Evidence] = field(default_factory=list)
+    # One day of an event told over this many ("on 11-12 March"), one report a day; 0 else
+    days_told: int = 0
 
     @property
     def id(self) -> str:
-        """Stable id: the article and the evidence span say which report it is."""
+        """Stable id: the article and the evidence span say which report it is (and the
+        day, for one day of several told together; other reports keep their old ids)."""
         location = self.place.name if self.place else ""
         key = f"{self.article}:{self.start}:{self.end}:{self.sub_event_type}:{location}"
+        if self.days_told:
+            key += f":{self.event_date}"
         return "r" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 

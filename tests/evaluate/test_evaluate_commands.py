@@ -8,7 +8,9 @@ import json
 from click.testing import CliRunner
 
 from conflictwatch.cli import main
+from conflictwatch.evaluate.acled import _row, _score_match
 from conflictwatch.evaluate.metrics import weighted_f1
+from conflictwatch.model import Event
 
 COLUMNS = [
     "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
@@ -100,6 +102,49 @@ def test_eval_acled_gives_each_note_its_rows_outlet(tmp_path):
 
     assert actor1() == 1.0  # the outlet says Burkina Faso
     assert actor1("--no-outlet") == 0.0
+
+
+def test_eval_acled_matches_each_row_to_its_own_days_event(tmp_path):
+    # One note told over two days, coded by ACLED as one row a day: place and type tie,
+    # so the day decides which predicted event each row is compared with.
+    note = "On 10 and 11 March 2020, soldiers killed six militants near Djibo."
+    path = tmp_path / "acled.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for row_id, day in (("D2", "2020-03-11"), ("D1", "2020-03-10")):
+            row = list(ROWS[0])
+            row[:2] = [row_id, day]
+            row[3:6] = ["Battles", "Armed clash", "Military Forces of Burkina Faso (2015-)"]
+            row[13:15] = [note, "3"]
+            writer.writerow(row)
+    errors = tmp_path / "wrong.jsonl"
+    result = CliRunner().invoke(
+        main, ["--no-progress", "eval", "acled", str(path), "--errors", str(errors)]
+    )
+    assert result.exit_code == 0, result.output
+    header, overall = result.stdout.splitlines()[0].split(), result.stdout.splitlines()[2]
+    figures = dict(zip(header[1:], overall.split()[1:], strict=True))
+    assert (figures["rows"], figures["date"], figures["fatalities"]) == ("2", "1.000", "1.000")
+    assert "spurious events per note: 0.000" in result.stdout
+
+
+def test_eval_acled_the_day_only_breaks_ties():
+    row = _row(
+        {
+            "event_id_cnty": "X1", "event_date": "2020-03-10", "time_precision": "1",
+            "event_type": "Battles", "sub_event_type": "Armed clash", "location": "Djibo",
+            "fatalities": "3", "notes": "a note",
+        }
+    )  # fmt: skip
+    same_day = Event(event_id="a", event_date="2020-03-10", event_type="Battles",
+                     sub_event_type="Attack", location="Djibo", fatalities=3)  # fmt: skip
+    same_type = Event(event_id="b", event_date="2020-03-11", event_type="Battles",
+                      sub_event_type="Armed clash", location="Djibo", fatalities=3)  # fmt: skip
+    assert _score_match(row, same_type) > _score_match(row, same_day)
+    other_day = Event(event_id="c", event_date="2020-03-11", event_type="Battles",
+                      sub_event_type="Attack", location="Djibo", fatalities=3)  # fmt: skip
+    assert _score_match(row, same_day) > _score_match(row, other_day)
 
 
 def test_eval_case_counts_non_acled_labels_as_no_event(tmp_path):

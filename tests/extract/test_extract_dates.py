@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from conflictwatch.extract.dates import find_dates, in_passing, modifier_participle
+from conflictwatch.extract.dates import find_dates, in_passing, modifier_participle, told_days
 
 PUBLISHED = date(2024, 3, 28)  # a Thursday
 
@@ -45,6 +45,56 @@ def test_dates_resolved_against_publication(text, day, precision):
 def test_dates_span_between_two_days():
     value = first("fighting between 29 and 30 October 2023 near Bourem")
     assert (value.date, value.end, value.precision) == (date(2023, 10, 29), date(2023, 10, 30), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("raids on 4, 6, and 9 January 2024 near Tessit", (4, 6, 9)),
+        ("sit-ins on January 10, 11 and 12 in Kaya", (10, 11, 12)),
+        ("patrols on 14 and 15 January 2024", (14, 15)),
+        ("grève les 16 et 17 janvier 2024", (16, 17)),
+    ],
+)
+def test_dates_list_keeps_its_days(text, days):
+    value = first(text)
+    assert value.days == tuple(date(2024, 1, day) for day in days)
+    assert (value.date, value.end) == (date(2024, 1, days[0]), date(2024, 1, days[-1]))
+
+
+def test_dates_span_is_no_list():
+    assert first("operations on 4-6 January 2024").days == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("On 20-21 March, the army pursued the raiders.", (20, 21)),
+        ("Over 20-22 March, drones struck three camps.", (20, 21, 22)),
+        ("Teachers struck from March 20 - 24 in Dori.", (20, 21, 22, 23, 24)),
+        ("Gunmen burned granaries on 18, 20 and 22 March.", (18, 20, 22)),
+        ("Students marched on Monday, Tuesday and Wednesday.", (25, 26, 27)),
+        ("Traders held a sit-in on 20/03/2024 and 21/03/2024.", (20, 21)),
+        ("Between 20 and 21 March, gunmen attacked the post.", ()),
+        ("Overnight between 20 and 21 March, gunmen attacked.", ()),
+        ("Around 20 March 2024 (between 20 - 21 March), a mine exploded.", ()),
+        ("Around 20 March 2024 (from 20 - 21 March), a mine exploded.", ()),
+        ("Soldiers arrested him during the night of March 20-21.", ()),
+        ("Miners went on strike from March 2 - 12.", ()),  # a campaign: over a week
+    ],
+)
+def test_dates_told_days_only_of_an_outright_statement(text, days):
+    (match,) = [m for m in find_dates(text, PUBLISHED) if m.value.end]
+    told = told_days(text, match.start, match.end, match.value)
+    assert told == tuple(date(2024, 3, day) for day in days)
+
+
+def test_dates_one_day_dates_told_together_are_one_date():
+    (match,) = find_dates("a sit-in on Mar.20 and Mar.21 at the hospital", PUBLISHED)
+    assert match.text == "Mar.20 and Mar.21"
+    assert match.value.days == (date(2024, 3, 20), date(2024, 3, 21))
+    # Farther apart than a week they stay two dates.
+    assert len(find_dates("on 2 March and 20 March", PUBLISHED)) == 2
 
 
 def test_dates_night_of_two_days_starts_on_the_first():

@@ -839,3 +839,48 @@ def test_reports_brief_takes_a_town_named_after_the_event_sentence(pipeline):
     first, second = reports(pipeline, text)
     assert first.place is not None and first.place.name != "Djibo"
     assert second.place is not None and second.place.name == "Djibo"
+
+
+def test_reports_days_told_together_give_one_event_a_day_with_divided_toll(pipeline):
+    found = reports(
+        pipeline,
+        "On 20 and 21 February, soldiers killed seven militants near Djibo.",
+        published=date(2020, 3, 2),
+    )
+    assert [(r.event_date, r.time_precision, r.date_end) for r in found] == [
+        ("2020-02-20", 1, None),
+        ("2020-02-21", 1, None),
+    ]
+    # The conservative split: whole numbers that add up to the toll, the odd one first.
+    assert [[c.fatalities for c in r.claims] for r in found] == [[4], [3]]
+    assert len({r.id for r in found}) == 2
+    # The evidence stays the date as told.
+    assert {e.text for r in found for e in r.evidence if e.field == "event_date"} == {
+        "20 and 21 February"
+    }
+
+
+def test_reports_listed_days_and_towns_divide_the_toll_among_all(pipeline):
+    found = reports(
+        pipeline,
+        "On 18, 20 and 22 February, gunmen attacked Bankass and Koro, killing twelve.",
+        published=date(2020, 3, 2),
+    )
+    assert sorted({r.event_date for r in found}) == ["2020-02-18", "2020-02-20", "2020-02-22"]
+    assert sorted({r.place.name for r in found}) == ["Bankass", "Koro"]
+    assert sum(c.fatalities for r in found for c in r.claims) == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 20 and 21 February, gunmen killed four herders near Djibo.",
+        "Overnight between 20 and 21 February, gunmen killed four herders near Djibo.",
+        "Around 20 February 2020 (between 20 - 21 February), gunmen killed four herders "
+        "near Djibo.",
+    ],
+)
+def test_reports_an_uncertain_span_stays_one_event_on_its_first_day(pipeline, text):
+    (found,) = reports(pipeline, text, published=date(2020, 3, 2))
+    assert found.event_date == "2020-02-20"
+    assert [c.fatalities for c in found.claims] == [4]

@@ -2,8 +2,9 @@
 
 Each row's `notes` becomes an article published the day after `event_date`, and
 is coded on its own (no linking). Several ACLED rows often share one note (one
-event per village of a list), so a note is coded once and each of its rows is
-matched to the closest predicted event. Accuracy is over all rows: a row with
+event per village of a list, or per day of "on 11-12 March"), so a note is coded
+once and each of its rows is matched to the closest predicted event: by place and
+type, with the same day only breaking ties. Accuracy is over all rows: a row with
 no predicted event counts as wrong on every field.
 """
 
@@ -91,7 +92,7 @@ def _row(record: dict[str, str]) -> Row:
 
 
 def _score_match(row: Row, event: Event) -> float:
-    """How well a predicted event fits a row: place first, then type."""
+    """How well a predicted event fits a row: place first, then type, then the day."""
     score = 0.0
     if event.location and fold(event.location) == fold(row.location):
         score += 3
@@ -100,6 +101,9 @@ def _score_match(row: Row, event: Event) -> float:
     score += 1.5 * (event.sub_event_type == row.sub_event_type)
     score += 1.0 * (event.event_type == row.event_type)
     score += 0.5 * (event.fatalities == row.fatalities)
+    # Only a tie-breaker, below every other term: of the per-day events of one note
+    # ("on 11-12 March"), each row gets its own day's.
+    score += 0.25 * (event.event_date == row.event_date.isoformat())
     return score
 
 

@@ -643,11 +643,14 @@ def _sentence_date(
         if _SPEECH_DATE.search(text[max(sent_start, match.start - 40) : match.start]):
             continue
         after = text[match.end : match.end + 45]
-        if _SPEECH_AFTER.match(after) and (
-            not after.startswith(",") or not any(t.start < match.start for t in triggers)
+        if (
+            value.end is None
+            and _SPEECH_AFTER.match(after)
+            and (not after.startswith(",") or not any(t.start < match.start for t in triggers))
         ):
             # "On Thursday(,) the group claimed the attack": when it was said; but in
-            # "killed nine in Djibo on Tuesday, an official said" the day is the killing's.
+            # "killed nine in Djibo on Tuesday, an official said" the day is the killing's,
+            # and a statement is not made over days ("On 19 and 20 May, the army claimed").
             continue
         if in_passing(text, sent_start, match.start):
             continue  # "in response to the attack on 17 June": the cause's day

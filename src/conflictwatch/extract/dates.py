@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from conflictwatch.extract.cues import alternation
 from conflictwatch.resources import load_json
@@ -25,6 +26,8 @@ class DateValue:
     relative: bool = False
     attributive: bool = False  # "a January raid": dates that noun only
     anchor: date | None = None  # "the next day": the day told before, that it counts from
+    # "on 21, 23 and 27 February": the days of a list, which is not the span 21-27
+    days: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,8 @@ class DateMatch:
 
 
 _ORD = r"(?:st|nd|rd|th|er)?"
-_SPAN_SEP = r"\s*(?:-|–|to|and|au|et|through)\s*"
+_SPAN_SEP = r"\s*(?P<sep>-|–|to|and|au|et|through)\s*"
+_LIST_SEPS = {"and", "et"}  # "8 and 9 May" names two days; "8-9 May" spans them
 _TIME_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "and", "to", "of", "in"}
 _ATTRIBUTIVE_DETERMINERS = {"a", "an", "the", "its", "their", "this", "that"}
 _MONTH_NOUN_LEADS = {"of", "for"}
@@ -159,6 +163,18 @@ def _precision_of_span(start: date, end: date) -> int:
     return 1 if days <= 2 else 2 if days <= 7 else 3
 
 
+def _listed_days(m: re.Match[str], year: int, month: int) -> tuple[date, ...]:
+    """The days of a list ("21, 23 and 27", "8 and 9"), in order; () for a span ("8-10")."""
+    told = m.string[m.start("day") : m.end("day2")]
+    if m["sep"].lower() not in _LIST_SEPS and "," not in told:
+        return ()
+    found = [_safe_date(year, month, int(day)) for day in re.findall(r"\d{1,2}", told)]
+    days = tuple(day for day in found if day is not None)
+    if len(days) < len(found) or any(a >= b for a, b in pairwise(days)):
+        return ()  # "30, 31 February" or "9, 8 May": not a list of this month's days
+    return days
+
+
 def _resolve(
     kind: str, m: re.Match[str], published: date | None, named_year: int | None = None
 ) -> DateValue | None:
@@ -180,7 +196,8 @@ def _resolve(
         end = _safe_date(year, month, int(day2)) if day2 else None
         if end and end <= start:
             end = None
-        return DateValue(start, end, _precision_of_span(start, end) if end else 1)
+        precision = _precision_of_span(start, end) if end else 1
+        return DateValue(start, end, precision, days=_listed_days(m, year, month) if end else ())
     if kind == "month_span":
         first, last = _month_number(m["month"]), _month_number(m["month2"])
         year2 = int(m["year2"]) if m["year2"] else _infer_year(last, 1, published)
@@ -315,7 +332,7 @@ def find_dates(text: str, published: date | None) -> list[DateMatch]:
         if value is not None:
             found.append(DateMatch(match.start(), match.end(), match.group(), value))
             found.sort(key=lambda item: item.start)
-    return _without_weekday_of_a_full_date(text, found)
+    return _joined_days(text, _without_weekday_of_a_full_date(text, found))
 
 
 # "the day before the vote", "two days after the attack": counted from that noun's day.
@@ -359,13 +376,13 @@ def _resolve_anaphor(
     return DateValue(published + timedelta(days=offset), None, 1, relative=True)
 
 
-_BETWEEN_WEEKDAY_AND_DATE = re.compile(r"[\s,(]*")
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r"[\s,(]*(?:(?:between|entre|on)\s+)?", re.IGNORECASE)
 
 
 def _without_weekday_of_a_full_date(text: str, found: list[DateMatch]) -> list[DateMatch]:
     """A weekday right before a full date ("Friday (22 December)", "mardi 31 octobre",
-    "last weekend (19 June)") is that date; alone it would be counted back from
-    publication, wrongly for an older story."""
+    "last weekend (19 June)", "overnight between 5 and 6 April") is that date; alone it
+    would be counted back from publication, wrongly for an older story."""
     kept = []
     for index, item in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
@@ -380,6 +397,101 @@ def _without_weekday_of_a_full_date(text: str, found: list[DateMatch]) -> list[D
             continue
         kept.append(item)
     return kept
+
+
+# ACLED splits a statement of up to a week of days; a longer one is a campaign, coded
+# once ("went on strike from 4 to 12 December").
+MAX_SPLIT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class _DailyPatterns:
+    lead: re.Pattern[str]  # "on 11-12 March": the word right before the date
+    uncertain: re.Pattern[str]  # "between", "overnight", "the night of"
+
+
+@cache
+def _daily() -> _DailyPatterns:
+    data = load_json("lexicon/dates.json")
+    return _DailyPatterns(
+        re.compile(rf"(?<![\w(])(?:{alternation(data['daily_leads'])})\s+(?:the\s+)?$", re.I),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['uncertain_spans'])})(?![\w-])", re.I),
+    )
+
+
+def told_days(text: str, start: int, end: int, value: DateValue) -> tuple[date, ...]:
+    """The days of a date that states several outright ("on 11-12 March", "over 9-10
+    June", "from 18 to 23 June", "on 21, 23 and 27 February"), which ACLED codes as
+    one event a day; () for one day, an uncertain span ("between 2 and 3 March",
+    "overnight between", "around 27 July (from 27-28 July)") or one of over a week."""
+    if value.date is None or value.end is None or value.attributive:
+        return ()
+    days = value.days or tuple(
+        value.date + timedelta(days=n) for n in range((value.end - value.date).days + 1)
+    )
+    if (days[-1] - days[0]).days >= MAX_SPLIT_DAYS:
+        return ()
+    patterns = _daily()
+    # the sentence so far, at most a few words back: "Around 12 April (from 12-13 April)"
+    before = re.split(r"[.!?]\s", text[max(0, start - 40) : start])[-1]
+    if patterns.uncertain.search(before) or patterns.uncertain.search(text, start, end):
+        return ()
+    return days if patterns.lead.search(before) else ()
+
+
+# Between two days told together: "Monday, Tuesday and Wednesday", "Jan.29 and Jan.30",
+# "from Sunday to Thursday"; a comma or "and" lists them, the others span.
+_JOINER = re.compile(r"\s*(?:(?P<list>,\s*(?:and|et)?|and|et)|-|–|to|through|au)\s*", re.I)
+
+
+def _joined_days(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """One-day dates told together are one date of several days, as "29 and 30
+    January" is: "on Monday, Tuesday and Wednesday", "on 18/02 and 19/02/2014"."""
+    joined: list[DateMatch] = []
+    for item in found:
+        if joined and _joinable(text, joined[-1], item):
+            joined[-1] = _join(text, joined[-1], item)
+        else:
+            joined.append(item)
+    return joined
+
+
+def _one_day(value: DateValue) -> bool:
+    return value.date is not None and value.end is None and value.precision == 1
+
+
+def _joinable(text: str, last: DateMatch, item: DateMatch) -> bool:
+    """A day (or a list of days) and a later day of the same week, with only a comma,
+    "and" or "to" between them; not "the next day", counted from another date."""
+    first, later = last.value, item.value
+    if not (_one_day(first) or first.days) or not _one_day(item.value):
+        return False
+    if first.attributive or later.attributive or first.anchor or later.anchor:
+        return False
+    assert first.date is not None and later.date is not None
+    final = first.days[-1] if first.days else first.date
+    return (
+        final < later.date
+        and (later.date - first.date).days < MAX_SPLIT_DAYS
+        and _JOINER.fullmatch(text, last.end, item.start) is not None
+    )
+
+
+def _join(text: str, last: DateMatch, item: DateMatch) -> DateMatch:
+    first, day = last.value.date, item.value.date
+    assert first is not None and day is not None
+    joiner = _JOINER.fullmatch(text, last.end, item.start)
+    days: tuple[date, ...] = ()
+    if last.value.days or (joiner and joiner["list"]):
+        days = (*(last.value.days or (first,)), day)
+    value = DateValue(
+        first,
+        day,
+        _precision_of_span(first, day),
+        relative=last.value.relative or item.value.relative,
+        days=days,
+    )
+    return DateMatch(last.start, item.end, text[last.start : item.end], value)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")

@@ -4,15 +4,17 @@ Each draft becomes a `Report`: its type (a protest's sub-type is how it went
 over all its sentences), date (inherited from the paragraph, or the day before
 publication for a dateless brief), place, roles with ACLED's default actors,
 every fatality claim with its quote, evidence spans, notes and a confidence.
-Towns named as a list give one report each, sharing the toll.
+Towns named as a list give one report each, sharing the toll, and so do the days
+of an event told over several ("on 11-12 March").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from conflictwatch.extract.candidates import (
@@ -26,7 +28,7 @@ from conflictwatch.extract.classify import (
     crowd_categories,
     protest_sub_type,
 )
-from conflictwatch.extract.dates import DateValue, in_passing
+from conflictwatch.extract.dates import DateValue, in_passing, told_days
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
 from conflictwatch.extract.roles import Roles, is_named_group
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
@@ -550,18 +552,24 @@ def attributed_groups(doc: ArticleDoc) -> list[Any]:
 _DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|rejected|refused)\b", re.IGNORECASE)
 
 
+def _shared_claims(claims: list[Claim], index: int, parts: int) -> list[Claim]:
+    """Event `index`'s share of each toll divided among `parts` events: ACLED's
+    conservative split, whole numbers; the remainder goes one each to the first
+    events, so the shares add up to the toll (29 over four: 8, 7, 7, 7)."""
+    return [
+        replace(
+            claim,
+            fatalities=claim.fatalities // parts + (index < claim.fatalities % parts),
+        )
+        for claim in claims
+    ]
+
+
 def split_by_place(report: Report, places: list[Place]) -> list[Report]:
     """ACLED codes one event per location and divides a shared toll among them."""
     reports = []
     for index, place in enumerate(places):
-        claims = [
-            replace(
-                claim,
-                fatalities=claim.fatalities // len(places)
-                + (claim.fatalities % len(places) if index == 0 else 0),
-            )
-            for claim in report.claims
-        ]
+        claims = _shared_claims(report.claims, index, len(places))
         evidence = [e for e in report.evidence if e.field != "location"]
         if place.start is not None and place.end is not None:
             evidence.append(
@@ -571,6 +579,33 @@ def split_by_place(report: Report, places: list[Place]) -> list[Report]:
             )
         reports.append(replace(report, place=place, claims=claims, evidence=evidence))
     return reports
+
+
+def split_by_day(report: Report, days: Sequence[date]) -> list[Report]:
+    """ACLED codes an event told over several days ("on 11-12 March") as one event a
+    day, and divides a shared toll among them. The evidence stays the date as told."""
+    if len(days) < 2:
+        return [report]
+    return [
+        replace(
+            report,
+            event_date=day.isoformat(),
+            date_end=None,
+            time_precision=1,
+            claims=_shared_claims(report.claims, index, len(days)),
+            days_told=len(days),
+        )
+        for index, day in enumerate(days)
+    ]
+
+
+def _days_told(doc: ArticleDoc, report: Report) -> tuple[date, ...]:
+    """The days of the report's own date mention, when it states several outright."""
+    spans = {(e.start, e.end) for e in report.evidence if e.field == "event_date"}
+    for mention in doc.of("date"):
+        if (mention.start, mention.end) in spans:
+            return told_days(doc.text, mention.start, mention.end, mention.value)
+    return ()
 
 
 def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
@@ -587,7 +622,9 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         if acting is not None and acting.kind in _ARMED_KINDS:
             told = (paragraph, acting)
         listed = draft.first.places
-        reports.extend(split_by_place(report, listed) if listed else [report])
+        days = _days_told(doc, report)
+        for one in split_by_place(report, listed) if listed else [report]:
+            reports.extend(split_by_day(one, days))
     return reports
 
 
