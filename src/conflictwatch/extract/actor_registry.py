@@ -632,6 +632,17 @@ class ActorRegistry:
             matches.append(ActorMatch(start, end, text[start:end], entry))
         return _drop_descriptions(text, matches)
 
+    def named_country(self, surface: str) -> str | None:
+        """The one country a surface form itself names ("FAMa", "Malian soldiers",
+        "Koglweogo"), else None: "soldiers" or "police" fit every country and get theirs
+        from the article, so they cannot tell the article's country in return."""
+        entries = self._index.get(surface)
+        words = surface.split()
+        if not entries and len(words) > 1 and words[-1].lower() in TAIL_WORDS:
+            entries = self._index.get(" ".join(words[:-1]))  # "FAMa soldiers"
+        codes = {entry.country for entry in entries}
+        return codes.pop() if len(codes) == 1 else None
+
     def country_cues(self, text: str) -> list[tuple[str, int, int]]:
         """Names in `text` that belong to one country, as (ISO2 code, start, end).
 

@@ -24,7 +24,10 @@ _APPOSITION = re.compile(
 )
 # "French and Malian forces", "French, Burkinabe and Malian troops": an adjective
 # sharing the head noun of the actor after it (the search ends at that actor).
-_LEFT_CONJUNCT = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# "French or Burkinabe forces", "French and/or Burkinabe forces": either may have acted.
+_LEFT_CONJUNCT = re.compile(
+    r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+)$"
+)
 # "forces françaises et maliennes": an adjective after the actor, sharing its head.
 _RIGHT_CONJUNCT = re.compile(r"\s*(?:,\s*|\s+et\s+|\s+and\s+)(?P<word>[\w-]+)(?![\w-])")
 _ETHNIC_GROUP = " Ethnic Group "
@@ -198,6 +201,24 @@ class Actors:
     def country_cues(self, text: str) -> list[tuple[str, int, int]]:
         """Leaders, parties and institutions of one country named in `text`."""
         return self.registry.country_cues(text)
+
+    def of_country(
+        self, surface: str, entry: ActorEntry, code: str, country_name: str | None, on: date | None
+    ) -> ActorEntry:
+        """`surface` ("bandits") resolved for another country than the article's: its
+        entry there, else its country-less entry named after the country the way ACLED
+        names it ("Unidentified Armed Group (Sudan)"); `entry` when neither exists."""
+        found = self.registry.resolve(surface, country=code, on=on)
+        if found is not None and found.country == code:
+            return found
+        bare = self.registry.resolve(surface, country=None, on=on)
+        if bare is None or bare.country is not None or not country_name:
+            return entry
+        return replace(bare, name=f"{bare.name} ({country_name})", country=code)
+
+    def named_country(self, surface: str) -> str | None:
+        """The one country an actor's surface form names ("FAMa"), else None ("soldiers")."""
+        return self.registry.named_country(surface)
 
     def canonical_on(self, name: str, on: date | None = None) -> str | None:
         """Today's canonical name for an ACLED label or alias (older labels included)."""

@@ -7,11 +7,14 @@ built once per run.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from conflictwatch.extract.candidates import grievance_spans
 from conflictwatch.extract.classify import SUB_EVENT_TYPES, find_triggers
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.fatalities import find_figures
@@ -35,6 +38,9 @@ class ActorMention:
     end: int
     text: str
     entry: Any
+    # The one country the surface form itself names ("FAMa": Mali), None for words
+    # that fit any country ("soldiers"); only the former tells the article's country.
+    named_country: str | None = None
 
 
 @component("sentences", assigns=["sentences", "paragraphs"])
@@ -127,43 +133,131 @@ def _home_countries(ctx: PipelineContext) -> set[str]:
     return {code.strip().upper() for code in listed if code.strip()}
 
 
-def article_country(doc: ArticleDoc, default: str | None = None) -> str | None:
+def article_country(
+    doc: ArticleDoc, default: str | None = None, home: Collection[str] = ()
+) -> str | None:
     """The country the article is about.
 
     Towns outweigh country mentions, and a bare adjective ("French troops",
     "an Egyptian contingent") counts least: the article is about where things
-    happened, not who took part. Ties go to the first mentioned. With no clue
-    at all, the `default_country` of a single-country feed, if one is set.
+    happened, not who took part. What a protest is against or about ("marched
+    against the decision to recognise Jerusalem as the capital of Israel") does
+    not count when it names a foreign country: the protest happened at home.
+    The feed's country (`default`: a home outlet's, a single-country feed's)
+    counts as much as a town. Ties go to it, then to a home country, then to the
+    first mentioned. With no clue at all, `default`, if one is set.
     """
-    weights: Counter[str] = Counter()
-    order: list[str] = []
-    for label, weight in (("country", 1.0), ("nationality", 0.5)):
-        for mention in doc.of(label):
-            weights[mention.value] += weight
-            order.append(mention.value)
+    topics = _protest_topics(doc)
+    cues = [(m.start, m.end) for m in doc.of("country_cue")]
+    evidence: list[tuple[str, float, int]] = []  # (country, weight, offset)
+    named_actors: list[tuple[int, int]] = []
+    for mention in doc.of("actor"):
+        # "FAMa", "Koglweogo": a national force or local group says where it happened;
+        # "soldiers" got its country from the article and tells nothing back.
+        named, entry = mention.value.named_country, mention.value.entry
+        if named and not entry.generic and entry.kind in _LOCAL_KINDS:
+            evidence.append((named, 0.75, mention.start))
+            named_actors.append((mention.start, mention.end))
+    countries = [m for m in doc.of("country") if not _reference(doc.text, m.start)]
+    for mention in countries:
+        evidence.append((mention.value, 1.0, mention.start))
+    for mention in doc.of("nationality"):
+        if not _inside(named_actors, mention.start, mention.end):  # "Ghanaian police": once
+            evidence.append((mention.value, 0.5, mention.start))
     for place in doc.places:
+        start = place.start if place.start is not None else len(doc.text)
+        if place.start is not None and _inside(cues, place.start, place.end or place.start):
+            continue  # "Hama" in "Hama Amadou": a leader's name, not a town
         if place.country_code and (place.geo_precision or 3) <= 2:
-            weights[place.country_code] += 2.0
-            order.append(place.country_code)
+            evidence.append((place.country_code, 2.0, start))
         elif place.country_code and place.feature_code != "PCLI":
             # "in the Mopti Region", "the Governorate of Hauts-Bassins": a region names
             # its country as surely as a country name does.
-            weights[place.country_code] += 1.0
-            order.append(place.country_code)
-    for mention in doc.of("actor"):
-        # "FAMa", "Koglweogo": a national force or local group says where it happened.
-        entry = mention.value.entry
-        if entry.country and not entry.generic and entry.kind in _LOCAL_KINDS:
-            weights[entry.country] += 0.75
-            order.append(entry.country)
+            evidence.append((place.country_code, 1.0, start))
     for mention in doc.of("country_cue"):
         # "President Tandja", "the ADEMA party": a leader, party or union of one country.
-        weights[mention.value] += 0.75
-        order.append(mention.value)
+        evidence.append((mention.value, 0.75, mention.start))
+    weights: Counter[str] = Counter()
+    order: list[str] = []
+    for code, weight, start in sorted(evidence, key=lambda item: item[2]):
+        if code not in home and _inside(topics, start, start + 1):
+            continue
+        weights[code] += weight
+        order.append(code)
+    text_names = any(
+        m.value in home or not _inside(topics, m.start, m.start + 1) for m in countries
+    )
     if not weights:
         return default.upper() if default else None
+    if default and not text_names:
+        # A home outlet or a single-country feed reports its own country's news: as
+        # telling as one town named, so a lone village that shares its name with one
+        # across the border does not carry the article abroad. A country the text
+        # names itself still wins.
+        weights[default.upper()] += _FEED_WEIGHT
+        order.append(default.upper())
     best = max(weights.values())
-    return next(code for code in order if weights[code] == best)
+    tied = [code for code in dict.fromkeys(order) if weights[code] == best]
+    preferred = [code for code in tied if default and code == default.upper()]
+    preferred += [code for code in tied if code in home]
+    return (preferred or tied)[0]
+
+
+# How much the feed's or outlet's own country counts among the text's clues.
+_FEED_WEIGHT = 2.0
+# Trigger categories that make a sentence a protest, whose grievance is its topic.
+_PROTEST_CATEGORIES = {"protest", "riot", "protest_violent"}
+
+
+def _protest_topics(doc: ArticleDoc) -> list[tuple[int, int]]:
+    """What each protest sentence is against or about ("demonstrated against the
+    war in Iraq"): the spans candidates.grievance_spans finds after a protest word."""
+    spans: list[tuple[int, int]] = []
+    for start, end in doc.sentences or [(0, len(doc.text))]:
+        protests = [
+            t for t in find_triggers(doc.text, start, end) if t.category in _PROTEST_CATEGORIES
+        ]
+        if not protests:
+            continue
+        first = min(t.start for t in protests)
+        spans += [
+            (s, e)
+            for s, e in grievance_spans(doc.text, start, end)
+            if s > first and not any(s <= t.start < e for t in protests)
+        ]
+        # "denounced France", "protested the caricatures in a French weekly": the object
+        # of the protest verb itself, which the grievance leads above do not open.
+        for lead in _TOPIC_LEAD.finditer(doc.text, first, end):
+            stop = _TOPIC_END.search(doc.text, lead.end(), end)
+            spans.append((lead.start(), stop.start() if stop else end))
+    return spans
+
+
+# Where a protest's topic starts besides the grievance leads of candidates.py.
+_TOPIC_LEAD = re.compile(
+    r"\b(?:denounced|condemned|decried|protest(?:ed|ing)?|in solidarity with|"
+    r"on the (?:\w+\s+)?anniversary of|to (?:raise awareness|call for|support)|"
+    r"calling for|for the release of)\b(?!\s+(?:in|at|on|near|outside)\b)",
+    re.IGNORECASE,
+)
+_TOPIC_END = re.compile(r"[;:()]|\s-\s|\band\s+(?:then\s+|later\s+|also\s+)?\w+ed\b")
+
+
+# "near the border with Mali", "in neighbouring Burkina Faso", "heading towards Libya",
+# "an anti-France march": a country named as a landmark or a target, not as the place.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\bborders?\s+(?:with|of)|\bneighbou?ring|\bnear|\btowards?|\banti-|"
+    r"\bfronti[eè]re\s+(?:du|de\s+la|avec(?:\s+l[ea])?))\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reference(text: str, start: int) -> bool:
+    return _REFERENCE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 @component("actors", requires=["countries"], assigns=["actors", "country_cues"])
@@ -171,24 +265,54 @@ def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     registry = ctx.resource("actors")
     for code, start, end in registry.country_cues(doc.text):
         doc.add(Mention(start, end, "country_cue", doc.text[start:end], code))
-    default = feed_country(doc, ctx)
-    country = article_country(doc, default)
-    _add_actors(doc, registry, country)
+    default, home = feed_country(doc, ctx), _home_countries(ctx)
+    geocoder = ctx.resource("geocoder")
+
+    def names(code: str) -> str | None:
+        return geocoder.country_place(code).country
+
+    country = article_country(doc, default, home)
+    _add_actors(doc, registry, country, names)
     # A named actor may tell the country that places and country names did not ("FAMa",
     # "MINUSMA"): resolve the generic words ("soldiers", "gunmen") again for it.
-    known = article_country(doc, default)
+    known = article_country(doc, default, home)
     if known != country:
         doc.mentions["actor"] = []
-        _add_actors(doc, registry, known)
+        _add_actors(doc, registry, known, names)
     return doc
 
 
-def _add_actors(doc: ArticleDoc, registry: Any, country: str | None) -> None:
-    for match in registry.find(doc.text, country=country, on=doc.article.published):
+def _add_actors(
+    doc: ArticleDoc, registry: Any, country: str | None, names: Callable[[str], str | None]
+) -> None:
+    on = doc.article.published
+    for match in registry.find(doc.text, country=country, on=on):
         if _modifies_a_place(doc.text, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
-        mention = ActorMention(match.start, match.end, match.text, match.entry)
+        entry, named = match.entry, registry.named_country(match.text)
+        nationality = _nationality_before(doc, match.start)
+        generic = entry.generic and entry.kind in _PEOPLE_OF_A_COUNTRY
+        if nationality and generic and nationality != entry.country:
+            entry = registry.of_country(match.text, entry, nationality, names(nationality), on)
+        mention = ActorMention(match.start, match.end, match.text, entry, named)
         doc.add(Mention(match.start, match.end, "actor", match.text, mention))
+
+
+# Generic actors whose country is that of the people, not of the article: "suspected
+# Nigerian bandits" in Niger are ACLED's "Unidentified Armed Group (Nigeria)".
+_PEOPLE_OF_A_COUNTRY = {"political_militia", "protesters", "rioters"}
+# What may stand between the nationality and the word: "Chadian armed bandits".
+_NATIONALITY_GAP = re.compile(
+    r"[\s,]*(?:(?:suspected|presumed|alleged|heavily|armed|an?|the)\s+)*", re.IGNORECASE
+)
+
+
+def _nationality_before(doc: ArticleDoc, start: int) -> str | None:
+    """The nationality right before an actor word ("Chadian rebels"), if one is."""
+    for mention in doc.of("nationality"):
+        if mention.end <= start and _NATIONALITY_GAP.fullmatch(doc.text, mention.end, start):
+            return str(mention.value)
+    return None
 
 
 def _modifies_a_place(text: str, end: int) -> bool:
@@ -256,7 +380,7 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     assigns=["reports"],
 )
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
-    code = article_country(doc, feed_country(doc, ctx))
+    code = article_country(doc, feed_country(doc, ctx), _home_countries(ctx))
     geocoder = ctx.resource("geocoder")
     attributed = attributed_groups(doc)  # who a sentence says did it, found once
     context = ArticleContext(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -153,6 +154,8 @@ def _national_capital(ctx: ArticleContext) -> Place | None:
 
 def _merged_roles(draft: Draft) -> Roles:
     roles = Roles()
+    roles.crowd_acted = draft.first.roles.crowd_acted
+    roles.crowd_fought = draft.first.roles.crowd_fought
     for member in draft.members:
         r = member.roles
         if roles.actor1 is None and r.actor1 is not None:
@@ -242,6 +245,22 @@ def _default_roles(
 
 def _target_names(roles: Roles) -> set[str]:
     return {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
+
+
+def _named_before(doc: ArticleDoc, roles: Roles) -> Roles:
+    """Unknown attackers referred back to ("the militants") are the nearest named group
+    before them that is not hit in this event: "JNIM militants attacked Mandoli. The
+    militants then clashed with Dan Na Ambassagou." -> JNIM, though two groups are named."""
+    actor1, span = roles.actor1, roles.actor1_span
+    if not roles.refers_back or actor1 is None or span is None or not actor1.generic:
+        return roles
+    targets = _target_names(roles)
+    for mention in reversed(doc.of("actor")):
+        entry = getattr(mention.value.entry, "coded_as", None) or mention.value.entry
+        if mention.end <= span[0] and is_named_group(entry) and entry.name not in targets:
+            roles.actor1 = entry
+            break
+    return roles
 
 
 def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
@@ -388,10 +407,17 @@ def _confidence(
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def _protest_roles(roles: Roles, event_type: str, ctx: ArticleContext) -> Roles:
-    """Protesters (or rioters) act; named groups march with them; state forces face them."""
+def _protest_roles(
+    roles: Roles, event_type: str, ctx: ArticleContext, nationality: str | None = None
+) -> Roles:
+    """Protesters (or rioters) act; named groups march with them; state forces face them.
+    ACLED names the crowd after its people when the text does ("Sudanese refugees
+    protested in Agadez": Protesters (Sudan)), else after the article's country."""
     kind = "rioters" if event_type == "Riots" else "protesters"
     crowd = ctx.registry.generic(kind, ctx.country_code, ctx.country_name)
+    if nationality and nationality != ctx.country_code and ctx.geocoder is not None:
+        name = ctx.geocoder.country_place(nationality).country
+        crowd = ctx.registry.generic(kind, nationality, name) or crowd
     named = [e for e in [roles.actor1, *roles.assoc1, roles.actor2, *roles.assoc2] if e is not None]
     others = [e for e in named if e.kind not in {"protesters", "rioters", "civilians"}]
     state = [e for e in others if e.kind == "state"]
@@ -399,6 +425,39 @@ def _protest_roles(roles: Roles, event_type: str, ctx: ArticleContext) -> Roles:
     result.assoc1 = [e for e in others if e.kind != "state"]
     result.actor2 = state[0] if state else None
     return result
+
+
+# Measures only a government takes: curfews, states of emergency.
+_MEASURE = re.compile(r"curfew|state of (?:emergency|siege)|couvre-feu|état d'urgence", re.I)
+# What a crowd does that ACLED codes as mob violence when no armed group is in it.
+_MOB_TYPES = {"Violence against civilians", "Battles"}
+
+
+def _no_armed_group(roles: Roles) -> bool:
+    """One state force and unarmed people are all that is named on either side: not
+    two villages (communal militias) nor the junta against loyal soldiers."""
+    sides = [e for e in [roles.actor1, *roles.assoc1, roles.actor2, *roles.assoc2] if e]
+    forces = {e.name for e in sides if e.kind == "state"}
+    unarmed = all(e.kind in {"state", "civilians", "protesters", "rioters"} for e in sides)
+    return unarmed and len(forces) == 1
+
+
+def _crowd_nationality(doc: ArticleDoc, first: Any) -> str | None:
+    """The people the protesting crowd is named as, before the protest word and in its
+    sentence: "Sudanese asylum seekers demonstrated" -> SD. Not the nationality of an
+    actor named there ("Malian soldiers dispersed ...")."""
+    crowd = {"protesters", "rioters", "civilians"}  # "Chadian students", "Sudanese refugees"
+    actors = [m for m in doc.of("actor") if m.value.entry.kind not in crowd]
+    found = None
+    for mention in doc.of("nationality"):
+        if not first.start <= mention.start < first.trigger.start:
+            continue
+        if any(a.start <= mention.start < a.end for a in actors):
+            continue
+        if any(mention.end <= a.start < first.trigger.start for a in actors):
+            continue  # another actor stands between the people and the protest
+        found = str(mention.value)
+    return found
 
 
 def _event_types(draft: Draft) -> tuple[str, str]:
@@ -454,10 +513,27 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
             place = ctx.geocoder.country_place(ctx.country_code)
     civilians = any(m.civilians for m in draft.members)
     roles = _merged_roles(draft)
-    if event_type in PROTEST_TYPES:
+    roles = _named_before(doc, roles)
+    if roles.crowd_acted and roles.actor1 is None and event_type in _MOB_TYPES:
+        # "Residents caught two thieves and beat them": no armed group, a mob.
+        event_type, sub_event_type = "Riots", "Mob violence"
+        roles.actor1 = ctx.registry.generic("rioters", ctx.country_code, ctx.country_name)
+    elif roles.crowd_fought and event_type == "Battles" and _no_armed_group(roles):
+        # "Students clashed with the police": a crowd against the forces is a riot.
+        said = crowd_categories([t for m in draft.members for t in m.triggers])
+        protest = said & {"protest", "riot", "protest_violent", "protest_intervention"}
+        event_type, sub_event_type = "Riots", "Violent demonstration" if protest else "Mob violence"
         roles = _protest_roles(roles, event_type, ctx)
+    elif event_type in PROTEST_TYPES:
+        roles = _protest_roles(roles, event_type, ctx, _crowd_nationality(doc, first))
     looting = sub_event_type == "Looting/property destruction"
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
+    if roles.actor1 is None and _MEASURE.search(first.trigger.text) and ctx.country_code:
+        # "A nightly curfew was imposed in Soum Province": only a government decrees one.
+        with suppress(KeyError):  # a country the canon has no government line for
+            roles.actor1 = ctx.registry.registry.state_forces(
+                ctx.country_code, ctx.published, "government"
+            )
     claims = _claims(doc, draft)
     hedged = any(m.hedged for m in draft.members)
     evidence = [_evidence(doc, "event_type", first.trigger.start, first.trigger.end)]
@@ -528,7 +604,8 @@ def likely_armed_actors(doc: ArticleDoc, attributed: list[Any]) -> list[Any]:
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
     r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
-    r"planted by|(?:believed|suspected|thought|said) to (?:be|have been)|attributed to|"
+    r"planted by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
+    r"suspected (?:in|of) (?:planting|carrying out|being behind)|attributed to|"
     r"blamed on|revendiqu)",
     re.IGNORECASE,
 )

@@ -18,6 +18,12 @@ _BY = re.compile(
     r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "reported by", "documented by": who tells of the act, not who did it.
+_REPORTED_BY = re.compile(
+    r"\b(?:reported|announced|confirmed|documented|denounced|recorded|witnessed|seen|heard)"
+    r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _ASSOCIATE = re.compile(
     r"\b(?:with the (?:aid|help|support) of|in collaboration with|alongside|together with|"
     r"backed by|supported by|assisted by|aided by|accompanied by|and their|and its|with)\s+"
@@ -51,12 +57,13 @@ _UNIT_ADJ = r"(?:armou?red|supply|tanker|military|army|fuel|escort)\s+"
 # IED"; without an auxiliary only after a count: "two soldiers killed and six wounded".
 _HIT_AFTER = re.compile(
     rf"^\s*(?:{_UNIT_ADJ})?(?:(?:{_UNIT_NOUNS})\s+){{0,2}}"
-    rf"(?:was|were|had been|have been|has been|got|ont été|a été|sont|est)\s+(?:\w+ly\s+)?"
+    rf"(?:was|were|had been|have been|has been|got|ont été|a été|sont|est)\s+"
+    rf"(?:\w+ly\s+|reported\s+)?"
     rf"(?:{_VICTIM_VERBS})\b",
     re.IGNORECASE,
 )
 _REDUCED_HIT_AFTER = re.compile(
-    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})"
+    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})(?:\s+or\s+(?:{_VICTIM_VERBS}))?"
     rf"(?=\s+(?:and\s+(?:\d+|\w+\s+(?:wounded|injured|missing))|by|in|when|after|during|"
     rf"near|while|par)\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
@@ -100,6 +107,12 @@ class Roles:
     actor2_span: tuple[int, int] | None = None
     # actor1 is "the militants", "the assailants": attackers named earlier in the text.
     refers_back: bool = False
+    # Only a crowd of residents or villagers acted ("residents beat two thieves"): no
+    # armed group did it, so ACLED codes mob violence by rioters.
+    crowd_acted: bool = False
+    # A crowd is one side of a fight with no armed group in the sentence ("students
+    # clashed with the police"): a riot, not a battle.
+    crowd_fought: bool = False
 
 
 def _is_civilian(entry: Any) -> bool:
@@ -127,16 +140,19 @@ def assign_roles(
     agents: list[Any] = []
     targets: list[Any] = []
     associates: list[Any] = []
+    hit_together = _joined_hits(text, sent_start, trigger_start, actors)
     for match in actors:
         left = text[max(sent_start, match.start - 40) : match.start]
         if _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
+        elif _REPORTED_BY.search(left):
+            continue  # "an exchange of fire was reported by Kidal inhabitants": a source
         elif _BY.search(left):
             agents.append(match)
         elif match.start < trigger_start and _SPEAKS.search(text, match.end, trigger_start):
             continue  # "the UN office has concluded that 500 people were killed": a speaker
         elif match.start < trigger_start:
-            hit = _is_hit(text, sent_start, match, trigger_start)
+            hit = match in hit_together or _is_hit(text, sent_start, match, trigger_start)
             joined = (
                 bool(agents)
                 and not mutual
@@ -153,6 +169,12 @@ def assign_roles(
         # the attackers are named, "the assailants" are them, not a second side hit.
         targets = [m for m in targets if not refers_to_attackers(text, m)]
     roles = _fill(agents, associates, targets)
+    roles.crowd_acted = roles.actor1 is None and any(
+        _is_crowd(text, sent_start, trigger_end, m, actors) for m in agents
+    )
+    roles.crowd_fought = _FOUGHT.search(text, trigger_start, trigger_end) is not None and any(
+        _is_crowd(text, sent_start, trigger_end, m, actors, unarmed=False) for m in agents + targets
+    )
     roles.refers_back = any(
         (m.start, m.end) == roles.actor1_span and refers_to_attackers(text, m) for m in agents
     )
@@ -190,6 +212,25 @@ def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
     return counted is not None and _REDUCED_HIT_AFTER.match(after) is not None
 
 
+def _joined_hits(text: str, sent_start: int, trigger_start: int, actors: list[Any]) -> list[Any]:
+    """Actors joined to one that was hit share its fate: in "French soldiers and a
+    MINUSMA peacekeeper were wounded by an IED" the French were hit too."""
+    before = [m for m in actors if m.end <= trigger_start]
+    hit: list[Any] = []
+    for first, second in reversed(list(zip(before, before[1:], strict=False))):
+        between = text[first.end : second.start]
+        joined = _JOINED.match(between) or _JOINED_UNIT.match(between)
+        if joined and (second in hit or _is_hit(text, sent_start, second, trigger_start)):
+            hit.append(first)
+    return hit
+
+
+# "French soldiers and a MINUSMA peacekeeper": a count or article may open the second.
+_JOINED_UNIT = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?|the|one|two|three|four|five|\d+)\s+$", re.IGNORECASE
+)
+
+
 def _fill(agents: list[Any], associates: list[Any], targets: list[Any]) -> Roles:
     roles = Roles()
     # Civilians are never the acting side of an act of violence; villagers named after
@@ -217,6 +258,51 @@ def _fill(agents: list[Any], associates: list[Any], targets: list[Any]) -> Roles
             roles.assoc2.append(entry)
         taken.add(entry.name)
     return roles
+
+
+# People who act as a crowd when they act at all; "herders" or "traders" who attack are
+# more often a community's militia, which the ethnic and village rules code.
+_CROWD = re.compile(
+    r"(?:residents|inhabitants|locals|villagers|population|youths|young people|students|pupils|"
+    r"habitants|villageois|jeunes|élèves|étudiants)",
+    re.IGNORECASE,
+)
+# "armed students": armed men, not a crowd.
+_CROWD_QUALIFIED = re.compile(r"\barmed\s+$", re.IGNORECASE)
+_COMMUNITY_AFTER = re.compile(r"\s+(?:from|of)\s+the\s+\w+\s+(?:community|ethnic)", re.IGNORECASE)
+# Guns make it an armed attack, whoever holds them; a mob uses sticks, stones and fire.
+_FIREARMS = re.compile(
+    r"open(?:ed|s)? fire|gunfire|gunshots?|shot (?:dead|at)|firearms?|\bguns?\b", re.IGNORECASE
+)
+
+
+# A fight both sides take part in, which a crowd may have with the police.
+_FOUGHT = re.compile(r"clash|fight|fought|confront|skirmish|scuffle|brawl", re.IGNORECASE)
+
+
+def _is_crowd(
+    text: str,
+    sent_start: int,
+    trigger_end: int,
+    match: Any,
+    actors: list[Any],
+    *,
+    unarmed: bool = True,
+) -> bool:
+    """A crowd of residents, villagers or youths acted, as no community: not "armed
+    students", "Arab youths" (a people named just before) or "youths from the Bobo
+    community"; `unarmed`: and no guns in the sentence (police may fire on a crowd)."""
+    if not _is_civilian(match.entry) or _armed(match.entry) or not _CROWD.fullmatch(match.text):
+        return False
+    before = text[max(sent_start, match.start - 20) : match.start]
+    if _CROWD_QUALIFIED.search(before) or _COMMUNITY_AFTER.match(text, match.end):
+        return False
+    if match.text[0].isupper() and text[sent_start : match.start].strip():
+        return False  # "the National Union of Faso Students": a body's name
+    if any(0 <= match.start - m.end <= 1 and m.entry.kind == "civilians" for m in actors):
+        return False
+    stop = text.find(".", trigger_end)
+    return not unarmed or not _FIREARMS.search(text, sent_start, stop if stop >= 0 else len(text))
 
 
 def _armed(entry: Any) -> Any:
