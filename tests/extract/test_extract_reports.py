@@ -184,6 +184,192 @@ def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     assert best_place([village, capital], plain) is village
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where people come from, whose property it was, a title: not the setting.
+        ("On Sunday, rioters in Kati vandalized the clinic of a doctor from Timbuktu.", "Kati"),
+        (
+            "On Sunday, gunmen seized a vehicle belonging to the health directorate of "
+            "Kidal (DRS) in Gao.",
+            "Gao",
+        ),
+        ("On Sunday, militants abducted the mayor of Douentza in Boni.", "Boni"),
+        # What a protest is about, or when it was held, happened elsewhere.
+        (
+            "On Sunday, hundreds demonstrated in Kidal to demand the release of fighters "
+            "detained in Bamako.",
+            "Kidal",
+        ),
+        (
+            "On Sunday, students in Agadez staged a march to commemorate protests in Niamey.",
+            "Agadez",
+        ),
+        (
+            "Shortly after an accord was signed in Algiers, hundreds of demonstrators in Kidal "
+            "rallied on Sunday.",
+            "Kidal",
+        ),
+        (
+            "On Monday, a sit-in against the violence in Gao and Timbuktu took place in Bamako.",
+            "Bamako",
+        ),
+        # A crowd marches where it comes from.
+        ("On Sunday, students from Kaya marched against the school fees.", "Kaya"),
+        # A comparison, a plan, a road described: no scene either.
+        (
+            "On Saturday, the militants captured the town of Douentza, a step closer to the "
+            "capital Bamako.",
+            "Douentza",
+        ),
+        (
+            "On Sunday, police arrested a cell near Koutiala that planned to attack Bamako, "
+            "Kayes and Sikasso.",
+            "Koutiala",
+        ),
+        (
+            "On Sunday, militants blew up the bridge of Boni, which links Douentza and Hombori.",
+            "Boni",
+        ),
+        # A stretch of road is coded to its first town; a neighbourhood to its town.
+        (
+            "On Sunday, gunmen robbed travellers between Gossi (Gourma-Rharous, Tombouctou) "
+            "and Hombori.",
+            "Gossi",
+        ),
+        ("On Sunday, a landmine killed three soldiers on the Gao-Gossi axis.", "Gao"),
+        ("On Sunday, gunmen shot dead a trader in the Aliou neighbourhood of Kidal.", "Kidal"),
+    ],
+)
+def test_reports_place_is_the_setting_not_another_place_named(pipeline, text, expected):
+    found = reports(pipeline, text)
+    assert [r.place.name for r in found if r.place] == [expected], text
+
+
+_PROTEST = "Protests"
+_VIOLENCE = "Violence against civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "verb", "setting", "other"),
+    [
+        # Where people come from, whose property it was, a title: not the setting.
+        (
+            "Rioters in Kati sacked the clinic of a doctor from Timbuktu.",
+            "Riots",
+            "sacked",
+            "Kati",
+            "Timbuktu",
+        ),
+        (
+            "Gunmen seized a car belonging to the NGO of Kidal (DRS) in Gao.",
+            _VIOLENCE,
+            "seized",
+            "Gao",
+            "Kidal",
+        ),
+        (
+            "Militants abducted the mayor of Douentza in Boni.",
+            _VIOLENCE,
+            "abducted",
+            "Boni",
+            "Douentza",
+        ),
+        # What a protest is about, or what happened before it.
+        (
+            "Youths marched in Kidal to demand the release of men held in Bamako.",
+            _PROTEST,
+            "marched",
+            "Kidal",
+            "Bamako",
+        ),
+        (
+            "Students in Agadez marched to commemorate protests in Niamey.",
+            _PROTEST,
+            "marched",
+            "Agadez",
+            "Niamey",
+        ),
+        (
+            "Shortly after an accord was signed in Algiers, crowds in Kidal rallied.",
+            _PROTEST,
+            "rallied",
+            "Kidal",
+            "Algiers",
+        ),
+        (
+            "Crowds marched against the war in Gao on Monday in Bamako.",
+            _PROTEST,
+            "marched",
+            "Bamako",
+            "Gao",
+        ),
+        # A plan, a road described, a comparison.
+        (
+            "Police arrested a cell near Koutiala that planned to attack Bamako.",
+            "Strategic developments",
+            "arrested",
+            "Koutiala",
+            "Bamako",
+        ),
+        (
+            "Militants blew up the bridge of Boni, which links Douentza and Hombori.",
+            _VIOLENCE,
+            "blew up",
+            "Boni",
+            "Douentza",
+        ),
+        (
+            "Militants captured Douentza, a step closer to the capital Bamako.",
+            "Strategic developments",
+            "captured",
+            "Douentza",
+            "Bamako",
+        ),
+        # A stretch of road is coded to its first town, a neighbourhood to its town.
+        (
+            "Gunmen robbed travellers between Gossi and Hombori.",
+            _VIOLENCE,
+            "robbed",
+            "Gossi",
+            "Hombori",
+        ),
+        ("A mine hit a truck on the Gao-Gossi axis.", _VIOLENCE, "hit", "Gao", "Gossi"),
+        (
+            "Gunmen shot a trader in the Aliou neighbourhood of Kidal.",
+            _VIOLENCE,
+            "shot",
+            "Kidal",
+            "Aliou",
+        ),
+        # A crowd marches where it comes from.
+        (
+            "Students from Kaya marched against fees set in Ouagadougou.",
+            _PROTEST,
+            "marched",
+            "Kaya",
+            "Ouagadougou",
+        ),
+    ],
+)
+def test_best_place_is_the_setting_not_another_place_named(text, event_type, verb, setting, other):
+    from conflictwatch.extract.candidates import aside_spans, best_place
+    from conflictwatch.extract.classify import Trigger
+    from conflictwatch.model import Place
+
+    def place(name: str, score: float) -> Place:
+        start = text.index(name)
+        return Place(name, None, None, None, None, 0.0, 0.0, 1, score=score, start=start)
+
+    # The setting is the less sure town, so only the sentence's grammar can pick it.
+    places = [place(setting, 0.6), place(other, 0.95)]
+    for found in places:
+        found.end = (found.start or 0) + len(found.name)
+    at = text.index(verb)
+    aside = aside_spans(text, 0, len(text), event_type, Trigger("attack", at, at + len(verb), verb))
+    assert best_place(places, text, aside) is places[0]
+
+
 def test_reports_claimant_is_the_actor_not_the_army_named_twice_as_victim(pipeline):
     text = (
         "On 4 May 2020, an army truck was struck by an IED near Boni. Two Malian soldiers "

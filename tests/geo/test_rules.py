@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conflictwatch.geo.geocoder import Geocoder, _runs
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import Place
 
 
@@ -233,3 +234,33 @@ def test_a_foreign_country_named_for_who_took_part_keeps_home_towns(geocoder: Ge
         ("Gao", "ML"),
         ("France", "FR"),
     ]
+
+
+def test_two_towns_side_by_side_are_one_unknown_name(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # "Sekou" and "Bolly" are each a village; side by side they name a man.
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+        "Sekou,,11.2,-5.9,ML,Sikasso,Sikasso\n"
+        "Bolly,,16.2,-3.1,ML,Tombouctou,Goundam\n",
+        encoding="utf-8",
+    )
+    geocoder = small_geocoder(overrides=path)
+    text = "A militia led by Sekou Bolly clashed with militants near Koro."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Koro"]
+    assert [p.mention for p in geocoder.geoparse("Gunmen attacked Bolly.")] == ["Bolly"]
+
+
+def test_a_direction_before_a_town_is_no_unknown_name(geocoder: Geocoder) -> None:
+    # "North-East" is a place in the base layer; before a town it is a direction.
+    text = "Blasts were heard in North-East Kidal."
+    assert [p.mention for p in geocoder.geoparse(text)][-1:] == ["Kidal"]
+
+
+def test_a_patronym_or_a_role_marks_a_person(geocoder: Geocoder) -> None:
+    found = persons(geocoder, "Troops arrested Yoro Ould Daha on Monday.")
+    assert {name_key("Yoro"), name_key("Daha")} <= found
+    assert name_key("Zongo") in persons(geocoder, "Zongo was an outspoken journalist.")
+    assert "kidal" not in persons(geocoder, "Kidal was a quiet town.")

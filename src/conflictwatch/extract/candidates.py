@@ -35,6 +35,7 @@ from conflictwatch.extract.roles import (
     refers_to_attackers,
 )
 from conflictwatch.model import ArticleDoc, Place
+from conflictwatch.resources import load_json
 
 # "Soldiers arrived and shot at people": the move is only how the event began.
 _GENERIC_CATEGORIES = {"kill", "attack", "movement"}
@@ -222,9 +223,12 @@ _CROWD_DETAIL = {
 def grievance_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'protested against the killing of two traders' — the grievance, not an event."""
     spans = []
-    for lead in _GRIEVANCE_LEAD.finditer(text, start, end):
-        stop = _GRIEVANCE_END.search(text, lead.end(), end)
-        spans.append((lead.start(), stop.start() if stop else end))
+    leads = [m.span() for m in _GRIEVANCE_LEAD.finditer(text, start, end)]
+    # "marched to commemorate the protesters killed in Niamey": another event.
+    leads += cues.spans("commemoration_leads", text, start, end)
+    for lead_start, lead_end in leads:
+        stop = _GRIEVANCE_END.search(text, lead_end, end)
+        spans.append((lead_start, stop.start() if stop else end))
     return spans
 
 
@@ -589,30 +593,140 @@ def _wounds_armed(trigger: Trigger) -> bool:
     )
 
 
-def best_place(places: list[Place], text: str = "") -> Place | None:
-    """Where the sentence's event happened: the most precise place, not one people
-    went to or came from ("taken to a hospital in Ouagadougou"), the surer one,
-    then the first named."""
+def best_place(
+    places: list[Place], text: str = "", aside: list[tuple[int, int]] | None = None
+) -> Place | None:
+    """Where the sentence's event happened: a town outside the `aside` spans (see
+    aside_spans), not one people went to or came from ("taken to a hospital in
+    Ouagadougou") nor the far end of a pair ("between Boni and Hombori"), the most
+    precise, the surer one, then the first named."""
     if not places:
         return None
+    spans = aside or []
 
     def key(place: Place) -> tuple[float, ...]:
         start = place.start or 0
-        went = bool(text) and _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start])
-        # Confidence in tenths: a clearly surer place wins, near-ties go to the first.
-        return (place.geo_precision or 3, bool(went), -round(place.score or 0.0, 1), start)
+        elsewhere = _inside(spans, start, place.end or start)
+        went = bool(text) and (
+            _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start]) is not None
+            or _second_of_pair(text, place, places)
+            or _PART_AFTER.match(text, place.end or start) is not None
+        )
+        precision = place.geo_precision or 3
+        # A town aside still beats a region or country: it is the nearer guess. Then
+        # confidence in tenths: a clearly surer place wins, near-ties go to the first.
+        return (
+            precision >= 3,
+            elsewhere,
+            bool(went),
+            precision,
+            -round(place.score or 0.0, 1),
+            start,
+        )
 
     return min(places, key=key)
 
 
-# Places people went to or came from, not where the event happened.
+# Places people went to or came from, not where the event happened; "a step closer
+# to the capital", "a key route to Bamako" name a place only to compare.
 _ELSEWHERE_BEFORE = re.compile(
     r"\b(?:(?:fled|withdrew|retreated|evacuated|taken|transferred|transported|airlifted|"
     r"brought|returned|returning|heading|headed|moved|went|going|coming|came|travell?ing|"
-    r"travell?ed|flown|rushed|escaped|deported|expelled|sent)\s+(?:back\s+)?"
+    r"travell?ed|flown|rushed|escaped|deported|expelled|sent|evacuation|advance|advancing|"
+    r"advanced|detour)\s+(?:back\s+)?"
     r"(?:to|towards?|from|for)|hospital\s+(?:in|at|of)|(?:residents?|natives?|people)\s+of|"
-    r"on\s+(?:their|its|his|the)\s+way\s+(?:to|from)|road\s+to)\s+(?:the\s+)?"
+    r"on\s+(?:their|its|his|the)\s+way\s+(?:to|from)|road\s+to|(?:closer|nearer)\s+to|"
+    r"routes?\s+to)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+# "the Etambar neighbourhood of Kidal": ACLED codes the town.
+_PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter)\s+of\b", re.IGNORECASE)
+# "between Boni (Douentza, Mopti) and Hombori", "the Gao-Gossi axis": ACLED codes a
+# stretch of road to the first town named.
+_PAIR_GAP = re.compile(
+    r"(?:\s*[(\[][^()\[\]]{0,80}[)\]]|\s+in\s+[A-Z][\w'’-]*){0,2}\s*(?:and|&|-|–)\s*$"
+)
+_PAIR_START = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+(?:of\s+)?)?$", re.IGNORECASE)
+_PAIR_ROAD_AFTER = re.compile(r"\s+(?:axis|road|highway|route|stretch|section)\b", re.IGNORECASE)
+
+
+def _second_of_pair(text: str, place: Place, places: list[Place]) -> bool:
+    """The second town of "between X and Y" or of an "X-Y axis"."""
+    start = place.start
+    if start is None:
+        return False
+    for first in places:
+        if first.start is None or first.end is None or not 0 <= start - first.end <= 90:
+            continue
+        if not _PAIR_GAP.match(text[first.end : start]):
+            continue
+        between = _PAIR_START.search(text[max(0, first.start - 40) : first.start])
+        if between or _PAIR_ROAD_AFTER.match(text, place.end or start):
+            return True
+    return False
+
+
+@cache
+def _origin() -> re.Pattern[str]:
+    """'a doctor from Timbuktu', 'traders from the Bobo community': where people come
+    from, up to the name (group "who" is the people)."""
+    data = load_json("lexicon/cues.json")
+    people = cues.alternation(data["person_nouns"] + data["singular_person_nouns"])
+    return re.compile(
+        rf"(?<![\w-])(?P<who>{people})\s+(?:originally\s+)?(?:hailing\s+)?from\s+"
+        r"(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,2}?[A-ZÀ-Þ][\w'’-]*",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _office() -> re.Pattern[str]:
+    """'the mayor of Kareri', 'the Cherif of Nioro': a title, not where it happened."""
+    titles = cues.alternation(load_json("lexicon/cues.json")["office_titles"])
+    return re.compile(
+        rf"(?<![\w-])(?:{titles})(?:['’]s\s+office)?\s+of\s+(?:the\s+)?"
+        r"(?:[a-z][\w'’-]*\s+){0,2}?[A-ZÀ-Þ][\w'’-]*",
+        re.IGNORECASE,
+    )
+
+
+def aside_spans(
+    text: str, start: int, end: int, event_type: str, trigger: Trigger
+) -> list[tuple[int, int]]:
+    """Parts of a sentence whose places are not the event's setting: where people
+    come from ("the clinic of a doctor from Timbuktu"), whose property was hit ("a
+    vehicle belonging to the NGO directorate of Kidal"), what a protest is about
+    ("marched in Kidal to demand the release of fighters detained in Bamako", "after
+    an accord was signed in Algiers, demonstrators rallied")."""
+    protest = event_type in PROTEST_TYPES
+    spans = [
+        match.span()
+        for match in _origin().finditer(text, start, end)
+        # "students from Zorgho began a strike": a crowd marches where it lives.
+        if not (protest and cues.has("crowd_nouns", match.group("who")))
+    ]
+    spans += [m.span() for m in _office().finditer(text, start, end)]
+    for kind in ("owner_leads", "road_leads"):
+        for lead_start, lead_end in cues.spans(kind, text, start, end):
+            stop = _CLAUSE_END.search(text, lead_end, end)
+            spans.append((lead_start, stop.start() if stop else end))
+    spans += hypothetical_spans(text, start, end)  # "planned attacks in Abidjan"
+    if protest:
+        for s, e in grievance_spans(text, start, end):
+            # "against the French presence Wednesday in Bamako", "against the events in
+            # Gao took place in Bamako": the day or verb goes back to the protest, and so
+            # does the place after it.
+            back = _BACK_TO_PROTEST.search(text, s, e)
+            if not s <= trigger.start < e:
+                spans.append((s, back.start() if back else e))
+    return spans
+
+
+_BACK_TO_PROTEST = re.compile(
+    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"today)\b|\bbut\b|\b(?:took|takes)\s+place\b|"
+    r"\b(?:was|were)\s+(?:held|staged|organi[sz]ed|reported|observed)\b",
     re.IGNORECASE,
 )
 
@@ -843,6 +957,9 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             roles = _previous_subject(doc, index, roles)
         target = _target(text, start, trigger, end, actors, roles)
         places = [p for p in doc.places if p.start is not None and start <= p.start < end]
+        aside = _over_lists(text, places, aside_spans(text, start, end, event_type, trigger))
+        # "a sit-in against the events in Gao and Timbuktu": no list of event places.
+        setting = [p for p in places if not _inside(aside, p.start or 0, p.end or 0)]
         candidates.append(
             Candidate(
                 sentence=index,
@@ -855,8 +972,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 triggers=triggers,
                 roles=roles,
                 date=found_date,
-                place=best_place(places, text),
-                places=_listed_places(text, places),
+                place=best_place(places, text, aside),
+                places=_listed_places(text, setting),
                 figures=figures,
                 hedged=cues.has("hedge_cues", text, start, end),
                 civilians=target.civilians,
@@ -904,6 +1021,25 @@ _CLAIM_OBJECT = re.compile(r"\s+for\s+(?:the|this|that|these|its|their)\b", re.I
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
+
+
+def _over_lists(
+    text: str, places: list[Place], aside: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The aside spans, each run on over a list of towns it opens: "planned attacks
+    in Abidjan, Bamako and Ouagadougou" sets all three aside, not only the first."""
+    spans = list(aside)
+    previous: Place | None = None
+    for place in sorted((p for p in places if p.start is not None), key=lambda p: p.start or 0):
+        start, end = place.start or 0, place.end or 0
+        if (
+            previous is not None
+            and _inside(spans, previous.start or 0, previous.end or 0)
+            and _LIST_GAP.match(text[previous.end or 0 : start])
+        ):
+            spans.append((start, end))
+        previous = place
+    return spans
 
 
 def _listed_places(text: str, places: list[Place]) -> list[Place]:

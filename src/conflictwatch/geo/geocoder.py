@@ -94,7 +94,8 @@ _STRONG_LOCATIVE = re.compile(
     r"shelled|struck|raided|stormed|besieged|entered)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_AND_GAP = re.compile(r"\s+and\s+")
+# "between Gossi (Gourma-Rharous, Tombouctou) and Hombori": the hint stays with the first.
+_AND_GAP = re.compile(r"(?:\s*[(\[][^()\[\]]{0,80}[)\]])?\s+and\s+")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
 # "in Deguere (Koro, Mopti)": ACLED notes name the admin units of a place.
 _HINT_AFTER = re.compile(r"\s*[\(\[]([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
@@ -123,7 +124,7 @@ _FACILITY = frozenset(
         "Checkpoint", "Post", "Police", "Gendarmerie", "Station", "Market", "School",
         "College", "Lycee", "University", "Polytechnic", "Hospital", "Health", "Clinic",
         "Centre", "Center", "Mosque", "Church", "Prison", "Jail", "Dam", "Bridge",
-        "Stadium", "Town", "Hall", "Prefecture", "Bus", "Terminal", "Hotel",
+        "Stadium", "Town", "Hall", "Prefecture", "Bus", "Terminal", "Hotel", "Pass",
     )
 )  # fmt: skip
 _NOT_NIGER = re.compile(r"^\s+(?:river|delta|state|inland|basin|bend|valley)\b", re.IGNORECASE)
@@ -141,16 +142,21 @@ _TITLE_BEFORE = re.compile(
     r"dissident|activist|candidate|opposition\s+leader|"
     r"(?:the\s+)?(?:elder|younger|late))\.?\s+$"
 )
-_PERSON_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:,\s*(?:who\s+(?:is|was|has|had|said|told)|whose|\d{1,3}\s*,|"
-    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|scores|[a-z]+ing\b)(?:[a-z][\w'’-]*\s+){0,2}?)"
+_ROLES = (
     r"(?:fellow|official|spokes(?:man|woman|person)|minister|"
     r"leader|commander|chief|president|director|analyst|researcher|professor|lawyer|"
     r"journalist|reporter|businessman|businesswoman|activist|politician|author|expert|"
     r"founder|member|lawmaker|senator|adviser|advisor|envoy|ambassador|farmer|student|"
     r"teacher|resident|father|mother|son|daughter|brother|sister|wife|husband|nephew|"
     r"cousin|candidate|mayor|governor|colonel|general|officer|soldier|firefighter|"
-    r"worker|citizen|national|native)\b)|"
+    r"worker|citizen|national|native)\b"
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s*(?:who\s+(?:is|was|has|had|said|told)|whose|\d{1,3}\s*,|"
+    r"(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?|(?!where|which|when|while|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|scores|[a-z]+ing\b)(?:[a-z][\w'’-]*\s+){0,2}?)"
+    rf"{_ROLES})|"
+    # "Zongo was an outspoken journalist"
+    rf"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?{_ROLES}|"
     r"\s+(?:said|says|told|added|stated|explained|argued|noted|wrote|tweeted|declared|"
     r"insisted|recalled|warned|asked|replied|testified|admitted|acknowledged)\b)"
 )
@@ -551,6 +557,14 @@ class Geocoder:
                 continue
             if len(keys) > 1 and keys[0] in gaz.stop_persons:
                 persons.update(keys[1:])  # "Jimmy Lai": the given name marks the rest
+            elif (
+                len(keys) > 1
+                and any(key in gaz.stop_persons for key in keys[1:])
+                and name_key(text[start:end]) not in gaz
+            ):
+                # "Yoro Ould Daha", "Mohamed Ag Aljimit": a patronym or a known name
+                # inside a longer name that is no place makes it a person's.
+                persons.update(key for key in keys if not self._is_big_place(key))
             if len(keys) <= 3 and _PERSON_AFTER.match(text[end : end + 80]):
                 persons.update(key for key in keys if not self._is_big_place(key))
         persons.discard("")
@@ -614,6 +628,13 @@ class Geocoder:
                         for m in found_here
                         if m.kind == "country" or self._names_an_institution(m, run, covered)
                     ]
+            if places and _unknown_longer_name(found_here, run):
+                # "Sekou Bolly", "Koudo Kaoua": two names of places side by side are
+                # one name we do not know (a person's, a village's), not two places;
+                # "Bobo-Dioulasso Dafra University" is an institution of the town.
+                covered = [True] + [False] * (len(run) - 1)
+                first = found_here[0]
+                found_here = [first] if self._names_an_institution(first, run, covered) else []
             for mention in found_here:
                 mentions.append(mention)
                 skip_until = max(skip_until, mention.hint_end)
@@ -1306,6 +1327,16 @@ class _TextInfo:
         if self._persons is None:
             self._persons = geocoder._person_keys(self.text, self.runs)
         return self._persons
+
+
+def _unknown_longer_name(found: list[_Mention], run: list[tuple[int, int]]) -> bool:
+    """The run is two or more one-word places and nothing else ("North-East Kidal"
+    is a direction and a town)."""
+    places = [m for m in found if m.kind == "place" and not _COMPASS.fullmatch(m.text)]
+    return len(places) >= 2 and len(places) == len(run) == len(found)
+
+
+_COMPASS = re.compile(rf"(?i:{_DIRECTIONS})")
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
