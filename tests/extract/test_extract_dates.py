@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from conflictwatch.extract.dates import find_dates, in_passing, modifier_participle, told_days
+from conflictwatch.extract.dates import (
+    days_lasted,
+    find_dates,
+    in_passing,
+    later_deed_of_noun,
+    modifier_participle,
+    protested_cause,
+    told_days,
+)
 
 PUBLISHED = date(2024, 3, 28)  # a Thursday
 
@@ -297,3 +305,109 @@ def test_dates_of_an_earlier_deed_told_in_passing(text):
 def test_dates_lead_of_an_earlier_deed_ends_at_the_main_verb():
     text = "A woman accused of theft was abducted by gunmen on 16 March."
     assert not in_passing(text, 0, text.index("16 March"))
+
+
+def test_dates_after_publication_are_marked_ahead():
+    assert first("Elections are set on 30 June 2024.").ahead
+    assert first("Rebels freed a hostage in July 2025.").ahead
+    assert not first("On 29 March, gunmen attacked").ahead  # a day's slack, as for the year
+    assert not first("On 12 March 2024, gunmen attacked").ahead
+
+
+def test_dates_year_at_the_end_of_a_list_of_months_is_the_earlier_months_too():
+    found = find_dates("Two were freed in 2015, the others in June and July 2027.", PUBLISHED)
+    assert [(m.text, m.value.date.year, m.value.ahead) for m in found] == [
+        ("June", 2027, True),
+        ("July 2027", 2027, True),
+    ]
+    (span,) = find_dates("on 30 December and 2 January 2022", PUBLISHED)
+    assert (span.value.date, span.value.end) == (date(2021, 12, 30), date(2022, 1, 2))
+
+
+def test_dates_list_of_weekdays_read_on_its_first_runs_forward():
+    # read on a Friday: that Friday is the one before the Saturday just gone
+    value = first("Rebels clashed with troops on Friday and Saturday.", date(2024, 3, 29))
+    assert value.days == (date(2024, 3, 22), date(2024, 3, 23))
+    # read on a Monday, "from Sunday to Tuesday" is not last week's
+    assert first("from Sunday to Tuesday", date(2024, 3, 25)).date == date(2024, 3, 24)
+
+
+def test_dates_day_after_of_dates_the_noun_before_it():
+    assert first("They renounced the truce of 21 December 2023 and left.").attributive
+    assert first("the failed coup of 16 September 2015").attributive
+    assert not first("On the morning of 5 March, gunmen attacked").attributive
+    assert not first("In the early hours of 5 March, gunmen attacked").attributive
+
+
+def test_dates_weekday_in_brackets_names_a_relative_day():
+    (found,) = find_dates("This morning (Wednesday) students marched.", PUBLISHED)
+    assert found.value.date == date(2024, 3, 27)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said it will free the hostages on Friday.",
+        "Unions plan to strike on 4 April.",
+        "They wanted to march, as they had already done in February.",
+    ],
+)
+def test_dates_of_what_is_to_come_or_was_done_before_are_in_passing(text):
+    assert _passing(text)
+
+
+def test_dates_will_as_a_noun_is_no_future():
+    assert not _passing("Two girls were taken against their will on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers released the traders taken on 17 March.",
+        "The bodies of two herders kidnapped on 17 March were found near Gao.",
+    ],
+)
+def test_dates_of_a_noun_told_for_what_became_of_it(text):
+    start = text.index("17 March")
+    participle = modifier_participle(text, 0, start)
+    assert participle is not None
+    assert later_deed_of_noun(text, 0, participle, start + len("17 March"))
+
+
+def test_dates_of_a_participle_phrase_without_a_later_deed_are_kept():
+    text = "Two herders kidnapped on 17 March in Gao."
+    start = text.index("17 March")
+    participle = modifier_participle(text, 0, start)
+    assert participle is not None
+    assert not later_deed_of_noun(text, 0, participle, start + len("17 March"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("Youths protested following the repression in Kidal on Monday.", True),
+        ("Traders marched against the killing of a driver on Monday.", True),
+        ("Traders marched against high fuel prices on Monday.", False),
+        ("Traders marched after the attack, on Monday.", False),
+    ],
+)
+def test_dates_after_what_a_crowd_protests_are_the_cause_s(text, cause):
+    protest_end = text.index(" ", text.index(" ") + 1)  # the word after the crowd
+    assert protested_cause(text, protest_end, text.index("Monday")) is cause
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Ten died in two days of fighting near Gao.", 2),
+        ("Rebels and troops clashed over three days.", 3),
+        ("Workers held a three-day strike.", 3),
+        ("Trois jours de combats ont fait dix morts.", 3),
+        ("Workers began a three-day strike.", 0),
+        ("Two days of talks ended.", 0),
+        ("Nine days of fighting ended.", 0),
+        ("Workers went on a 48-hour strike.", 0),
+    ],
+)
+def test_dates_days_an_incident_lasted(text, days):
+    assert days_lasted(text, 0, len(text)) == days

@@ -649,6 +649,40 @@ def test_reports_follow_up_told_days_later_stays_with_its_incident(pipeline):
     ]
 
 
+def test_reports_date_after_publication_is_no_event_date(pipeline):
+    text = "Gunmen killed two herders near Djibo ahead of elections on 30 June 2020."
+    (found,) = reports(pipeline, text, published=date(2020, 3, 10))
+    assert found.event_date == "2020-03-09"
+
+
+def test_reports_protest_is_not_dated_by_what_it_protests(pipeline):
+    text = "Youths protested in Bamako following the repression of a march in Gao on Monday."
+    (found,) = reports(pipeline, text, published=date(2020, 3, 5))  # a Thursday
+    assert (found.event_date, found.time_precision) == ("2020-03-04", 2)
+
+
+def test_reports_deed_of_a_noun_found_later_is_not_the_event_date(pipeline):
+    text = "The bodies of two herders kidnapped on 2 March were found near Djibo."
+    (found,) = reports(pipeline, text, published=date(2020, 3, 10))
+    assert found.event_date == "2020-03-09"
+
+
+def test_reports_brief_of_days_of_fighting_is_one_event_a_day(pipeline):
+    text = "Rebels and soldiers clashed near Kidal for three days. Ten people were killed."
+    found = reports(pipeline, text, published=date(2020, 3, 10))
+    assert [(r.event_date, r.time_precision) for r in found] == [
+        ("2020-03-07", 2),
+        ("2020-03-08", 2),
+        ("2020-03-09", 2),
+    ]
+    assert sum(c.fatalities or 0 for r in found for c in r.claims) == 10
+
+
+def test_reports_strike_just_begun_is_one_event(pipeline):
+    text = "Teachers in Niamey began a three-day strike."
+    assert [r.event_date for r in reports(pipeline, text)] == ["2020-03-01"]
+
+
 def test_reports_long_article_without_event_date_takes_when_it_was_told(pipeline):
     filler = " ".join(f"The region has long been calm, observer {n} noted." for n in range(6))
     text = f"The army said on Tuesday that its drones had struck a rebel base near Kidal. {filler}"

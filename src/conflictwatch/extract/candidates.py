@@ -25,7 +25,13 @@ from conflictwatch.extract.classify import (
     is_protest_detail,
     without_dispersal_shots,
 )
-from conflictwatch.extract.dates import DateValue, in_passing, modifier_participle
+from conflictwatch.extract.dates import (
+    DateValue,
+    in_passing,
+    later_deed_of_noun,
+    modifier_participle,
+    protested_cause,
+)
 from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import (
     PASSIVE_BEFORE,
@@ -751,6 +757,8 @@ def _sentence_date(
     """The date of the incident; not "said on Tuesday" (when it was told) nor "a January raid"."""
     for match in dates:
         value: DateValue = match.value
+        if value.ahead:
+            continue  # "a march planned for 30 March" read on 27 March: not yet happened
         if value.attributive and not any(0 <= t.start - match.end <= 2 for t in triggers):
             continue
         # Only this sentence's words: "... Watch said. On 18 January, ..." is an event date.
@@ -768,19 +776,35 @@ def _sentence_date(
             continue
         if in_passing(text, sent_start, match.start):
             continue  # "in response to the attack on 17 June": the cause's day
-        if _told_after_event(text, sent_start, match.start, triggers):
+        if dates_protested_cause(text, sent_start, match.start, triggers):
+            continue  # "protested following the repression on Tuesday": the repression's
+        if _told_after_event(text, sent_start, match.start, match.end, triggers):
             continue  # "freed the hostages taken on 17 May": when they were taken
         return value, match.start, match.end
     return None
 
 
-def _told_after_event(text: str, sent_start: int, start: int, triggers: list[Trigger]) -> bool:
-    """The date is in a participle phrase after the sentence's event verb ("killed a
-    hostage captured in 2012"), so it is when the noun before it was captured."""
-    participle = modifier_participle(text, sent_start, start)
-    return participle is not None and any(
-        sent_start <= t.start < participle and t.text.lower().endswith("ed") for t in triggers
+def dates_protested_cause(text: str, sent_start: int, start: int, triggers: list[Trigger]) -> bool:
+    """The date at `start` follows what a crowd protests: the cause's day, not the protest's."""
+    return any(
+        t.category in _PROTEST_CATEGORIES and protested_cause(text, t.end, start)
+        for t in triggers
+        if sent_start <= t.start and t.end <= start
     )
+
+
+def _told_after_event(
+    text: str, sent_start: int, start: int, end: int, triggers: list[Trigger]
+) -> bool:
+    """The date is in a participle phrase after the sentence's event verb ("killed a
+    hostage captured in 2012"), so it is when the noun before it was captured; or the
+    phrase's noun is told of for a later deed ("freed", "were found")."""
+    participle = modifier_participle(text, sent_start, start)
+    if participle is None:
+        return False
+    return any(
+        sent_start <= t.start < participle and t.text.lower().endswith("ed") for t in triggers
+    ) or later_deed_of_noun(text, sent_start, participle, end)
 
 
 # "burned French flags", "torched images of the president": a symbol, not property.

@@ -28,6 +28,7 @@ class DateValue:
     anchor: date | None = None  # "the next day": the day told before, that it counts from
     # "on 21, 23 and 27 February": the days of a list, which is not the span 21-27
     days: tuple[date, ...] = ()
+    ahead: bool = False  # after publication: a plan or a prospect, never an event's day
 
 
 @dataclass(frozen=True)
@@ -251,9 +252,18 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
     return None
 
 
+@cache
+def _of_a_noun() -> re.Pattern[str]:
+    period = alternation(load_json("lexicon/dates.json")["period_nouns"])
+    return re.compile(rf"(?<![\w-])(?!(?:{period})\s)[a-z]+\s+of\s+(?:the\s+)?$")
+
+
 def _is_attributive(text: str, start: int, end: int, month_only: bool = False) -> bool:
     """'a January raid', 'the 2021 coup': the date modifies the next noun only. A bare
-    month after "of"/"for" does too: "payment of September salaries", "for July elections"."""
+    month after "of"/"for" does too: "payment of September salaries", "for July elections";
+    and a day after "of" the noun before it: "the truce of 21 December"."""
+    if not month_only and _of_a_noun().search(text, max(0, start - 30), start):
+        return True
     before = re.search(r"(\w+)\s+$", text[max(0, start - 12) : start])
     after = re.match(r"\s+([a-z]+)", text[end : end + 20])
     if not before or not after:
@@ -299,6 +309,36 @@ def _year_named_before(named: list[tuple[int, int, int]], match: re.Match[str]) 
     return years[-1] if years else None
 
 
+# "in June and July 2017", "on 30 December and 2 January 2018": the year told at the
+# end of a list of months is the earlier ones' too.
+_LISTED_YEAR = re.compile(
+    r"\s*(?:,|and|or|to|through|until|et|ou|au|-|–)\s*(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
+    r"(?P<month>[A-Za-zéû]+)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _year_listed_after(text: str, match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if not groups.get("month") or groups.get("year"):
+        return None
+    listed = _LISTED_YEAR.match(text, match.end())
+    later = _patterns().months.get(listed["month"].lower()) if listed else None
+    if listed is None or later is None:
+        return None
+    year = int(listed["year"])
+    return year if later >= _month_number(match["month"]) else year - 1  # "December and January"
+
+
+def _is_ahead(value: DateValue, published: date | None) -> bool:
+    """Starts after publication (with the day's slack `_infer_year` allows): a plan."""
+    if published is None or value.date is None:
+        return False
+    if value.precision == 1:
+        return value.date > published + timedelta(days=1)
+    return (value.date.year, value.date.month) > (published.year, published.month)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMatch]:
     """Every date expression, longest first where two overlap."""
     found: list[DateMatch] = []
@@ -319,11 +359,14 @@ def find_dates(text: str, published: date | None) -> list[DateMatch]:
                 taken.append((start, end))
                 anaphors.append(match)
                 continue
-            value = _resolve(kind, match, published, _year_named_before(named, match))
+            year = _year_listed_after(text, match) or _year_named_before(named, match)
+            value = _resolve(kind, match, published, year)
             if value is None:
                 continue
             if _is_attributive(text, start, end, kind == "month"):
                 value = replace(value, attributive=True)
+            if _is_ahead(value, published):
+                value = replace(value, ahead=True)
             taken.append((start, end))
             found.append(DateMatch(start, end, match.group(), value))
     found.sort(key=lambda item: item.start)
@@ -332,7 +375,7 @@ def find_dates(text: str, published: date | None) -> list[DateMatch]:
         if value is not None:
             found.append(DateMatch(match.start(), match.end(), match.group(), value))
             found.sort(key=lambda item: item.start)
-    return _joined_days(text, _without_weekday_of_a_full_date(text, found))
+    return _joined_days(text, _without_weekday_of_a_full_date(text, found), published)
 
 
 # "the day before the vote", "two days after the attack": counted from that noun's day.
@@ -365,6 +408,7 @@ def _resolve_anaphor(
         and item.value.date
         and item.value.precision == 1
         and not item.value.attributive
+        and not item.value.ahead
     ]
     if anchors:
         anchor = anchors[-1]
@@ -395,8 +439,25 @@ def _without_weekday_of_a_full_date(text: str, found: list[DateMatch]) -> list[D
             and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, item.end, following.start)
         ):
             continue
+        if following is not None and _named_in_brackets(text, item, following):
+            continue
         kept.append(item)
     return kept
+
+
+def _named_in_brackets(text: str, item: DateMatch, following: DateMatch) -> bool:
+    """'This morning (Friday)', 'yesterday (Tuesday)': the writer names the day, which
+    holds even when the publication date is a day off."""
+    return (
+        item.value.relative
+        and item.value.anchor is None
+        and _one_day(item.value)
+        and not _weekday_word().search(item.text)
+        and following.value.relative
+        and _one_day(following.value)
+        and _weekday_word().fullmatch(following.text) is not None
+        and re.fullmatch(r"\s*\(\s*", text[item.end : following.start]) is not None
+    )
 
 
 # ACLED splits a statement of up to a week of days; a longer one is a campaign, coded
@@ -439,21 +500,95 @@ def told_days(text: str, start: int, end: int, value: DateValue) -> tuple[date, 
     return days if patterns.lead.search(before) else ()
 
 
+@dataclass(frozen=True)
+class _LastingPatterns:
+    told: re.Pattern[str]  # "two days of fighting", "for three days", "a three-day strike"
+    begun: re.Pattern[str]  # "began a three-day strike": only its first day is told
+
+
+@cache
+def _lasting() -> _LastingPatterns:
+    data = load_json("lexicon/dates.json")
+    numbers = alternation(data["small_numbers"])
+    return _LastingPatterns(
+        re.compile(
+            r"\b(?:(?:for|over|during|in\s+the\s+course\s+of|pendant|durant)\s+"
+            rf"(?P<n>\d|{numbers})\s+(?:days|jours)\b"
+            rf"|(?P<m>\d|{numbers})[- ](?:days?|jours?)(?:[- ]long)?\s+(?:of\s+|de\s+|d')?"
+            rf"(?:[\w-]+\s+)?(?:{alternation(data['lasting_nouns'])})(?![\w-]))",
+            re.I,
+        ),
+        re.compile(rf"\b(?:{alternation(data['lasting_starts'])})\s+(?:an?\s+|the\s+)?$", re.I),
+    )
+
+
+def days_lasted(text: str, start: int, end: int) -> int:
+    """How many days the span says its incident went on ("over two days of fighting",
+    "a three-day strike"), from 2 to a week; 0 when it says none."""
+    patterns = _lasting()
+    for match in patterns.told.finditer(text, start, end):
+        if patterns.begun.search(text, start, match.start()):
+            continue
+        days = _count(match["n"] or match["m"])
+        if 2 <= days <= MAX_SPLIT_DAYS:
+            return days
+    return 0
+
+
 # Between two days told together: "Monday, Tuesday and Wednesday", "Jan.29 and Jan.30",
 # "from Sunday to Thursday"; a comma or "and" lists them, the others span.
 _JOINER = re.compile(r"\s*(?:(?P<list>,\s*(?:and|et)?|and|et)|-|–|to|through|au)\s*", re.I)
 
 
-def _joined_days(text: str, found: list[DateMatch]) -> list[DateMatch]:
+@cache
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(_patterns().weekdays)})\b", re.IGNORECASE)
+
+
+def _joined_days(text: str, found: list[DateMatch], published: date | None) -> list[DateMatch]:
     """One-day dates told together are one date of several days, as "29 and 30
     January" is: "on Monday, Tuesday and Wednesday", "on 18/02 and 19/02/2014"."""
     joined: list[DateMatch] = []
     for item in found:
+        if joined and _weekdays_of_last_week(text, joined[-1], item, published):
+            joined[-1] = _week_earlier(joined[-1])
         if joined and _joinable(text, joined[-1], item):
             joined[-1] = _join(text, joined[-1], item)
         else:
             joined.append(item)
     return joined
+
+
+def _weekdays_of_last_week(
+    text: str, last: DateMatch, item: DateMatch, published: date | None
+) -> bool:
+    """'on Friday and Saturday' read on a Friday: each weekday alone is counted back
+    from publication (Friday today, Saturday six days ago), but a list runs forward, so
+    the Friday is the one before that Saturday."""
+    first, later = last.value, item.value
+    if not (first.relative and later.relative and _one_day(later)) or first.anchor or later.anchor:
+        return False
+    if not (_one_day(first) or first.days):
+        return False
+    if not (_weekday_word().search(last.text) and _weekday_word().search(item.text)):
+        return False
+    final = first.days[-1] if first.days else first.date
+    # only a list that goes on past the publication's own weekday: "from Sunday to
+    # Tuesday" read on a Monday is this week's
+    return (
+        final == published
+        and later.date is not None
+        and later.date < final
+        and _JOINER.fullmatch(text, last.end, item.start) is not None
+    )
+
+
+def _week_earlier(item: DateMatch) -> DateMatch:
+    week = timedelta(days=7)
+    value = item.value
+    assert value.date is not None
+    days = tuple(day - week for day in value.days)
+    return replace(item, value=replace(value, date=value.date - week, days=days))
 
 
 def _one_day(value: DateValue) -> bool:
@@ -467,6 +602,8 @@ def _joinable(text: str, last: DateMatch, item: DateMatch) -> bool:
     if not (_one_day(first) or first.days) or not _one_day(item.value):
         return False
     if first.attributive or later.attributive or first.anchor or later.anchor:
+        return False
+    if first.ahead or later.ahead:
         return False
     assert first.date is not None and later.date is not None
     final = first.days[-1] if first.days else first.date
@@ -508,6 +645,10 @@ class _PassingPatterns:
     auxiliaries: frozenset[str]  # "were taken on 17 May" is a clause of its own
     appositive: re.Pattern[str]  # ", proclaimed on 12 January" right after a break
     scope_end: re.Pattern[str]  # "accused of theft was abducted": the main verb ends the lead
+    later_deed: re.Pattern[str]  # "freed", "found": what became of the noun afterwards
+    protest_cause: re.Pattern[str]  # "following the repression": what a crowd protests
+    future: re.Pattern[str]  # "it will free the hostages on Friday": what is to come
+    later_deed_after: re.Pattern[str]  # "[kidnapped on 25 August] in Gao were found"
 
 
 @cache
@@ -526,6 +667,23 @@ def _passing() -> _PassingPatterns:
         frozenset(data["auxiliaries"]),
         re.compile(rf"\s*(?:{alternation(data['modifier_participles'])})\s+(?:on\s+|in\s+)?", re.I),
         re.compile(rf"(?<![\w-])(?:{alternation(data['lead_scope_ends'])})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:{alternation(data['later_deeds'])})(?![\w-])", re.I),
+        re.compile(
+            rf"(?<![\w-])(?:{alternation(data['protest_cause_leads'])})\s.*?(?<![\w-])"
+            rf"(?:{alternation(data['protest_cause_nouns'])})(?![\w-])",
+            re.I,
+        ),
+        re.compile(
+            rf"(?<![\w-])(?:{alternation(data['future_modals'])})\s+"
+            r"(?!(?:on|in|of|at|and|or|to|the|their|his|her|its)\b)\w",
+            re.I,
+        ),
+        re.compile(
+            r"(?:\s+(?:in|near|at|by|from)\s+[\w'-]+(?:\s+[A-Z][\w'-]+)*)*,?\s+"
+            rf"(?:were|was|have been|has been|had been|ont été|a été)\s+(?:\w+ly\s+)?"
+            rf"(?:{alternation(data['later_deeds'])})(?![\w-])",
+            re.I,
+        ),
     )
 
 
@@ -541,6 +699,8 @@ def in_passing(text: str, sent_start: int, start: int) -> bool:
     clause = before[breaks[-1].end() :] if breaks else before
     if _after_earlier_lead(patterns, clause) or _in_relative_clause(patterns, clause):
         return True
+    if patterns.future.search(clause):
+        return True  # "said it will free the hostages on Friday": not yet done
     if breaks and patterns.appositive.fullmatch(clause):
         return True  # "the state of emergency, proclaimed on 12 January": the noun's day
     return not breaks and bool(patterns.opening.match(before))
@@ -589,3 +749,22 @@ def modifier_participle(text: str, sent_start: int, start: int) -> int | None:
         if match[1].lower() not in patterns.auxiliaries:
             found = sent_start + match.start("participle")
     return found
+
+
+def later_deed_of_noun(text: str, sent_start: int, participle: int, end: int) -> bool:
+    """The noun of a participle phrase ("the hostages taken on 17 May") is told of for
+    what became of it afterwards: it was "freed" before the phrase, or "were found"
+    right after the date. Its date is the earlier deed's, not the sentence's event."""
+    patterns = _passing()
+    return bool(
+        patterns.later_deed.search(text, sent_start, participle)
+        or patterns.later_deed_after.match(text, end)
+    )
+
+
+def protested_cause(text: str, protest_end: int, start: int) -> bool:
+    """The date follows what a crowd protests, in the same clause as the protest word
+    ending at `protest_end`: "marched following the repression in Gao on Tuesday" is the
+    repression's day; the march came after it."""
+    between = text[protest_end:start]
+    return not _CLAUSE_BREAK.search(between) and bool(_passing().protest_cause.search(between))

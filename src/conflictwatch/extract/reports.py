@@ -23,13 +23,14 @@ from conflictwatch.extract.candidates import (
     PROTEST_TYPES,
     ArticleContext,
     build_candidates,
+    dates_protested_cause,
 )
 from conflictwatch.extract.classify import (
     SUB_EVENT_TYPES,
     crowd_categories,
     protest_sub_type,
 )
-from conflictwatch.extract.dates import DateValue, in_passing, told_days
+from conflictwatch.extract.dates import DateValue, days_lasted, in_passing, told_days
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
 from conflictwatch.extract.roles import Roles, is_named_group
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
@@ -57,19 +58,27 @@ def _inherited_date(
     paragraph_start = doc.sentences[_first_sentence_of_paragraph(ctx, draft.first.paragraph)][0]
     best = None
     for match in doc.of("date"):
-        if paragraph_start <= match.start < draft.first.start and not match.value.attributive:
-            sentence_start = max(s for s, _ in doc.sentences if s <= match.start)
-            if _trailing_anaphor(doc, match, sentence_start):
-                continue  # "... struck on 12 May, after an ambush the day before.": not the frame
-            if not in_passing(doc.text, sentence_start, match.start):
-                best = (match.value, match.start, match.end)
+        told = match.value
+        if not paragraph_start <= match.start < draft.first.start or told.attributive or told.ahead:
+            continue
+        sentence_start = max(s for s, _ in doc.sentences if s <= match.start)
+        if _trailing_anaphor(doc, match, sentence_start):
+            continue  # "... struck on 12 May, after an ambush the day before.": not the frame
+        triggers = [m.value for m in doc.of("trigger") if sentence_start <= m.start]
+        if in_passing(doc.text, sentence_start, match.start) or dates_protested_cause(
+            doc.text, sentence_start, match.start, triggers
+        ):
+            continue  # "protested following the repression on Tuesday": not the march's day
+        best = (told, match.start, match.end)
     if best is not None or len(doc.sentences) <= BRIEF_SENTENCES:
         return best
     own_start = draft.first.start
     for match in doc.of("date"):
         told = match.value
         own = draft.first.start <= match.start < draft.first.end and told.precision == 1
-        if own and told.date and not told.end and not in_passing(doc.text, own_start, match.start):
+        if told.ahead or not own or not told.date or told.end:
+            continue
+        if not in_passing(doc.text, own_start, match.start):
             return replace(told, precision=2), match.start, match.end
     return None
 
@@ -374,7 +383,7 @@ def _neighbour_toll(doc: ArticleDoc, draft: Draft) -> list[tuple[Any, list[Any]]
 
 def _own_setting(doc: ArticleDoc, start: int, end: int) -> bool:
     """A date or a town in the sentence: it tells an incident of its own."""
-    if any(start <= m.start < end for m in doc.of("date")):
+    if any(start <= m.start < end and not m.value.ahead for m in doc.of("date")):
         return True
     return any(p.start is not None and start <= p.start < end for p in doc.places)
 
@@ -658,7 +667,7 @@ def split_by_place(report: Report, places: list[Place]) -> list[Report]:
     return reports
 
 
-def split_by_day(report: Report, days: Sequence[date]) -> list[Report]:
+def split_by_day(report: Report, days: Sequence[date], precision: int = 1) -> list[Report]:
     """ACLED codes an event told over several days ("on 11-12 March") as one event a
     day, and divides a shared toll among them. The evidence stays the date as told."""
     if len(days) < 2:
@@ -668,7 +677,7 @@ def split_by_day(report: Report, days: Sequence[date]) -> list[Report]:
             report,
             event_date=day.isoformat(),
             date_end=None,
-            time_precision=1,
+            time_precision=precision,
             claims=_shared_claims(report.claims, index, len(days)),
             days_told=len(days),
         )
@@ -682,6 +691,29 @@ def _days_told(doc: ArticleDoc, report: Report) -> tuple[date, ...]:
     for mention in doc.of("date"):
         if (mention.start, mention.end) in spans:
             return told_days(doc.text, mention.start, mention.end, mention.value)
+    return ()
+
+
+# Incidents a brief may tell went on for days, one event a day; not a hostage "held for
+# five days", nor a truce.
+_LASTING_TYPES = {"Battles", "Protests", "Riots", "Explosions/Remote violence"}
+_LASTING_SUB_TYPES = {"Attack", "Looting/property destruction"}
+
+
+def _days_lasted(
+    doc: ArticleDoc, ctx: ArticleContext, draft: Draft, report: Report
+) -> tuple[date, ...]:
+    """The days a dateless brief says its incident went on ("two days of fighting"):
+    those up to the day before publication, as `_brief_date` dates the incident."""
+    if ctx.published is None or any(e.field == "event_date" for e in report.evidence):
+        return ()
+    if report.event_type not in _LASTING_TYPES and report.sub_event_type not in _LASTING_SUB_TYPES:
+        return ()
+    for member in draft.members:
+        lasted = days_lasted(doc.text, member.start, member.end)
+        if lasted:
+            last = ctx.published - timedelta(days=1)
+            return tuple(last - timedelta(days=back) for back in reversed(range(lasted)))
     return ()
 
 
@@ -700,8 +732,12 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
             told = (paragraph, acting)
         listed = draft.first.places
         days = _days_told(doc, report)
+        lasted = () if days else _days_lasted(doc, ctx, draft, report)
         for one in split_by_place(report, listed) if listed else [report]:
-            reports.extend(split_by_day(one, days))
+            if lasted:  # days estimated back from publication: still within the week
+                reports.extend(split_by_day(one, lasted, precision=report.time_precision or 2))
+            else:
+                reports.extend(split_by_day(one, days))
     return reports
 
 
