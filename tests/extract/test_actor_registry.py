@@ -427,3 +427,39 @@ def test_an_ethnic_community_carries_its_militia():
     # "Tuareg-led" only describes the rebels after it: no Tuareg people are meant.
     found = actors.find("the Tuareg-led rebels held the town", country="ML", on=MALI_2019)
     assert [m.text for m in found] == ["rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        (
+            "Burkina forces shot dead three herders.",
+            date(2019, 6, 1),
+            "Military Forces of Burkina Faso (2015-2022)",
+        ),
+        (
+            "French & Malian troops entered Konna.",
+            date(2013, 2, 1),
+            "Military Forces of France (2012-2017)",
+        ),
+        (
+            "A French legionnaire was wounded.",
+            date(2014, 2, 1),
+            "Military Forces of France (2012-2017)",
+        ),
+        (
+            "Malian troops took Menaka in a French-led offensive.",
+            date(2013, 2, 1),
+            "Military Forces of France (2012-2017)",
+        ),
+        # Loyalists of the ousted president fought the 2012 junta as the former regime's mutiny.
+        (
+            "Red beret soldiers attacked the broadcaster.",
+            date(2012, 5, 1),
+            "Mutiny of Military Forces of Mali (2002-2012)",
+        ),
+    ],
+)
+def test_aliases_of_forms_and_coalitions(text, on, expected):
+    found = [m.entry.name for m in Actors.load().find(text, country="ML", on=on)]
+    assert expected in found

@@ -1104,3 +1104,139 @@ def test_reports_an_uncertain_span_stays_one_event_on_its_first_day(pipeline, te
     (found,) = reports(pipeline, text, published=date(2020, 3, 2))
     assert found.event_date == "2020-02-20"
     assert [c.fatalities for c in found.claims] == [4]
+
+
+FRANCE = "Military Forces of France (2017-)"
+FRANCE_2012 = "Military Forces of France (2012-2017)"
+JNIM_NAME = "JNIM: Group for Support of Islam and Muslims"
+
+
+def actors_of(report) -> set[str]:
+    return {report.actor1, report.actor2, *report.assoc_actor_1, *report.assoc_actor_2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French army said on Friday that soldiers killed twelve jihadists near Boni.",
+        # The speaker goes on in the next sentence.
+        "Operation Barkhane said on Friday that its operation near Menaka had ended. "
+        "It said soldiers killed ten militants near Menaka.",
+    ],
+)
+def test_reports_soldiers_in_what_a_named_army_says_are_its_own(pipeline, text):
+    (report,) = reports(pipeline, text)
+    assert report.actor1 == FRANCE
+    assert "Military Forces of Mali (2013-2020)" not in actors_of(report)
+
+
+def test_reports_militants_killed_by_no_one_named_fall_to_the_forces_told_of(pipeline):
+    text = "French troops seized the bridge of Gao on Sunday. Twelve Islamists were killed."
+    found = reports(pipeline, text, published=date(2013, 2, 4))
+    assert found[-1].actor1 == FRANCE_2012
+    # Forces hit before did not kill the attackers: the attack stays the group's.
+    text = (
+        "On Sunday, JNIM/Katiba Macina militants attacked army positions near Boni. "
+        "Seven militants were killed."
+    )
+    assert {r.actor1 for r in reports(pipeline, text)} == {JNIM_NAME}
+
+
+def test_reports_generic_fighters_hit_are_the_group_named_before(pipeline):
+    text = (
+        "Suspected ISGS militants burned a school in Tin-Akoff on Sunday. On Tuesday, "
+        "French troops killed four militants near Menaka."
+    )
+    assert reports(pipeline, text)[-1].actor2 == "Islamic State (Greater Sahara)"
+    # "other militants" are not said to be them.
+    text = text.replace("four militants", "four other militants")
+    assert reports(pipeline, text)[-1].actor2 == "Unidentified Armed Group (Mali)"
+    # "the attackers" hit by those who came to help are the attackers named before.
+    text = (
+        "Fulani militiamen attacked the village of Dim on Sunday. Dan Na Ambassagou "
+        "militiamen intervened and recovered motorbikes belonging to the attackers."
+    )
+    clash = reports(pipeline, text)[-1]
+    assert (clash.actor1, clash.actor2) == ("Dan Na Ambassagou", "Fulani Ethnic Militia (Mali)")
+
+
+def test_reports_a_clash_with_only_a_force_named_is_against_the_group_of_the_article(
+    pipeline,
+):
+    text = (
+        "Boko Haram fighters looted shops in Bosso on Saturday. The Nigerien army launched "
+        "ground and air operations around Bosso on Sunday."
+    )
+    clash = reports(pipeline, text)[-1]
+    assert clash.actor1 == "Military Forces of Niger (2011-2021)"
+    assert clash.actor2 is not None and "Boko Haram" in clash.actor2
+
+
+def test_reports_a_faction_stays_beside_the_group_it_is_coded_as(pipeline):
+    text = (
+        "Katiba Macina militants abducted two traders near Dioura on Sunday. On Tuesday, "
+        "the health centre of Dioura was looted."
+    )
+    looting = reports(pipeline, text)[-1]
+    assert (looting.actor1, looting.assoc_actor_1) == (JNIM_NAME, ["Katiba Macina"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Sunday, unknown gunmen coming from Nigeria attacked the village of Dan Issa "
+            "near Maradi.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        (
+            "On Sunday, unknown gunmen (believed to be Nigerians) killed a trader in Dan Issa "
+            "near Maradi.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+    ],
+)
+def test_reports_armed_men_from_a_country_are_its_armed_group(pipeline, text, expected):
+    assert reports(pipeline, text)[0].actor1 == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "assoc"),
+    [
+        (
+            "Five jihadists were killed in a French military operation near Menaka on Sunday.",
+            FRANCE,
+            [],
+        ),
+        (
+            "On Sunday, soldiers were attacked by JNIM/Katiba Macina militants near Boni.",
+            JNIM_NAME,
+            ["Katiba Macina"],
+        ),
+    ],
+)
+def test_reports_the_acting_side_named_after_the_verb(pipeline, text, actor1, assoc):
+    (report,) = reports(pipeline, text)
+    assert (report.actor1, report.assoc_actor_1) == (actor1, assoc)
+
+
+def test_reports_the_side_clashed_with_is_hit_not_associated(pipeline):
+    text = "On Sunday, Katiba Macina militants clashed with ISGS militants near Konna."
+    (report,) = reports(pipeline, text)
+    assert report.actor2 == "Islamic State (Greater Sahara)"
+
+
+def test_reports_a_claimant_is_not_its_own_associate(pipeline):
+    text = "Gunmen attacked the police post in Dori on Sunday. The attack was claimed by JNIM."
+    (report,) = reports(pipeline, text)
+    assert (report.actor1, report.assoc_actor_1) == (JNIM_NAME, [])
+
+
+def test_reports_an_act_with_no_actor_is_by_the_one_force_named(pipeline):
+    text = (
+        "Malian soldiers are hunting deserters in the camp of Kati. Two men were killed on Sunday."
+    )
+    assert reports(pipeline, text)[0].actor1 == "Military Forces of Mali (2013-2020)"
+    # Not when the force is the one hit: a mine has a planter.
+    text = "Three Malian soldiers were killed when their vehicle struck a mine near Boni."
+    assert reports(pipeline, text)[0].actor1 == "Unidentified Armed Group (Mali)"

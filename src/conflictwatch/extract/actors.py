@@ -25,8 +25,9 @@ _APPOSITION = re.compile(
 # "French and Malian forces", "French, Burkinabe and Malian troops": an adjective
 # sharing the head noun of the actor after it (the search ends at that actor).
 # "French or Burkinabe forces", "French and/or Burkinabe forces": either may have acted.
+# "French & Malian troops": the ampersand of headlines and notes.
 _LEFT_CONJUNCT = re.compile(
-    r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+)$"
+    r"(?<![\w-])(?P<word>[A-Z][\w-]+)\s*(?:,\s*(?:and\s+)?|\s+(?:and|or|and/or)\s+|\s*&\s*)$"
 )
 # "forces françaises et maliennes": an adjective after the actor, sharing its head.
 _RIGHT_CONJUNCT = re.compile(r"\s*(?:,\s*|\s+et\s+|\s+and\s+)(?P<word>[\w-]+)(?![\w-])")

@@ -22,9 +22,11 @@ from conflictwatch.extract.outlets import OutletHome, outlet_home, outlet_names
 from conflictwatch.extract.pipeline import PipelineContext, component
 from conflictwatch.extract.reports import (
     ArticleContext,
+    armed_forces,
     assemble,
     attributed_groups,
     likely_armed_actors,
+    named_factions,
 )
 from conflictwatch.extract.sentences import paragraph_starts, split_sentences
 from conflictwatch.model import ArticleDoc, Mention, Place
@@ -286,16 +288,59 @@ def _add_actors(
     doc: ArticleDoc, registry: Any, country: str | None, names: Callable[[str], str | None]
 ) -> None:
     on = doc.article.published
+    speaker: tuple[Any, int] | None = None  # a named force that speaks, and where it ends
     for match in registry.find(doc.text, country=country, on=on):
         if _modifies_a_place(doc.text, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
         entry, named = match.entry, registry.named_country(match.text)
-        nationality = _nationality_before(doc, match.start)
+        nationality = _nationality_before(doc, match.start) or _origin_after(doc, match.end)
         generic = entry.generic and entry.kind in _PEOPLE_OF_A_COUNTRY
         if nationality and generic and nationality != entry.country:
             entry = registry.of_country(match.text, entry, nationality, names(nationality), on)
+        if speaker is not None and _speakers_troops(doc, speaker, match.start, entry, named):
+            entry = speaker[0]  # "Barkhane said that soldiers ...": its own soldiers
+        if _speaks(doc.text, match.end, entry):
+            speaker = (entry, match.end)
         mention = ActorMention(match.start, match.end, match.text, entry, named)
         doc.add(Mention(match.start, match.end, "actor", match.text, mention))
+
+
+# "Operation Barkhane said Friday that ...", "the French army announced that ...".
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:said|says|announced|reported|stated|claimed|indicated|added)\b",
+    re.IGNORECASE,
+)
+# "It said the operation began ...": the speaker of the sentence before speaks on.
+_SPEECH_GOES_ON = re.compile(
+    r"\s*(?:It|They|The (?:statement|communiqu[eé]|force))\s+(?:also\s+)?"
+    r"(?:said|says|added|announced|reported|stated)\b"
+)
+_FORCE_KINDS = {"state", "external"}
+
+
+def _speaks(text: str, end: int, entry: Any) -> bool:
+    """A named army followed by a verb of saying (not a peace mission: its "soldiers"
+    may be anyone's)."""
+    army = entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
+    return army and not entry.generic and bool(_SPEECH_AFTER.match(text, end))
+
+
+def _speakers_troops(
+    doc: ArticleDoc, speaker: tuple[Any, int], start: int, entry: Any, named: str | None
+) -> bool:
+    """A bare "soldiers" or "troops" in what a named force says are its own, not the
+    article country's army: in its sentence, or one that goes on with "It said"."""
+    force, spoke_at = speaker
+    if named is not None or entry.kind != "state" or entry.role != "military":
+        return False
+    if entry.name == force.name:
+        return False
+    starts = [s for s, _ in doc.sentences or [(0, len(doc.text))]]
+    own = max((s for s in starts if s <= start), default=0)
+    if own <= spoke_at:
+        return True
+    said = [s for s in starts if spoke_at < s <= own]
+    return all(_SPEECH_GOES_ON.match(doc.text, s) for s in said)
 
 
 # Generic actors whose country is that of the people, not of the article: "suspected
@@ -311,6 +356,31 @@ def _nationality_before(doc: ArticleDoc, start: int) -> str | None:
     """The nationality right before an actor word ("Chadian rebels"), if one is."""
     for mention in doc.of("nationality"):
         if mention.end <= start and _NATIONALITY_GAP.fullmatch(doc.text, mention.end, start):
+            return str(mention.value)
+    return None
+
+
+# "gunmen coming from Nigeria", "assailants, believed to have crossed the border from
+# Mali,": where armed men came from is whose armed group they are.
+_FROM_GAP = re.compile(
+    r"[\s,(]*(?:(?:reportedly|allegedly|believed|suspected|said|thought)\s+(?:to\s+(?:have\s+)?)?)?"
+    r"(?:(?:come|came|coming|crossed\s+the\s+border|crossing\s+the\s+border)\s+)?"
+    r"from\s+(?:neighbou?ring\s+)?",
+    re.IGNORECASE,
+)
+# "unknown gunmen (believed to be Nigerians)".
+_BELIEVED_GAP = re.compile(
+    r"[\s,(]*(?:believed|suspected|said|thought)\s+to\s+(?:be|have\s+been)\s+", re.IGNORECASE
+)
+
+
+def _origin_after(doc: ArticleDoc, end: int) -> str | None:
+    """The country an actor word is said to come from right after it, if one is."""
+    for mention in doc.of("country"):
+        if mention.start >= end and _FROM_GAP.fullmatch(doc.text, end, mention.start):
+            return str(mention.value)
+    for mention in doc.of("nationality"):
+        if mention.start >= end and _BELIEVED_GAP.fullmatch(doc.text, end, mention.start):
             return str(mention.value)
     return None
 
@@ -391,6 +461,8 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         geocoder=geocoder,
         likely_actors=likely_armed_actors(doc, attributed),
         attributed_actors=attributed,
+        forces=armed_forces(doc),
+        factions=named_factions(doc),
         paragraph_of=doc.paragraph_of,
         source_cues=source_cues(doc, ctx),
     )

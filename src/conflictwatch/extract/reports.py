@@ -167,6 +167,7 @@ def _merged_roles(draft: Draft) -> Roles:
     roles.crowd_fought = draft.first.roles.crowd_fought
     for member in draft.members:
         r = member.roles
+        roles.back_targets += r.back_targets
         if roles.actor1 is None and r.actor1 is not None:
             roles.actor1, roles.actor1_span = r.actor1, r.actor1_span
             roles.refers_back = r.refers_back
@@ -229,16 +230,34 @@ def _default_roles(
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and (event_type != "Strategic developments" or looting):
         likely = [e for e in ctx.likely_actors if e.name not in _target_names(roles)]
+        if _militants_hit(roles):
+            # "25 Islamists killed" after "French troops seized the bridge": militants
+            # fall to the forces the article tells of, not to a group it names.
+            hit = _target_names(roles) | ctx.forces_hit
+            forces = [e for e in ctx.forces if e.name not in hit]
+            likely = forces + [e for e in likely if e not in forces]
         if likely:
             roles.actor1 = likely[0]
+            # "Katiba Macina (JNIM) militants": the faction stays as associated actor.
+            taken = {roles.actor1.name, *_target_names(roles)}
+            roles.assoc1 += [
+                e for e in ctx.factions.get(roles.actor1.name, []) if e.name not in taken
+            ]
         elif before is not None:
             roles.actor1 = before
         else:
             roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
     if roles.actor2 is None and not civilians and _one_sided(roles, event_type):
         # A clash has two sides and a mine hitting a patrol has a planter: the side the
-        # text leaves unnamed is ACLED's unidentified armed group.
-        roles.actor2 = registry.generic("unidentified", country, ctx.country_name)
+        # text leaves unnamed is ACLED's unidentified armed group, or for a clash the
+        # group the article names ("after Boko Haram's attack, the army launched an
+        # offensive").
+        groups = [e for e in ctx.likely_actors if is_named_group(e) and e != roles.actor1]
+        roles.actor2 = (
+            groups[0]
+            if groups and event_type == "Battles"
+            else registry.generic("unidentified", country, ctx.country_name)
+        )
     if (
         roles.actor2 is None
         and civilians
@@ -254,6 +273,51 @@ def _default_roles(
 
 def _target_names(roles: Roles) -> set[str]:
     return {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
+
+
+# Non-state armed actors whose fighters, when killed, were most likely killed by forces.
+_MILITANT_KINDS = {"rebel", "political_militia"}
+
+
+def _militants_hit(roles: Roles) -> bool:
+    return roles.actor2 is not None and roles.actor2.kind in _MILITANT_KINDS
+
+
+def _group_before(doc: ArticleDoc, start: int, skip: set[str]) -> Any:
+    """The named armed group mentioned last before `start`, skipping the event's sides."""
+    for mention in reversed(doc.of("actor")):
+        entry = getattr(mention.value.entry, "coded_as", None) or mention.value.entry
+        if mention.end <= start and is_named_group(entry) and entry.name not in skip:
+            return entry
+    return None
+
+
+# "unknown gunmen", "other militants": said to be someone else than a group named before.
+_UNNAMED = re.compile(r"\b(?:unknown|unidentified|unnamed|other|another|different)\b", re.I)
+
+
+def _named_targets(doc: ArticleDoc, roles: Roles) -> Roles:
+    """Fighters hit that the text names only by a generic word are the group it named
+    before them: "ISGS militants attacked Basse ... Four militants were killed when the
+    volunteers repulsed the assault" -> ISGS; "the attackers" hit by the responders
+    ("... Dan Na Ambassagou intervened and recovered the attackers' motorbikes") too."""
+    acting = {e.name for e in [roles.actor1, *roles.assoc1] if e is not None}
+    actor2, span = roles.actor2, roles.actor2_span
+    if actor2 is not None and span is not None and actor2.generic and actor2.role == "unidentified":
+        said = doc.text[max(0, span[0] - 20) : span[1]]
+        skip = acting | _target_names(roles)
+        group = None if _UNNAMED.search(said) else _group_before(doc, span[0], skip)
+        if group is not None:
+            roles.actor2 = group
+    for start, _ in roles.back_targets:
+        group = _group_before(doc, start, acting | _target_names(roles))
+        if group is None:
+            continue
+        if roles.actor2 is None:
+            roles.actor2 = group
+        else:
+            roles.assoc2.append(group)
+    return roles
 
 
 def _named_before(doc: ArticleDoc, roles: Roles) -> Roles:
@@ -282,6 +346,7 @@ def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
     claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
     if claimed:
         roles.actor1 = claimed[0]
+        roles.assoc1 = [e for e in roles.assoc1 if e != claimed[0]]
         roles.assoc2 = [e for e in roles.assoc2 if e != claimed[0]]
     elif actor1 is not None and roles.refers_back:
         targets = _target_names(roles)
@@ -522,7 +587,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
             place = ctx.geocoder.country_place(ctx.country_code)
     civilians = any(m.civilians for m in draft.members)
     roles = _merged_roles(draft)
-    roles = _named_before(doc, roles)
+    roles = _named_targets(doc, _named_before(doc, roles))
     if roles.crowd_acted and roles.actor1 is None and event_type in _MOB_TYPES:
         # "Residents caught two thieves and beat them": no armed group, a mob.
         event_type, sub_event_type = "Riots", "Mob violence"
@@ -586,7 +651,9 @@ def likely_armed_actors(doc: ArticleDoc, attributed: list[Any]) -> list[Any]:
 
     The groups a sentence says did it (`attributed`, from attributed_groups); then the
     armed actors named at least twice, most often first; then the one named armed
-    group when the article names exactly one. A faction stands for its parent, as
+    group when the article names exactly one, or with no group, the one state or
+    foreign force a one-paragraph brief names ("beaten by Malian soldiers"). A faction
+    stands for its parent, as
     ACLED codes it. The caller skips the event's targets (an army named twice as
     the victim).
     """
@@ -605,7 +672,45 @@ def likely_armed_actors(doc: ArticleDoc, attributed: list[Any]) -> list[Any]:
         group = next(iter(groups.values()))
         if group not in likely:
             likely.append(group)
+    forces = armed_forces(doc)
+    if not groups and len(forces) == 1 and forces[0] not in likely and _one_story(doc):
+        likely.append(forces[0])
     return likely
+
+
+def _one_story(doc: ArticleDoc) -> bool:
+    """A brief of one paragraph tells one incident; a new paragraph may tell another."""
+    return len(doc.sentences) <= BRIEF_SENTENCES and len(set(doc.paragraph_of)) <= 1
+
+
+def armed_forces(doc: ArticleDoc) -> list[Any]:
+    """The state and foreign forces the article names, in order: who most likely
+    killed militants that a sentence tells were killed by no one named."""
+    found: list[Any] = []
+    for mention in doc.of("actor"):
+        entry = mention.value.entry
+        state = entry.kind == "state" and entry.role not in _NOT_FORCES
+        armed = state or _FOREIGN_FORCE.match(entry.name) is not None
+        if armed and not entry.generic and entry not in found:
+            found.append(entry)
+    return found
+
+
+# State actors that hold no guns in a fight: the government, a mutiny against it.
+_NOT_FORCES = {"government", "mutiny"}
+# Foreign armies and armed missions, not aid bodies or diplomatic ones (UN, ICRC, ECOWAS).
+_FOREIGN_FORCE = re.compile(r"Military Forces|MINUSMA|MISMA|G5S|Takuba|MNJTF|Wagner|Africa Corps")
+
+
+def named_factions(doc: ArticleDoc) -> dict[str, list[Any]]:
+    """Factions the article names, by the parent ACLED codes them as."""
+    found: dict[str, list[Any]] = {}
+    for mention in doc.of("actor"):
+        entry = mention.value.entry
+        parent = getattr(entry, "coded_as", None)
+        if parent is not None and entry not in found.setdefault(parent.name, []):
+            found[parent.name].append(entry)
+    return found
 
 
 # "JNIM claimed responsibility", "the device was likely planted by ISGS": the text
@@ -613,7 +718,7 @@ def likely_armed_actors(doc: ArticleDoc, attributed: list[Any]) -> list[Any]:
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
     r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
-    r"planted by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
+    r"planted by|claimed by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
     r"suspected (?:in|of) (?:planting|carrying out|being behind)|attributed to|"
     r"blamed on|revendiqu)",
     re.IGNORECASE,
@@ -727,6 +832,8 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         if told is not None and told[0] == paragraph and not _names_actors(doc, draft):
             before = told[1]
         report = to_report(doc, ctx, draft, before)
+        # Forces attacked in an event told before did not kill the attackers in a later one.
+        ctx.forces_hit.update(n for n in [report.actor2, *report.assoc_actor_2] if n)
         acting = _merged_roles(draft).actor1
         if acting is not None and acting.kind in _ARMED_KINDS:
             told = (paragraph, acting)

@@ -38,6 +38,22 @@ _AGAINST = re.compile(
 
 # "French and Malian forces attacked": two actors joined as one subject.
 _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|et\s+|&\s*)$", re.IGNORECASE)
+# "by JNIM/Katiba Macina militants", "by JNIM and Ansaroul Islam": one side.
+_JOINED_AFTER = re.compile(r"^\s*(?:/|,\s*(?:and\s+)?|and\s+|&\s*|or\s+|and/or\s+)$", re.I)
+
+
+def _joins_agent(text: str, match: Any, actors: list[Any], agents: list[Any]) -> bool:
+    """An actor joined to the agent named right before it acts with it."""
+    index = actors.index(match)
+    if index == 0 or not agents or actors[index - 1] is not agents[-1]:
+        return False
+    return _JOINED_AFTER.match(text[agents[-1].end : match.start]) is not None
+
+
+# "clashed with ISGS militants", "fought against the army": the side fought.
+_FOUGHT_WITH = re.compile(
+    r"\s*(?:with|against)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 # "JNIM and ISGS clashed": the two actors are the two sides.
 _MUTUAL = re.compile(r"clash|fight|fought|battl|affront|combat|exchang|skirmish", re.IGNORECASE)
 _VICTIM_VERBS = (
@@ -107,6 +123,9 @@ class Roles:
     actor2_span: tuple[int, int] | None = None
     # actor1 is "the militants", "the assailants": attackers named earlier in the text.
     refers_back: bool = False
+    # "the attackers" on the side hit, left out of actor2: a group named earlier that
+    # reports.py looks up (dropped when it is the acting group itself).
+    back_targets: list[tuple[int, int]] = field(default_factory=list)
     # Only a crowd of residents or villagers acted ("residents beat two thieves"): no
     # armed group did it, so ACLED codes mob violence by rioters.
     crowd_acted: bool = False
@@ -123,6 +142,23 @@ _DURING = re.compile(
     r"\b(?:during|amid|in the course of|as part of)\s+(?:an?\s+|the\s+|a\s+joint\s+)?$",
     re.IGNORECASE,
 )
+# "killed in a French military operation", "in a JNIM ambush": the act's authors.
+_IN_AN_ACT = re.compile(r"\bin\s+(?:an?|the)\s+$", re.IGNORECASE)
+_AN_ACT = re.compile(
+    r"(?:[\s-]+(?:led|military|air|ground|joint))?[\s-]+(?:operations?|offensive|raids?|"
+    r"attacks?|ambush|assault|air\s*strikes?|strikes?|bombing|bombardment)\b",
+    re.IGNORECASE,
+)
+_ACT_WORD = re.compile(r"(?:operations?|offensive|raids?|attacks?|ambush|assault|strikes?)$", re.I)
+
+
+def _in_an_act(text: str, left: str, match: Any) -> bool:
+    """'in a French military operation', 'in a JNIM ambush': the actor names the act."""
+    if not _IN_AN_ACT.search(left):
+        return False
+    return bool(_AN_ACT.match(text, match.end) or _ACT_WORD.search(match.text))
+
+
 # A reporting verb between an actor and the trigger makes the actor the one who tells.
 _SPEAKS = re.compile(
     r"\b(?:said|says|concluded|reported|announced|stated|claimed|told|according|accused)\b"
@@ -143,11 +179,15 @@ def assign_roles(
     hit_together = _joined_hits(text, sent_start, trigger_start, actors)
     for match in actors:
         left = text[max(sent_start, match.start - 40) : match.start]
-        if _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
+        if _FOUGHT_WITH.match(text[trigger_end : match.start]) and mutual:
+            targets.append(match)  # "clashed with ISGS militants": the other side
+        elif _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
         elif _REPORTED_BY.search(left):
             continue  # "an exchange of fire was reported by Kidal inhabitants": a source
-        elif _BY.search(left):
+        elif _BY.search(left) or (
+            match.start >= trigger_end and _joins_agent(text, match, actors, agents)
+        ):
             agents.append(match)
         elif match.start < trigger_start and _SPEAKS.search(text, match.end, trigger_start):
             continue  # "the UN office has concluded that 500 people were killed": a speaker
@@ -160,15 +200,18 @@ def assign_roles(
             )
             against = bool(_AGAINST.search(left)) and bool(agents) and not joined
             (targets if passive or hit or against else agents).append(match)
-        elif _DURING.search(left):
+        elif _DURING.search(left) or _in_an_act(text, left, match):
             agents.append(match)  # "killed ... during a military operation": its authors
         else:
             targets.append(match)
+    back = []
     if any(is_named_group(m.entry) for m in agents):
         # "JNIM militants killed three youths; the assailants also seized ...": once
         # the attackers are named, "the assailants" are them, not a second side hit.
-        targets = [m for m in targets if not refers_to_attackers(text, m)]
+        back = [m for m in targets if refers_to_attackers(text, m)]
+        targets = [m for m in targets if m not in back]
     roles = _fill(agents, associates, targets)
+    roles.back_targets = [(m.start, m.end) for m in back]
     roles.crowd_acted = roles.actor1 is None and any(
         _is_crowd(text, sent_start, trigger_end, m, actors) for m in agents
     )
