@@ -398,12 +398,34 @@ def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     home = _home_countries(ctx)
     nationalities = [m.value for m in doc.of("nationality") if m.value in home]
     named = list(dict.fromkeys([m.value for m in doc.of("country")] + nationalities))
-    found = geocoder.geoparse(doc.text, countries=named, cues=source_cues(doc, ctx))
+    found = geocoder.geoparse(
+        doc.text,
+        countries=named,
+        cues=source_cues(doc, ctx),
+        groups=actor_cues(doc.text, ctx.resource("actors")),
+    )
     # A place word inside a longer name of a person, party or company ("President Alpha
     # Oumar Konaré", "the New Alliance of Faso") is part of that name, not a place.
     names = [(start, end) for _, start, end in ctx.resource("actors").country_cues(doc.text)]
     doc.places = [place for place in found if not _inside_a_longer_name(place, names)]
     return doc
+
+
+def actor_cues(text: str, registry: Any) -> frozenset[tuple[str, str]]:
+    """(country, "") of the named actors of one country in `text` ("FAMa", "the
+    Burkinabe army", "Koglweogo", "GATIA"): where they act tells which of two
+    same-named villages is meant. Generic words ("soldiers") tell nothing; they get
+    their country from the article. Runs before the actors component, so it reads
+    the registry itself."""
+    found: set[tuple[str, str]] = set()
+    for match in registry.find(text):
+        entry = match.entry
+        if entry.generic or entry.kind not in _LOCAL_KINDS:
+            continue
+        code = registry.named_country(match.text)
+        if code:
+            found.add((code, ""))
+    return frozenset(found)
 
 
 def _inside_a_longer_name(place: Place, names: list[tuple[int, int]]) -> bool:

@@ -114,6 +114,18 @@ _UNIT_AFTER = re.compile(
     r"^\s*,\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
     r"(?i:province|region|cercle|department|prefecture|district)\b"
 )
+# "Guira (Cercle of Nara)", "Tamkoro, Cercle of Bankass", "Damba, commune of Kanibe":
+# the unit written with its kind, before or after its name.
+_UNIT_KINDS = r"(?:cercle|province|region|commune|municipality|department|prefecture|district)"
+_UNIT_OF_AFTER = re.compile(
+    rf"^\s*,\s*(?:in\s+)?(?:the\s+)?(?i:{_UNIT_KINDS})\s+(?:of|de|du|d['’])\s*"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+)
+_UNIT_WORDS = re.compile(
+    rf"^(?:the\s+)?{_UNIT_KINDS}\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|du\s+|d['’]\s*)|"
+    rf"\s+{_UNIT_KINDS}$",
+    re.IGNORECASE,
+)
 # Words naming a facility after a place: "Mentao Refugee Camp", "Bobo-Dioulasso
 # Polytechnic University", "Kidal Military Camp". The place is the event's town.
 _FACILITY = frozenset(
@@ -179,10 +191,22 @@ _AXIS_AFTER = re.compile(r"\s+(?:axis|road|highway|route|stretch|corridor|sectio
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
+# What links a place to the next one it lies by: "the Tamkoro area near Mopti",
+# "Kanibe, north of Djibo", "in Damba, not far from Gao", "Damba, 40 km from Gao".
+_NEAR_LINK = re.compile(
+    r"(?:\s+(?:area|village|town|locality|zone|sector|axis|valley|forest))?\s*,?\s*"
+    r"(?:(?:located|situated|some|about|around|approximately)\s+)?"
+    r"(?:near(?:by)?|not\s+far\s+from|close\s+to|in\s+the\s+vicinity\s+of|"
+    r"(?:\d+\s*(?:km|kms|kilomet(?:er|re)s?)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from))"
+    r"\s+(?:the\s+)?(?:(?:town|village|city|locality|commune)\s+of\s+)?",
+    re.IGNORECASE,
+)
 # An admin unit the text names elsewhere ("in the Mopti region", "(Koro, Mopti)"
 # after another village, "cercle of Djenne") favours the homonym inside it.
 AREA_ADMIN1 = 1.5
 AREA_ADMIN2 = 1.0
+NEAR_LINK_KM = 150.0  # "X near Y", "X, 40 km north of Y": X lies this close to Y
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
 HINT_UNIT_KM = 100.0  # a place this close to a named admin2's seat may lie inside it
 WINDOW = 48  # characters of context read on each side of a mention
@@ -195,6 +219,11 @@ TOWN = 20_000  # a town of a named non-Sahel country needs no cue from this size
 HOME = ("ML", "BF", "NE")
 OWN_NAME = 0.3  # a place's own name over another place's alternate name
 ZONE_WEIGHT = 0.8  # conflict_zones.tsv: the last tie-breaker between same-named villages
+# Country and region hints besides names: those of the text's armed groups and named
+# actors (cues.tsv, "FAMa", "Koglweogo") weigh twice those of the article's outlet, so
+# the text wins when the two disagree; both stay below a country the text names.
+GROUP_COUNTRY, GROUP_REGION = 2.0, 2.0
+SOURCE_COUNTRY, SOURCE_REGION = 1.0, 1.0
 CURATED_BONUS = {
     SOURCE_ADDITIONS: 1.0,
     SOURCE_OVERRIDES: 1.5,
@@ -384,18 +413,25 @@ class Geocoder:
         *,
         countries: Sequence[str] = (),
         cues: Iterable[tuple[str, str]] = (),
+        groups: Iterable[tuple[str, str]] = (),
     ) -> list[Place]:
         """Places mentioned in `text`, in order, with offsets and ACLED precision.
 
         `countries` are preferred outright; `cues` are (country, region or "")
-        pairs that weigh like an armed group's home (the article's outlet)."""
+        pairs known from outside the text (the article's outlet), weaker than the
+        text's own; `groups` are (country, "") pairs of the named actors the caller
+        found in the text ("FAMa", "the Burkinabe army"), as strong as cues.tsv's."""
         mentions = self._scan(text, places=True)
         named = {m.country for m in mentions if m.kind == "country" and m.country}
         wanted = {code.upper() for code in countries}
+        wanted -= self._across_border(mentions)
         targets = wanted | named
         home = self._home(mentions, wanted)
-        cued = self._cued(text) | frozenset(cues)
+        cued = self._cued(text) | frozenset(groups)
+        sourced = frozenset(cues)
         areas = self._areas(mentions)
+        units = self._named_units(mentions)
+        located = self._text_countries(units, cued, sourced)
         places: list[Place] = []
         resolved: list[_Mention] = []
         for mention in mentions:
@@ -409,7 +445,7 @@ class Geocoder:
             if mention.kind == "admin2":
                 mention.unit = self._pick_admin2(mention, wanted, named)
                 continue
-            self._score(mention, wanted, named, mention.hints, home, cued, areas)
+            self._score(mention, wanted, named, mention.hints, home, cued, areas, sourced)
             if not mention.scores:
                 continue
             best = max(mention.scores, key=mention.scores.__getitem__)
@@ -431,14 +467,19 @@ class Geocoder:
                 if mention.kind == "admin2":
                     mention.unit = self._pick_admin2(mention, wanted, named)
                     continue
-                self._score(mention, wanted, named, mention.hints, home, cued, areas)
+                self._score(mention, wanted, named, mention.hints, home, cued, areas, sourced)
                 best = max(mention.scores, key=mention.scores.__getitem__)
             if not self._accept(mention, best, targets, home):
+                continue
+            if located and self._elsewhere(mention, best, located, wanted, named):
+                continue
+            if units and self._outside_units(mention, best, units):
                 continue
             mention.choice = best
             resolved.append(mention)
         resolved = self._check_variants(resolved)
         self._use_neighbours(resolved)
+        self._check_near_links(text, resolved)
         for mention in mentions:
             if mention.kind == "country":
                 if not mention.silent:
@@ -453,6 +494,83 @@ class Geocoder:
             elif mention.choice is not None:
                 places.append(self._place(mention))
         return places
+
+    def _across_border(self, mentions: Sequence[_Mention]) -> frozenset[str]:
+        """Countries the text names only as a border ("near the border with Burkina
+        Faso"): the place is next to that country, more often outside it."""
+        border = {m.country for m in mentions if m.kind == "country" and m.border}
+        other = {m.country for m in mentions if m.kind == "country" and not m.border}
+        return frozenset(code for code in border - other if code)
+
+    def _named_units(self, mentions: Sequence[_Mention]) -> frozenset[tuple[str, str]]:
+        """(country, admin1) of the admin units the text names as such: regions and
+        admin2 units ("Kidal Region", "Tapoa Province") and the units of every hint
+        ("(Koro, Mopti)", "Kanibe, Mopti Region")."""
+        gaz = self.gazetteer
+        found: set[tuple[str, str]] = set()
+        for mention in mentions:
+            keys = [*mention.hints]
+            if mention.kind in ("region", "admin2") or mention.admin2_cue:
+                keys.append(mention.key)
+            for key in keys:
+                found.update((r.country_code, r.name) for r in gaz.regions.get(key, ()))
+                found.update((u.country_code, u.admin1) for u in gaz.admin2_points.get(key, ()))
+        return frozenset(found)
+
+    def _text_countries(
+        self,
+        units: frozenset[tuple[str, str]],
+        cued: frozenset[tuple[str, str]],
+        sourced: frozenset[tuple[str, str]],
+    ) -> frozenset[str]:
+        """The home countries the text places its events in without naming them: those
+        of the admin units it names, and that of its armed groups when they all belong
+        to one country and the outlet is of it too (groups cross borders; a group and
+        its outlet rarely do)."""
+        codes = {code for code, _ in units}
+        groups = {code for code, _ in cued}
+        if len(groups) == 1 and groups == {code for code, _ in sourced}:
+            codes |= groups
+        return frozenset(codes & self.home)
+
+    def _elsewhere(
+        self,
+        mention: _Mention,
+        best: int,
+        located: frozenset[str],
+        wanted: set[str],
+        named: set[str],
+    ) -> bool:
+        """The best candidate lies outside the countries the text places itself in
+        (`located`, not empty) and nothing ties it to the text: our only place of that
+        name is not the one meant ("the Tinfadar valley, Kidal Region": ours is in
+        Agadez). The event then goes to the text's other places or regions. Abroad, a
+        country the text names or a capital still stands."""
+        gaz = self.gazetteer
+        country = gaz.country_codes[best]
+        if best in mention.matched or mention.from_hints or country in located | wanted:
+            return False
+        if country in self.home:
+            return True
+        return country not in named and gaz.feature_codes[best] != "PPLC"
+
+    def _outside_units(
+        self, mention: _Mention, best: int, units: frozenset[tuple[str, str]]
+    ) -> bool:
+        """The same within a country: a village (no seat, no town) in another region
+        than every unit the text names for that country ("Damba, near Kanibe, Mopti
+        Region": ours is in Segou) is not the one meant. A name with its own hint, or
+        that of a unit, is left to the scores."""
+        gaz = self.gazetteer
+        country = gaz.country_codes[best]
+        if best in mention.matched or mention.from_hints or mention.hints:
+            return False
+        if country not in {code for code, _ in units} or (country, gaz.admin1s[best]) in units:
+            return False
+        if mention.key in gaz.regions or mention.key in gaz.admin2_points:
+            return False
+        seat = gaz.feature_codes[best].startswith(("PPLA", "PPLC"))
+        return not seat and gaz.populations[best] < TOWN
 
     def _cued(self, text: str) -> frozenset[tuple[str, str]]:
         """(country, "") and (country, admin1) of the group names in `text`."""
@@ -767,7 +885,7 @@ class Geocoder:
                 skipped = commune.end()
                 hint = _HINT_AFTER.match(longer[skipped:])
         if hint:
-            mention.hints = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+            mention.hints = _hint_keys(hint.group(1))
             mention.hint_end = end + skipped + hint.end()
         country_after = _COUNTRY_AFTER.match(after)
         if country_after:
@@ -776,7 +894,7 @@ class Geocoder:
                 # "Kidal, Mali": the country qualifies the town; it is no mention of its own.
                 mention.hints.append(name_key(country_after.group(1)))
                 mention.hint_end = end + country_after.end()
-        unit_after = _UNIT_AFTER.match(after) if not hint else None
+        unit_after = (_UNIT_AFTER.match(after) or _UNIT_OF_AFTER.match(after)) if not hint else None
         if unit_after:
             mention.hints.append(name_key(unit_after.group(1)))
             mention.hint_end = end + unit_after.end()
@@ -823,7 +941,7 @@ class Geocoder:
             return None
         if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
             return None
-        parts = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+        parts = _hint_keys(hint.group(1))
         if key in gaz.admin2_points:
             # "Youwarou (Mopti)" with no town of that name known: the cercle's seat.
             mention = self._from_hints(start, end, surface, [key, *parts], end + hint.end())
@@ -844,7 +962,7 @@ class Geocoder:
         mention.hint_end = alt.end()
         hint = _HINT_AFTER.match(text, alt.end())
         if hint is not None and hint.group(0).lstrip().startswith("("):
-            mention.hints = [name_key(part) for part in re.split(r"[,;/]", hint.group(1))]
+            mention.hints = _hint_keys(hint.group(1))
             mention.hint_end = hint.end()
         return mention
 
@@ -918,6 +1036,7 @@ class Geocoder:
         home: frozenset[str] = frozenset(),
         cued: frozenset[tuple[str, str]] = frozenset(),
         areas: Mapping[str, set[int]] | None = None,
+        sourced: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         gaz = self.gazetteer
         scores: dict[int, float] = {}
@@ -936,8 +1055,12 @@ class Geocoder:
                 score += 4.0
             if cued:
                 # An armed group or community of one country named in the text.
-                score += 1.5 * ((country, "") in cued)
-                score += 1.0 * ((country, gaz.admin1s[position] or "") in cued)
+                score += GROUP_COUNTRY * ((country, "") in cued)
+                score += GROUP_REGION * ((country, gaz.admin1s[position] or "") in cued)
+            if sourced:
+                # The article's outlet: its country, a local outlet's region.
+                score += SOURCE_COUNTRY * ((country, "") in sourced)
+                score += SOURCE_REGION * ((country, gaz.admin1s[position] or "") in sourced)
             if rank == RANK_POPULATED:
                 score += 2.0
                 code = gaz.feature_codes[position]
@@ -1101,6 +1224,30 @@ class Geocoder:
             else:
                 mention.choice = None
         return kept
+
+    def _check_near_links(self, text: str, resolved: list[_Mention]) -> None:
+        """'the Tamkoro area near Mopti', 'Kanibe, north of Djibo': a place the text
+        puts next to another is within NEAR_LINK_KM of it: the best namesake that close
+        is taken; with none, the name is dropped (ours is elsewhere) and the event
+        goes to the other place."""
+        gaz = self.gazetteer
+        for first, second in zip(resolved, resolved[1:], strict=False):
+            if first.kind != "place" or first.choice is None or first.matched or first.from_hints:
+                continue
+            end = max(first.end, first.hint_end)
+            if second.start - end > 60 or not _NEAR_LINK.fullmatch(text, end, second.start):
+                continue
+            point = self._point(second)
+            if point is None:
+                continue
+            near = [
+                p
+                for p in first.scores
+                if _flat_km(gaz.latitudes[p], gaz.longitudes[p], *point) <= NEAR_LINK_KM
+            ]
+            if first.choice in near:
+                continue
+            first.choice = max(near, key=first.scores.__getitem__) if near else None
 
     def _use_neighbours(self, resolved: list[_Mention]) -> None:
         """Re-rank ambiguous names by closeness to the other places of the text.
@@ -1327,6 +1474,12 @@ class _TextInfo:
         if self._persons is None:
             self._persons = geocoder._person_keys(self.text, self.runs)
         return self._persons
+
+
+def _hint_keys(hint: str) -> list[str]:
+    """The name keys of the parts of an admin hint, without the kind of unit:
+    "Cercle of Nara, Koulikoro Region" -> ["nara", "koulikoro"]."""
+    return [name_key(_UNIT_WORDS.sub("", part.strip())) for part in re.split(r"[,;/]", hint)]
 
 
 def _unknown_longer_name(found: list[_Mention], run: list[tuple[int, int]]) -> bool:
