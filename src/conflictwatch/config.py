@@ -25,7 +25,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "conflictwatch.db", "SQLite database file used by ingest, events, export."),
     Setting(
         "pipeline",
-        "sentences,countries,places,actors,dates,fatalities,triggers,reports",
+        "sentences,triggers,countries,places,actors,dates,fatalities,reports",
         "Comma-separated names of the extraction components, in order.",
     ),
     Setting(

@@ -10,6 +10,7 @@ civilians, "a drone struck a wedding" an air strike that targets civilians.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -101,9 +102,15 @@ def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+def find_triggers(
+    text: str, start: int, end: int, categories: Collection[str] | None = None
+) -> list[Trigger]:
+    """The trigger words of text[start:end], in order; only of `categories` if given
+    (a cheap pass for callers that need one kind, such as the protest words)."""
     found = []
     for category, pattern in _trigger_patterns():
+        if categories is not None and category not in categories:
+            continue
         for match in pattern.finditer(text, start, end):
             found.append(Trigger(category, match.start(), match.end(), match.group()))
     return sorted(found, key=lambda t: t.start)

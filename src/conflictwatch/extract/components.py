@@ -213,12 +213,32 @@ _PROTEST_CATEGORIES = {"protest", "riot", "protest_violent"}
 
 def _protest_topics(doc: ArticleDoc) -> list[tuple[int, int]]:
     """What each protest sentence is against or about ("demonstrated against the
-    war in Iraq"): the spans candidates.grievance_spans finds after a protest word."""
-    spans: list[tuple[int, int]] = []
-    for start, end in doc.sentences or [(0, len(doc.text))]:
-        protests = [
-            t for t in find_triggers(doc.text, start, end) if t.category in _PROTEST_CATEGORIES
+    war in Iraq"): the spans candidates.grievance_spans finds after a protest word.
+    Found once per article and kept on it as "protest_topic" mentions: the article's
+    country is asked for several times."""
+    if "protest_topic" not in doc.mentions:
+        doc.mentions["protest_topic"] = [
+            Mention(start, end, "protest_topic", doc.text[start:end], None)
+            for start, end in _find_protest_topics(doc)
         ]
+    return [(m.start, m.end) for m in doc.of("protest_topic")]
+
+
+def _find_protest_topics(doc: ArticleDoc) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    # The triggers component's words when it ran first (the default order), else a
+    # pass for the protest words alone.
+    found = "trigger" in doc.mentions
+    for start, end in doc.sentences or [(0, len(doc.text))]:
+        protests = (
+            [
+                t
+                for m in doc.of("trigger")
+                if start <= m.start < end and (t := m.value).category in _PROTEST_CATEGORIES
+            ]
+            if found
+            else find_triggers(doc.text, start, end, _PROTEST_CATEGORIES)
+        )
         if not protests:
             continue
         first = min(t.start for t in protests)
