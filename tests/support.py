@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from conflictwatch.model import Claim, Place, Report
 
@@ -37,3 +39,18 @@ def make_report(
         end=start + 10,
         **extra,
     )
+
+
+# The header of a gazetteer override CSV (see README, Gazetteer).
+OVERRIDES_HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+
+
+def geocoder_with_places(small_geocoder: Callable[..., Any], tmp_path: Path, rows: str) -> Any:
+    """tests/geo's small geocoder plus the override CSV `rows`, without the
+    conflict-zone prior: for tests about evidence in the text, whose ties it
+    would otherwise decide."""
+    path = tmp_path / "places.csv"
+    path.write_text(rows, encoding="utf-8")
+    geocoder = small_geocoder(overrides=path)
+    geocoder._zones = {}
+    return geocoder

@@ -10,8 +10,9 @@ from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
 from conflictwatch.geo.geocoder import Geocoder
 from conflictwatch.model import Article
+from support import OVERRIDES_HEADER as HEADER
+from support import geocoder_with_places as make
 
-HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
 # Two villages of one name in two regions; the Sikasso one comes first, so it
 # wins a tie when the text says nothing more. It is also the closer one to
 # Mopti town and no farther from Koro, so distance alone would not pick the other.
@@ -20,16 +21,6 @@ KOBOU = (
     + "Kobou,,12.6000,-4.6000,ML,Sikasso,Bougouni\n"
     + "Kobou,,15.3000,-1.3000,ML,Mopti,Douentza\n"
 )
-
-
-def make(small_geocoder: Callable[..., Geocoder], tmp_path: Path, rows: str) -> Geocoder:
-    path = tmp_path / "places.csv"
-    path.write_text(rows, encoding="utf-8")
-    geocoder = small_geocoder(overrides=path)
-    # These tests are about evidence in the text; the conflict-zone prior (tested
-    # in test_rules) would otherwise break the ties they rely on.
-    geocoder._zones = {}
-    return geocoder
 
 
 def located(geocoder: Geocoder, text: str) -> list[tuple[str | None, str | None, str | None]]:

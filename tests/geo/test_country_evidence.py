@@ -15,22 +15,15 @@ from conflictwatch.extract import build_pipeline
 from conflictwatch.extract.components import actor_cues
 from conflictwatch.geo.geocoder import Geocoder, _hint_keys
 from conflictwatch.model import Article
+from support import OVERRIDES_HEADER as HEADER
+from support import geocoder_with_places as make
 
-HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
 # The Malian Tamkoro comes first: it wins a tie when the text says nothing more.
 TAMKORO = (
     HEADER
     + "Tamkoro,,14.4000,-3.6000,ML,Mopti,Bankass\n"
     + "Tamkoro,,13.7000,-2.3000,BF,Nord,Yatenga\n"
 )
-
-
-def make(small_geocoder: Callable[..., Geocoder], tmp_path: Path, rows: str) -> Geocoder:
-    path = tmp_path / "places.csv"
-    path.write_text(rows, encoding="utf-8")
-    geocoder = small_geocoder(overrides=path)
-    geocoder._zones = {}  # the conflict-zone prior would decide the ties tested here
-    return geocoder
 
 
 def countries(geocoder: Geocoder, text: str, **hints: object) -> list[str | None]:
