@@ -140,7 +140,8 @@ def cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return masked
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def inside_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """start..end lies wholly inside one of the spans."""
     return any(s <= start and end <= e for s, e in spans)
 
 
@@ -616,7 +617,7 @@ def best_place(
 
     def key(place: Place) -> tuple[float, ...]:
         start = place.start or 0
-        elsewhere = _inside(spans, start, place.end or start)
+        elsewhere = inside_spans(spans, start, place.end or start)
         went = bool(text) and (
             _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start]) is not None
             or _second_of_pair(text, place, places)
@@ -891,7 +892,9 @@ def _sentence_triggers(
     masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
     triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
     triggers = [
-        t for t in triggers if not _inside(masked, t.start, t.end) and not _denied(text, start, t)
+        t
+        for t in triggers
+        if not inside_spans(masked, t.start, t.end) and not _denied(text, start, t)
     ]
     triggers = [t for t in triggers if not _weapon_held(text, start, t, triggers)]
     triggers = [t for t in without_dispersal_shots(triggers) if not _symbols_burned(text, t)]
@@ -905,7 +908,7 @@ def _sentence_triggers(
         triggers = [
             t
             for t in triggers
-            if t.category in _CROWD_DETAIL or not _inside(grievances, t.start, t.end)
+            if t.category in _CROWD_DETAIL or not inside_spans(grievances, t.start, t.end)
         ]
     triggers += _crowd_damage(text, start, triggers)
     if not triggers and any(f.value > 0 for f in figures):
@@ -964,7 +967,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         actors = [
             m.value
             for m in _in_sentence(doc.of("actor"), start, end)
-            if not _inside(masked, m.start, m.end)
+            if not inside_spans(masked, m.start, m.end)
         ]
         # Roles around the first trigger tell who acted; the target then decides the type.
         lead = next((t for t in triggers if t.category != "movement"), triggers[0])
@@ -987,7 +990,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         places = [p for p in doc.places if p.start is not None and start <= p.start < end]
         aside = _over_lists(text, places, aside_spans(text, start, end, event_type, trigger))
         # "a sit-in against the events in Gao and Timbuktu": no list of event places.
-        setting = [p for p in places if not _inside(aside, p.start or 0, p.end or 0)]
+        setting = [p for p in places if not inside_spans(aside, p.start or 0, p.end or 0)]
         candidates.append(
             Candidate(
                 sentence=index,
@@ -1062,7 +1065,7 @@ def _over_lists(
         start, end = place.start or 0, place.end or 0
         if (
             previous is not None
-            and _inside(spans, previous.start or 0, previous.end or 0)
+            and inside_spans(spans, previous.start or 0, previous.end or 0)
             and _LIST_GAP.match(text[previous.end or 0 : start])
         ):
             spans.append((start, end))

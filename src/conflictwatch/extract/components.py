@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from conflictwatch.extract.candidates import grievance_spans
+from conflictwatch.extract.candidates import grievance_spans, inside_spans
 from conflictwatch.extract.classify import SUB_EVENT_TYPES, find_triggers
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.fatalities import find_figures
@@ -58,8 +58,10 @@ def sentences(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
-@component("countries", assigns=["countries"])  # "country" and "nationality" mentions
+@component("countries", assigns=["countries", "country_cues"])
 def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    """ "country" and "nationality" mentions, and "country_cue" ones: a leader, party or
+    union of one country ("President Tandja"), read by both places and actors."""
     geocoder = ctx.resource("geocoder")
     for code, start, end in geocoder.countries_in(doc.text):
         text = doc.text[start:end]
@@ -69,6 +71,8 @@ def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
             else "nationality"
         )
         doc.add(Mention(start, end, label, text, code))
+    for code, start, end in ctx.resource("actors").country_cues(doc.text):
+        doc.add(Mention(start, end, "country_cue", doc.text[start:end], code))
     return doc
 
 
@@ -164,11 +168,11 @@ def article_country(
     for mention in countries:
         evidence.append((mention.value, 1.0, mention.start))
     for mention in doc.of("nationality"):
-        if not _inside(named_actors, mention.start, mention.end):  # "Ghanaian police": once
+        if not inside_spans(named_actors, mention.start, mention.end):  # "Ghanaian police": once
             evidence.append((mention.value, 0.5, mention.start))
     for place in doc.places:
         start = place.start if place.start is not None else len(doc.text)
-        if place.start is not None and _inside(cues, place.start, place.end or place.start):
+        if place.start is not None and inside_spans(cues, place.start, place.end or place.start):
             continue  # "Hama" in "Hama Amadou": a leader's name, not a town
         if place.country_code and (place.geo_precision or 3) <= 2:
             evidence.append((place.country_code, 2.0, start))
@@ -182,12 +186,12 @@ def article_country(
     weights: Counter[str] = Counter()
     order: list[str] = []
     for code, weight, start in sorted(evidence, key=lambda item: item[2]):
-        if code not in home and _inside(topics, start, start + 1):
+        if code not in home and inside_spans(topics, start, start + 1):
             continue
         weights[code] += weight
         order.append(code)
     text_names = any(
-        m.value in home or not _inside(topics, m.start, m.start + 1) for m in countries
+        m.value in home or not inside_spans(topics, m.start, m.start + 1) for m in countries
     )
     if not weights:
         return default.upper() if default else None
@@ -278,15 +282,9 @@ def _reference(text: str, start: int) -> bool:
     return _REFERENCE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-@component("actors", requires=["countries"], assigns=["actors", "country_cues"])
+@component("actors", requires=["countries"], assigns=["actors"])
 def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     registry = ctx.resource("actors")
-    for code, start, end in registry.country_cues(doc.text):
-        doc.add(Mention(start, end, "country_cue", doc.text[start:end], code))
     default, home = feed_country(doc, ctx), _home_countries(ctx)
     geocoder = ctx.resource("geocoder")
 
@@ -426,7 +424,7 @@ def places(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     )
     # A place word inside a longer name of a person, party or company ("President Alpha
     # Oumar Konaré", "the New Alliance of Faso") is part of that name, not a place.
-    names = [(start, end) for _, start, end in ctx.resource("actors").country_cues(doc.text)]
+    names = [(m.start, m.end) for m in doc.of("country_cue")]
     doc.places = [place for place in found if not _inside_a_longer_name(place, names)]
     return doc
 
