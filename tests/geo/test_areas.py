@@ -123,3 +123,27 @@ def test_a_place_word_inside_a_partys_name_is_not_a_place(
     assert pipeline(Article("t", text, date(2020, 3, 2))).places == []
     text = "Gunmen stormed the village of Faso."
     assert [p.name for p in pipeline(Article("t", text, date(2020, 3, 2))).places] == ["Faso"]
+
+
+# Two villages of one name in one region, one in the cercle named like the region.
+# The Mopti-cercle one comes first, so it wins a tie.
+NIMBOKO = (
+    HEADER
+    + "Nimboko,,14.5500,-4.1000,ML,Mopti,Mopti\n"
+    + "Nimboko,,13.5000,-3.7700,ML,Mopti,Bankass\n"
+)
+
+
+def test_a_hint_word_names_one_unit_not_the_region_and_a_cercle_at_once(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = make(small_geocoder, tmp_path, NIMBOKO)
+
+    def latitude(text: str) -> float:
+        (place,) = geocoder.geoparse(text, countries=["ML"])
+        return place.latitude
+
+    # "Mopti" after "Bankass" is the region: the Bankass village is meant.
+    assert latitude("Gunmen attacked Nimboko (Bankass, Mopti).") == 13.5
+    # Said twice, it names the cercle and the region.
+    assert latitude("Gunmen attacked Nimboko (Mopti, Mopti).") == 14.55

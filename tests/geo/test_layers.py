@@ -131,10 +131,10 @@ DUMP_ROWS = [
 ]
 
 
-def write_dump(folder: Path) -> Path:
+def write_dump(folder: Path, rows: list[tuple[str, ...]] = DUMP_ROWS) -> Path:
     folder.mkdir()
     lines = []
-    for row in DUMP_ROWS:
+    for row in rows:
         *head, pop = row
         lines.append(
             "\t".join(
@@ -166,6 +166,36 @@ def test_dump_layer(small_geocoder: Callable[..., Geocoder], tmp_path: Path) -> 
     (forest,) = geocoder.geoparse("Soldiers were ambushed in Kelbo Forest.", countries=["BF"])
     assert forest.feature_code == "FRST"
     assert geocoder.resolve("Fosse du Soum") is None  # undersea features are not kept
+
+
+# A district and its seat town of one name; only the district has a population.
+TANDARA = [
+    (
+        "2440010",
+        "Tandara",
+        "Tandara",
+        "",
+        "13.50",
+        "-1.00",
+        "A",
+        "ADM2",
+        "BF",
+        "12",
+        "41",
+        "120000",
+    ),
+    ("2440011", "Tandara", "Tandara", "", "13.90", "-1.30", "P", "PPLA2", "BF", "12", "41", "0"),
+]
+
+
+def test_a_town_named_like_its_district_is_the_seat_unless_the_district_is_said(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = small_geocoder(geonames_dir=write_dump(tmp_path / "geonames", TANDARA))
+    (town,) = geocoder.geoparse("Gunmen seized an ambulance in Tandara.", countries=["BF"])
+    assert (town.feature_code, town.latitude) == ("PPLA2", 13.9)
+    (district,) = geocoder.geoparse("Gunmen roam Tandara province.", countries=["BF"])
+    assert district.latitude == 13.5
 
 
 def test_second_load_comes_from_the_cache(

@@ -898,12 +898,14 @@ class Geocoder:
         if unit_after:
             mention.hints.append(name_key(unit_after.group(1)))
             mention.hint_end = end + unit_after.end()
-        if fuzzy and mention.hints:
-            # "Toudeni (Ountadini)": a variant whose units the hint does not name is
-            # another place; the hint decides (see _hinted_mention).
-            hints = set(mention.hints)
-            if not any(self._hint_bonus(p, hints, admin_only=True) for p in ids):
-                return None
+        # "Toudeni (Ountadini)": a variant whose units the hint does not name is
+        # another place; the hint decides (see _hinted_mention).
+        if (
+            fuzzy
+            and mention.hints
+            and not any(self._hint_bonus(p, mention.hints, admin_only=True) for p in ids)
+        ):
+            return None
         mention.cue = bool(_LOCATIVE_BEFORE.search(before))
         mention.strong = bool(_STRONG_LOCATIVE.search(before))
         mention.admin2_cue = bool(_ADMIN2_AFTER.match(after))
@@ -1040,9 +1042,10 @@ class Geocoder:
     ) -> None:
         gaz = self.gazetteer
         scores: dict[int, float] = {}
-        hint_set = {h for h in hints if h}
+        hint_list = [h for h in hints if h]
         # Units named elsewhere in the text (not only by this mention's own hint).
         elsewhere = {key for key, starts in (areas or {}).items() if starts - {mention.start}}
+        seats = self._seats_among(mention.ids)
         for position in mention.ids:
             country = gaz.country_codes[position]
             rank = gaz.ranks[position]
@@ -1071,6 +1074,10 @@ class Geocoder:
             elif rank == RANK_ADMIN:
                 score += 0.5 + (2.0 if mention.admin2_cue else 0.0)
             population = gaz.populations[position]
+            if rank == RANK_ADMIN and not mention.admin2_cue and _unit_of(gaz, position) in seats:
+                # "in Gourma-Rharous" is the seat town, not its district: the district's
+                # population (all its villages') does not count against the town.
+                population = 0
             score += 0.5 * math.log10(population + 1)
             if country not in self.home:
                 # Abroad, only the name a place goes by and big cities count: "Vienna"
@@ -1088,19 +1095,29 @@ class Geocoder:
                 admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
                 score += AREA_ADMIN1 * (bool(admin1) and name_key(admin1) in elsewhere)
                 score += AREA_ADMIN2 * (bool(admin2) and name_key(admin2) in elsewhere)
-            if hint_set:
-                bonus = self._hint_bonus(position, hint_set, own_key=mention.key)
+            if hint_list:
+                bonus = self._hint_bonus(position, hint_list, own_key=mention.key)
                 if bonus:
                     mention.matched[position] = bonus
                     score += bonus
             scores[position] = score
         mention.scores = scores
 
+    def _seats_among(self, ids: Sequence[int]) -> set[tuple[str, str]]:
+        """(country, admin2) of the seat towns (PPLA*) among a name's candidates."""
+        gaz = self.gazetteer
+        return {
+            _unit_of(gaz, position)
+            for position in ids
+            if gaz.ranks[position] == RANK_POPULATED
+            and gaz.feature_codes[position].startswith("PPLA")
+        }
+
     def _names_region(self, key: str, country: str) -> bool:
         """The key is the name of one of the country's admin1 regions."""
         return any(region.country_code == country for region in self.gazetteer.regions.get(key, ()))
 
-    def _near_named_unit(self, position: int, hints: set[str]) -> bool:
+    def _near_named_unit(self, position: int, hints: Sequence[str]) -> bool:
         """Close to the seat of an admin2 unit the hint names, in the same region. A
         unit named like its region ("Mopti") is left to the admin1 check."""
         gaz = self.gazetteer
@@ -1115,20 +1132,25 @@ class Geocoder:
         )
 
     def _hint_bonus(
-        self, position: int, hints: set[str], admin_only: bool = False, own_key: str = ""
+        self, position: int, hints: Sequence[str], admin_only: bool = False, own_key: str = ""
     ) -> float:
         gaz = self.gazetteer
         bonus = 0.0
         admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
+        admin1_key, admin2_key = name_key(admin1 or ""), name_key(admin2 or "")
         country = gaz.countries.get(gaz.country_codes[position])
-        if admin2 and name_key(admin2) in hints:
+        if admin2 and admin2_key in hints:
             bonus += 8.0
         elif self._near_named_unit(position, hints):
             # Our admin2 of a village is its nearest seat's, which may lie across the
             # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
             # the unit's region and close to its seat counts as inside the unit.
             bonus += 6.0
-        if admin1 and name_key(admin1) in hints:
+        # One hint word names one unit: in "Sokoura (Bankass, Mopti)" the "Mopti" is
+        # the region, and does not also make the Sokoura of the Mopti cercle the one
+        # meant. "(Mopti, Mopti)" names both.
+        told_once = admin1_key == admin2_key and hints.count(admin1_key) < 2
+        if admin1 and admin1_key in hints and not (told_once and bonus >= 8.0):
             bonus += 6.0
         if country and name_key(country.name) in hints:
             bonus += 4.0
@@ -1474,6 +1496,11 @@ class _TextInfo:
         if self._persons is None:
             self._persons = geocoder._person_keys(self.text, self.runs)
         return self._persons
+
+
+def _unit_of(gaz: Gazetteer, position: int) -> tuple[str, str]:
+    """The country and admin2 a gazetteer entry lies in."""
+    return gaz.country_codes[position], gaz.admin2s[position] or ""
 
 
 def _hint_keys(hint: str) -> list[str]:
