@@ -1240,3 +1240,9 @@ def test_reports_an_act_with_no_actor_is_by_the_one_force_named(pipeline):
     # Not when the force is the one hit: a mine has a planter.
     text = "Three Malian soldiers were killed when their vehicle struck a mine near Boni."
     assert reports(pipeline, text)[0].actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_reports_a_region_is_a_nearer_guess_than_its_country(pipeline):
+    text = "On Sunday, gunmen killed five people in the Boucle du Mouhoun region of Burkina Faso."
+    (report,) = reports(pipeline, text)
+    assert (report.place.admin1, report.place.geo_precision) == ("Boucle du Mouhoun", 3)

@@ -53,6 +53,26 @@ def test_region_is_precision_3_at_its_capital(geocoder: Geocoder, text: str) -> 
     assert place.latitude == pytest.approx(14.48, abs=0.05)
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Gunmen killed five people in Burkina Faso's Eastern region.", "Est"),
+        ("Gunmen killed five people in the Centre-North region of Burkina Faso.", "Centre-Nord"),
+        ("Gunmen killed five people in the South-West region of Burkina Faso.", "Sud-Ouest"),
+        ("Gunmen killed five people in the Timbuktu region of Mali.", "Tombouctou"),
+    ],
+)
+def test_regions_go_by_their_english_names(geocoder: Geocoder, text: str, admin1: str) -> None:
+    region = next(p for p in geocoder.geoparse(text) if p.feature_code == "ADM1")
+    assert (region.admin1, region.geo_precision) == (admin1, 3)
+
+
+def test_an_english_region_name_of_two_countries_needs_the_country(geocoder: Geocoder) -> None:
+    # Ghana has an Eastern region too: with no country named, no region is guessed.
+    assert geocoder.geoparse("Gunmen killed five people in the Eastern region.") == []
+    assert geocoder.geoparse("Soldiers patrol the North of the country.") == []
+
+
 def test_sahel_region_of_burkina_faso(geocoder: Geocoder) -> None:
     places = geocoder.geoparse("Attacks rose in the Sahel region of Burkina Faso.")
     region = only(places, "Sahel")
@@ -218,3 +238,10 @@ def test_komondjari_is_spelled_as_acled_spells_it(geocoder: Geocoder) -> None:
 def test_a_hint_naming_only_the_region_keeps_the_towns_own_cercle(geocoder: Geocoder) -> None:
     (place,) = geocoder.geoparse("Gunmen robbed traders at the market in Youwarou (Mopti).")
     assert (place.admin1, place.admin2) == ("Mopti", "Youwarou")
+
+
+def test_a_hint_may_name_the_region_by_its_english_name(geocoder: Geocoder) -> None:
+    # "Timbuktu" names the Tombouctou region: the town is kept, not coded to the region.
+    (place,) = geocoder.geoparse("Militants attacked the market of Gossi, in the Timbuktu region.")
+    assert (place.mention, place.admin1, place.admin2) == ("Gossi", "Tombouctou", "Gourma-Rharous")
+    assert place.geo_precision == 1

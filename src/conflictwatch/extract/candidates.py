@@ -624,13 +624,15 @@ def best_place(
             or _PART_AFTER.match(text, place.end or start) is not None
         )
         precision = place.geo_precision or 3
-        # A town aside still beats a region or country: it is the nearer guess. Then
-        # confidence in tenths: a clearly surer place wins, near-ties go to the first.
+        # A town aside still beats a region or country: it is the nearer guess, as a
+        # region is than its country. Then confidence in tenths: a clearly surer
+        # place wins, near-ties go to the first.
         return (
             precision >= 3,
             elsewhere,
             bool(went),
             precision,
+            place.feature_code == "PCLI",
             -round(place.score or 0.0, 1),
             start,
         )

@@ -417,11 +417,14 @@ def _read_shipped_tsv(name: str) -> list[dict[str, str]]:
         raise DataFileError(f"{name}: {error}") from error
 
 
-def load_admin1() -> tuple[dict[tuple[str, str], Region], set[str]]:
+def load_admin1() -> tuple[dict[tuple[str, str], Region], dict[Region, list[str]]]:
+    """admin1.tsv's regions by (country, GeoNames admin1 code), and the other names
+    each goes by in the news (its optional `aliases` column: "Eastern" for Est)."""
     table: dict[tuple[str, str], Region] = {}
+    aliases: dict[Region, list[str]] = {}
     for number, row in enumerate(_read_shipped_tsv("gazetteer/admin1.tsv"), start=2):
         try:
-            table[(row["country"], row["admin1_code"])] = Region(
+            region = Region(
                 row["country"],
                 row["name"],
                 row["capital"],
@@ -431,7 +434,10 @@ def load_admin1() -> tuple[dict[tuple[str, str], Region], set[str]]:
             )
         except (KeyError, TypeError, ValueError) as error:
             raise DataFileError(f"gazetteer/admin1.tsv row {number}: {error}") from error
-    return table, {code for code, _ in table}
+        table[(row["country"], row["admin1_code"])] = region
+        names = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+        aliases.setdefault(region, []).extend(names)
+    return table, aliases
 
 
 def load_admin2() -> list[Admin2Row]:
@@ -828,7 +834,7 @@ def build(
     min_population: int = 500,
 ) -> Gazetteer:
     """Read every layer and build the index (seconds; see load() for the cached path)."""
-    admin1, _ = load_admin1()
+    admin1, region_aliases = load_admin1()
     admin2_rows = load_admin2()
     stop = load_stopwords()
     layers: dict[str, int] = {}
@@ -915,8 +921,10 @@ def build(
 
     regions: dict[str, list[Region]] = {}
     for region in dict.fromkeys(admin1.values()):
-        for alias in {region.name, region.name.replace("-", " ")}:
-            regions.setdefault(name_key(alias), []).append(region)
+        for name in (region.name, *region_aliases.get(region, ())):
+            for alias in (name, name.replace("-", " ")):
+                if region not in regions.setdefault(name_key(alias), []):
+                    regions[name_key(alias)].append(region)
     for raw in raws:  # GeoNames' own ADM1 names ("High-Basins Region") point to ACLED's
         if raw.feature_code == "ADM1" and (raw.country_code, raw.admin1_code) in admin1:
             region = admin1[(raw.country_code, raw.admin1_code)]

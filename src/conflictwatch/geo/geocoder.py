@@ -1113,6 +1113,18 @@ class Geocoder:
             and gaz.feature_codes[position].startswith("PPLA")
         }
 
+    def _names_the_region(self, key: str, position: int) -> bool:
+        """The key is a name of the region the entry lies in ("Timbuktu" for
+        Tombouctou, admin1.tsv's aliases)."""
+        gaz = self.gazetteer
+        admin1, country = gaz.admin1s[position], gaz.country_codes[position]
+        if not admin1:
+            return False
+        return key == name_key(admin1) or any(
+            region.name == admin1 and region.country_code == country
+            for region in gaz.regions.get(key, ())
+        )
+
     def _names_region(self, key: str, country: str) -> bool:
         """The key is the name of one of the country's admin1 regions."""
         return any(region.country_code == country for region in self.gazetteer.regions.get(key, ()))
@@ -1137,7 +1149,7 @@ class Geocoder:
         gaz = self.gazetteer
         bonus = 0.0
         admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
-        admin1_key, admin2_key = name_key(admin1 or ""), name_key(admin2 or "")
+        admin2_key = name_key(admin2 or "")
         country = gaz.countries.get(gaz.country_codes[position])
         if admin2 and admin2_key in hints:
             bonus += 8.0
@@ -1149,8 +1161,8 @@ class Geocoder:
         # One hint word names one unit: in "Sokoura (Bankass, Mopti)" the "Mopti" is
         # the region, and does not also make the Sokoura of the Mopti cercle the one
         # meant. "(Mopti, Mopti)" names both.
-        told_once = admin1_key == admin2_key and hints.count(admin1_key) < 2
-        if admin1 and admin1_key in hints and not (told_once and bonus >= 8.0):
+        region_words = [h for h in hints if self._names_the_region(h, position)]
+        if region_words and not (bonus >= 8.0 and region_words == [admin2_key]):
             bonus += 6.0
         if country and name_key(country.name) in hints:
             bonus += 4.0
