@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -178,7 +178,7 @@ class _Index(Generic[V]):
     def add(self, alias: str, entry: V) -> None:
         table, key = (self.exact, fold(alias, keep_case=True))
         if not is_acronym(alias):
-            table, key = (self.folded, fold(alias))
+            table, key = (self.folded, key.lower())
         bucket = table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -191,6 +191,8 @@ class _Index(Generic[V]):
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # most aliases and texts: nothing to strip
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -202,6 +204,7 @@ def fold(text: str, *, keep_case: bool = False) -> str:
     return text if keep_case else text.lower()
 
 
+@lru_cache(maxsize=1 << 16)  # each alias is asked about several times while loading
 def is_acronym(alias: str) -> bool:
     """Short all-caps tokens ("MAA", "CSP", "FAMa") must match case-sensitively."""
     if any(char.isspace() for char in alias):
