@@ -67,6 +67,13 @@ def test_person_cues(geocoder: Geocoder) -> None:
     assert "kidal" not in persons(geocoder, "In Gao, Kidal residents said they fled.")
 
 
+def test_sahel_given_names_mark_a_surname(geocoder: Geocoder) -> None:
+    # "Koro" is a Malian town; after a given name it is somebody's surname.
+    text = "Gunmen abducted Seydou Koro and his son. Koro was released on Monday."
+    assert persons(geocoder, text) >= {"koro"}
+    assert geocoder.geoparse(text, countries=["ML"]) == []
+
+
 def test_a_person_named_like_a_town_is_not_the_town(geocoder: Geocoder) -> None:
     places = geocoder.geoparse("Obama said the talks in Bamako had failed.", countries=["ML"])
     assert [p.mention for p in places] == ["Bamako"]
