@@ -463,3 +463,79 @@ def test_an_ethnic_community_carries_its_militia():
 def test_aliases_of_forms_and_coalitions(text, on, expected):
     found = [m.entry.name for m in Actors.load().find(text, country="ML", on=on)]
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "on", "expected"),
+    [
+        # The country's own name before the force word, as English wires write it.
+        (
+            "Mali forces detained two traders.",
+            "ML",
+            MALI_2019,
+            "Military Forces of Mali (2013-2020)",
+        ),
+        # In an article about another country, the name says whose force it is.
+        (
+            "The Burkina Faso army crossed the border.",
+            "ML",
+            MALI_2019,
+            "Military Forces of Burkina Faso (2015-2022)",
+        ),
+        ("Mali police arrested two men.", "NE", MALI_2019, "Police Forces of Mali (2013-2020)"),
+        ("Mali's government lifted the ban.", "ML", MALI_2019, "Government of Mali (2013-2020)"),
+        (
+            "The Malian administration signed the accord.",
+            "ML",
+            date(2013, 6, 1),
+            "Government of Mali (2012-2013)",
+        ),
+        (
+            "Members of the Presidential Security Unit stormed the cabinet.",
+            "BF",
+            date(2015, 9, 16),
+            "Military Forces of Burkina Faso (2014-2015) Presidential Security Unit",
+        ),
+        ("The Macina Front raided the camp.", "ML", MALI_2019, "Katiba Macina"),
+        ("Dogon Amassagou militiamen burned the hamlet.", "ML", MALI_2019, "Dan Na Ambassagou"),
+    ],
+)
+def test_forces_and_governments_named_by_their_country(registry, text, country, on, expected):
+    assert expected in names(registry, text, country=country, on=on)
+
+
+def test_a_head_of_state_or_government_stands_for_the_government(registry):
+    said = "Burkina Faso President Kaboré dissolved the cabinet; the prime minister resigned."
+    found = names(registry, said, country="BF", on=MALI_2019)
+    assert found == ["Government of Burkina Faso (2015-2022)"] * 2
+    # A foreign leader on a visit is no actor of the country the article is about; being
+    # generic, a leader never tells the article's country either.
+    visit = "Protesters booed the Ivorian president during his visit."
+    assert "Government of the Ivory Coast (2011-)" not in names(
+        registry, visit, country="BF", on=MALI_2019
+    )
+    assert registry.named_country("the prime minister") is None
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        # ACLED coded al-Mourabitoun under its GMA actor until the group rejoined AQIM.
+        (date(2014, 7, 1), "GMA: Mourabitounes Group of Azawad"),
+        (date(2016, 7, 1), "Al Mourabitoune Battalion"),
+    ],
+)
+def test_al_mourabitoun_by_acled_era(registry, on, expected):
+    for country in ("ML", "NE", None):
+        found = registry.find("El Mourabitoun claimed the attack.", country=country, on=on)
+        assert [m.entry.name for m in found] == [expected]
+    # The canonical names stay each their own actor.
+    assert registry.canonical("Al Mourabitoune Battalion", on=date(2014, 7, 1)) == (
+        "Al Mourabitoune Battalion"
+    )
+
+
+def test_country_cues_of_other_spellings_and_state_companies(registry):
+    text = "Workers of SOMAIR marched against President Tanja."
+    found = [(code, text[start:end]) for code, start, end in registry.country_cues(text)]
+    assert found == [("NE", "SOMAIR"), ("NE", "President Tanja")]

@@ -1246,3 +1246,39 @@ def test_reports_a_region_is_a_nearer_guess_than_its_country(pipeline):
     text = "On Sunday, gunmen killed five people in the Boucle du Mouhoun region of Burkina Faso."
     (report,) = reports(pipeline, text)
     assert (report.place.admin1, report.place.geo_precision) == ("Boucle du Mouhoun", 3)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The gunmen were later identified as ISGS militants.",
+        "The attackers turned out to be ISGS fighters.",
+        "One of the gunmen was reportedly part of ISGS.",
+    ],
+)
+def test_reports_attackers_identified_later_are_the_actor(pipeline, later):
+    text = f"On 4 May 2020, unknown gunmen killed two traders in Boni. {later}"
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    assert report.actor1 == "Islamic State (Greater Sahara)"
+
+
+def test_reports_victims_identified_as_members_do_not_name_the_attackers(pipeline):
+    text = (
+        "On 4 May 2020, unknown gunmen killed two men in Boni. "
+        "The victims were identified as members of ISGS."
+    )
+    found = reports(pipeline, text, published=date(2020, 5, 5))
+    assert all(r.actor1 != "Islamic State (Greater Sahara)" for r in found)
+
+
+def test_reports_planter_named_later_fills_the_side_a_blast_leaves_unnamed(pipeline):
+    # The army is read as the acting side here; the group named as the planter must
+    # still be the other side, not the unidentified armed group.
+    text = (
+        "On 4 May 2020, an armoured vehicle of the Malian army struck an IED near Boni, "
+        "wounding five soldiers. The device was likely planted by JNIM militants."
+    )
+    (report,) = reports(pipeline, text, published=date(2020, 5, 5))
+    sides = {report.actor1, report.actor2}
+    assert "JNIM: Group for Support of Islam and Muslims" in sides
+    assert "Unidentified Armed Group (Mali)" not in sides

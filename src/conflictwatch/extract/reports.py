@@ -249,14 +249,16 @@ def _default_roles(
             roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
     if roles.actor2 is None and not civilians and _one_sided(roles, event_type):
         # A clash has two sides and a mine hitting a patrol has a planter: the side the
-        # text leaves unnamed is ACLED's unidentified armed group, or for a clash the
-        # group the article names ("after Boko Haram's attack, the army launched an
-        # offensive").
+        # text leaves unnamed is the group a sentence says did it ("the device was
+        # planted by JNIM"), else for a clash the group the article names ("after Boko
+        # Haram's attack, the army launched an offensive"), else ACLED's unidentified
+        # armed group.
+        claimed = [e for e in ctx.attributed_actors if e != roles.actor1]
         groups = [e for e in ctx.likely_actors if is_named_group(e) and e != roles.actor1]
+        if event_type == "Battles":
+            claimed += groups
         roles.actor2 = (
-            groups[0]
-            if groups and event_type == "Battles"
-            else registry.generic("unidentified", country, ctx.country_name)
+            claimed[0] if claimed else registry.generic("unidentified", country, ctx.country_name)
         )
     if (
         roles.actor2 is None
@@ -714,11 +716,17 @@ def named_factions(doc: ArticleDoc) -> dict[str, list[Any]]:
 
 
 # "JNIM claimed responsibility", "the device was likely planted by ISGS": the text
-# names who did it, even when the act's own sentence says "unknown gunmen".
+# names who did it, even when the act's own sentence says "unknown gunmen". What was
+# learned later counts too: "the gunmen were later identified as ISGS militants", "the
+# attacker was reportedly part of JNIM" (not "the victims were identified as ...").
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
     r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
     r"planted by|claimed by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
+    r"(?:gunm[ae]n|attackers?|assailants?|perpetrators?|kidnappers?|abductors?|bombers?|"
+    r"culprits|they) (?:\w+ ){0,3}?identified as|"
+    r"(?:learned|revealed|turned out) to (?:be|have been)|"
+    r"(?:allegedly|reportedly|presumably|apparently) (?:a )?(?:members? of|part of)|"
     r"suspected (?:in|of) (?:planting|carrying out|being behind)|attributed to|"
     r"blamed on|revendiqu)",
     re.IGNORECASE,
