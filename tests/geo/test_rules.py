@@ -271,3 +271,10 @@ def test_a_patronym_or_a_role_marks_a_person(geocoder: Geocoder) -> None:
     assert {name_key("Yoro"), name_key("Daha")} <= found
     assert name_key("Zongo") in persons(geocoder, "Zongo was an outspoken journalist.")
     assert "kidal" not in persons(geocoder, "Kidal was a quiet town.")
+
+
+def test_a_possessive_without_its_apostrophe_names_the_country(geocoder: Geocoder) -> None:
+    places = geocoder.geoparse("Nigers security forces fought gunmen near the border.")
+    assert [(p.mention, p.country_code) for p in places] == [("Nigers", "NE")]
+    text = "Soldiers of Burkina Fasos army fired in the air."
+    assert [p.country_code for p in geocoder.geoparse(text)] == ["BF"]

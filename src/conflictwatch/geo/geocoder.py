@@ -826,6 +826,9 @@ class Geocoder:
             if key in gaz.stop_phrases:
                 return size, None
             country = gaz.country_keys.get(key)
+            if country is None and surface.endswith("s") and len(key) > 4:
+                # A possessive that lost its apostrophe: "Nigers security forces".
+                country = gaz.country_keys.get(key[:-1])
             if country is not None and not _not_a_country(text, start, end, key):
                 code, demonym = country
                 mention = _Mention(start, end, surface, "country", key, country=code)
