@@ -304,6 +304,21 @@ _VIOLENCE = "Violence against civilians"
             "Bamako",
             "Gao",
         ),
+        # A place naming whose official someone is, or where people left for.
+        (
+            "Militants assassinated a Sarakolo councilman in the village of Dembeli.",
+            _VIOLENCE,
+            "assassinated",
+            "Dembeli",
+            "Sarakolo",
+        ),
+        (
+            "Gunmen burned the village of Dembeli, causing residents to leave for Sarakolo.",
+            _VIOLENCE,
+            "burned",
+            "Dembeli",
+            "Sarakolo",
+        ),
         # A plan, a road described, a comparison.
         (
             "Police arrested a cell near Koutiala that planned to attack Bamako.",

@@ -9,6 +9,7 @@ from pathlib import Path
 from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
 from conflictwatch.geo.geocoder import Geocoder
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import Article
 from support import OVERRIDES_HEADER as HEADER
 from support import geocoder_with_places as make
@@ -147,3 +148,89 @@ def test_a_hint_word_names_one_unit_not_the_region_and_a_cercle_at_once(
     assert latitude("Gunmen attacked Nimboko (Bankass, Mopti).") == 13.5
     # Said twice, it names the cercle and the region.
     assert latitude("Gunmen attacked Nimboko (Mopti, Mopti).") == 14.55
+
+
+# Two namesakes near the Bankass seat, both in the Mopti region. The one the
+# gazetteer puts in the Djenne cercle comes first (it wins a tie) and lies farther.
+SIRANGO = (
+    HEADER
+    + "Sirango,,13.7000,-3.9500,ML,Mopti,Djenne\n"
+    + "Sirango,,14.1500,-3.6000,ML,Mopti,Mopti\n"
+)
+
+
+def test_a_region_word_after_a_cercle_does_not_name_the_homonymous_cercle(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # "(Bankass, Mopti)": Mopti is the region; the namesake our gazetteer files
+    # under the Mopti cercle may still be the one beside Bankass.
+    geocoder = make(small_geocoder, tmp_path, SIRANGO)
+    (place,) = geocoder.geoparse("Gunmen attacked Sirango (Bankass, Mopti).", countries=["ML"])
+    assert place.latitude == 14.15
+
+
+def test_of_two_namesakes_near_a_named_cercle_the_nearer_its_seat_wins(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    rows = HEADER + "Tomboro,,13.7000,-3.9500,ML,Mopti,Djenne\n"
+    rows += "Tomboro,,14.1500,-3.6000,ML,Mopti,Djenne\n"
+    geocoder = make(small_geocoder, tmp_path, rows)
+    (place,) = geocoder.geoparse("Gunmen attacked Tomboro (Bankass, Mopti).", countries=["ML"])
+    assert place.latitude == 14.15
+
+
+# A village in the Koro cercle and a namesake elsewhere that comes first.
+TINKARO = (
+    HEADER
+    + "Tinkaro,,11.5000,-6.5000,ML,Sikasso,Bougouni\n"
+    + "Tinkaro,,14.2000,-3.0000,ML,Mopti,Koro\n"
+)
+
+
+def test_a_commune_between_a_village_and_its_hint_passes_the_hint_on(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # "X in Y 2 Commune (Koro, Mopti)": the units describe X; they are no places.
+    geocoder = make(small_geocoder, tmp_path, TINKARO)
+    text = "Gunmen attacked the village of Tinkaro in Wello 2 Commune (Koro, Mopti)."
+    assert located(geocoder, text) == [("Tinkaro", "Mopti", "Koro")]
+
+
+def test_a_communes_units_after_its_kind_are_its_hint(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = make(small_geocoder, tmp_path, TINKARO)
+    text = "Gunmen attacked the hamlet of Sogolo (Sogo), Tinkaro Commune (Koro, Mopti)."
+    assert located(geocoder, text) == [("Tinkaro", "Mopti", "Koro")]
+
+
+def test_a_village_named_like_its_cercle_is_taken_for_the_seat(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    rows = HEADER + "Dialako,,11.5000,-6.5000,ML,Sikasso,Bougouni\n"
+    rows += "Dialako,,13.0000,-11.0000,ML,Kayes,Dialako\n"
+    geocoder = make(small_geocoder, tmp_path, rows)
+    assert located(geocoder, "Riots broke out in Dialako.") == [("Dialako", "Kayes", "Dialako")]
+
+
+def test_a_coders_note_in_brackets_is_no_admin_hint(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # The note names the place the event was coded to; the village is replaced.
+    geocoder = make(small_geocoder, tmp_path, TINKARO + "Sogolo,,14.3000,-3.1000,ML,Mopti,Koro\n")
+    text = "Gunmen attacked the village of Sogolo (Coded as Tinkaro at geoprecision 2)."
+    assert located(geocoder, text) == [("Tinkaro", "Sikasso", "Bougouni")]
+
+
+def test_a_lone_hint_word_counts_once_for_a_cercle_named_like_its_region(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = make(small_geocoder, tmp_path, NIMBOKO)
+    gaz = geocoder.gazetteer
+    (in_mopti_cercle,) = [
+        p for p in gaz.candidates(name_key("Nimboko")) if gaz.admin2s[p] == "Mopti"
+    ]
+    # "Nimboko, Mopti Region": the word matched the cercle; it is not the region too.
+    assert geocoder._hint_bonus(in_mopti_cercle, ["mopti"]) == 8.0
+    # "Nimboko (Mopti, Mopti)": the cercle and the region.
+    assert geocoder._hint_bonus(in_mopti_cercle, ["mopti", "mopti"]) == 14.0

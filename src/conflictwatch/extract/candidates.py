@@ -645,6 +645,7 @@ def best_place(
 _ELSEWHERE_BEFORE = re.compile(
     r"\b(?:(?:fled|withdrew|retreated|evacuated|taken|transferred|transported|airlifted|"
     r"brought|returned|returning|heading|headed|moved|went|going|coming|came|travell?ing|"
+    r"leave|leaving|left|"
     r"travell?ed|flown|rushed|escaped|deported|expelled|sent|evacuation|advance|advancing|"
     r"advanced|detour)\s+(?:back\s+)?"
     r"(?:to|towards?|from|for)|hospital\s+(?:in|at|of)|(?:residents?|natives?|people)\s+of|"
@@ -704,6 +705,17 @@ def _office() -> re.Pattern[str]:
     )
 
 
+@cache
+def _attributive() -> re.Pattern[str]:
+    """'a Sarakolo councilman', 'the Dembeli village chief': the place says whose official
+    the person is, not where the event happened (the sentence may say that too)."""
+    titles = cues.alternation(load_json("lexicon/cues.json")["office_titles"])
+    return re.compile(
+        r"(?<![\w-])(?i:a|an|the)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?\s+"
+        rf"(?:[a-z][\w-]*\s+){{0,2}}?(?i:{titles})(?![\w-])"
+    )
+
+
 def aside_spans(
     text: str, start: int, end: int, event_type: str, trigger: Trigger
 ) -> list[tuple[int, int]]:
@@ -720,6 +732,7 @@ def aside_spans(
         if not (protest and cues.has("crowd_nouns", match.group("who")))
     ]
     spans += [m.span() for m in _office().finditer(text, start, end)]
+    spans += [m.span() for m in _attributive().finditer(text, start, end)]
     for kind in ("owner_leads", "road_leads"):
         for lead_start, lead_end in cues.spans(kind, text, start, end):
             stop = _CLAUSE_END.search(text, lead_end, end)

@@ -98,15 +98,19 @@ _STRONG_LOCATIVE = re.compile(
 _AND_GAP = re.compile(r"(?:\s*[(\[][^()\[\]]{0,80}[)\]])?\s+and\s+")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+|\s*,\s*or\s+)$")
 # "in Deguere (Koro, Mopti)": ACLED notes name the admin units of a place.
-_HINT_AFTER = re.compile(r"\s*[\(\[]([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
+# "(Coded as Djibo at geoprecision 2)" is a coder's note, not the place's units.
+_HINT_AFTER = re.compile(r"\s*[\(\[](?!(?i:coded)\b)([A-ZÀ-Þ][^()\[\]]{1,79})[\)\]]")
 # "Dogona [Boborgou Saba]": the village's other name, as ACLED writes it.
 _ALT_AFTER = re.compile(r"\s*\[([A-ZÀ-Þ][^()\[\]]{1,60})\]")
-# "Yendouma, Sangha Commune (Bandiagara, Mopti)": the commune and its units both
-# describe the village before them.
+# "Yendouma, Sangha Commune (Bandiagara, Mopti)", "Tinkaro in Wello 2 Commune (Koro,
+# Mopti)": the commune and its units both describe the village before them.
 _COMMUNE_BETWEEN = re.compile(
-    r"^\s*,\s*(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+    r"^(?:\s*,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?:[A-Z][\w'’-]*|\d{1,2})){0,2}\s+"
     r"(?i:commune|municipality)(?=\s*[\(\[])"
 )
+# "Wello Commune (Koro, Mopti)": the hint after the unit's kind is the unit's.
+_KIND_BEFORE_HINT = re.compile(r"^\s+(?i:commune|municipality)(?=\s*[\(\[])")
 _COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # "Madouba, Kossi Province", "Tin-Akoff, in the Oudalan province": an admin unit
 # written after the place works like a parenthesised hint.
@@ -179,7 +183,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w-])")
 # "the village of Gombo (coded as Koro at geoprecision 2)", "coded at approximate
 # location as Bangao". The named place is the one to use, at that precision.
 _CODED_AS = re.compile(
-    r"\bcoded\s+(?:at\s+(?:an?\s+|the\s+)?approximate\s+locations?\s+)?(?:as|to)\s+(?=[A-Z])"
+    r"\b(?i:coded)\s+(?:at\s+(?:an?\s+|the\s+)?approximate\s+locations?\s+)?(?:as|to)\s+(?=[A-Z])"
 )
 _GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(
@@ -217,6 +221,9 @@ HUGE_CITY = 1_000_000  # known by its other names too ("New York" for New York C
 TOWN = 20_000  # a town of a named non-Sahel country needs no cue from this size
 # The countries the geocoder is for: their places need no country in the text.
 HOME = ("ML", "BF", "NE")
+# A village named like its own admin2 is probably the seat the gazetteer does not
+# mark: a tie-breaker between namesakes, weaker than a country the caller wants.
+UNIT_NAMESAKE = 0.5
 OWN_NAME = 0.3  # a place's own name over another place's alternate name
 ZONE_WEIGHT = 0.8  # conflict_zones.tsv: the last tie-breaker between same-named villages
 # Country and region hints besides names: those of the text's armed groups and named
@@ -767,7 +774,7 @@ class Geocoder:
             for mention in mentions:
                 if mention.start in axis and mention.kind != "country":
                     mention.precision = max(mention.precision, 2)
-            if "coded" in text:
+            if "coded" in text.lower():  # "(Coded as Djibo ...)" too
                 mentions = _apply_coded_as(text, mentions)
         return mentions
 
@@ -880,8 +887,12 @@ class Geocoder:
         alt = _ALT_AFTER.match(after)
         if alt is not None and _HINT_AFTER.match(text, end + alt.end()):
             skipped = alt.end()  # "Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"
+        kind = _KIND_BEFORE_HINT.match(after) if not skipped else None
+        if kind is not None:
+            skipped = kind.end()
         hint = _HINT_AFTER.match(text[end + skipped : end + skipped + WINDOW])
         if not hint:
+            skipped = 0
             longer = text[end : end + 3 * WINDOW]
             commune = _COMMUNE_BETWEEN.match(longer)
             if commune is not None:
@@ -1074,6 +1085,8 @@ class Geocoder:
                     score += 1.5
                 elif code.startswith("PPLA"):
                     score += 1.0
+                elif self._names_own_unit(position) and (not wanted or country in wanted):
+                    score += UNIT_NAMESAKE
             elif rank == RANK_ADMIN:
                 score += 0.5 + (2.0 if mention.admin2_cue else 0.0)
             population = gaz.populations[position]
@@ -1106,6 +1119,11 @@ class Geocoder:
             scores[position] = score
         mention.scores = scores
 
+    def _names_own_unit(self, position: int) -> bool:
+        """A village called like its own admin2: the cercle took the town's name."""
+        admin2 = self.gazetteer.admin2s[position]
+        return bool(admin2) and name_key(admin2) == name_key(self.gazetteer.names[position])
+
     def _seats_among(self, ids: Sequence[int]) -> set[tuple[str, str]]:
         """(country, admin2) of the seat towns (PPLA*) among a name's candidates."""
         gaz = self.gazetteer
@@ -1132,17 +1150,33 @@ class Geocoder:
         """The key is the name of one of the country's admin1 regions."""
         return any(region.country_code == country for region in self.gazetteer.regions.get(key, ()))
 
-    def _near_named_unit(self, position: int, hints: Sequence[str]) -> bool:
-        """Close to the seat of an admin2 unit the hint names, in the same region. A
-        unit named like its region ("Mopti") is left to the admin1 check."""
+    def _near_named_unit(self, position: int, hints: Sequence[str]) -> float | None:
+        """The distance to the seat of an admin2 unit the hint names, in the same
+        region, if under HINT_UNIT_KM. A unit named like its region ("Mopti") is left
+        to the admin1 check."""
         gaz = self.gazetteer
         country = gaz.country_codes[position]
-        return any(
-            unit.country_code == country
+        distances = [
+            self._distance(position, (unit.latitude, unit.longitude))
+            for hint in hints
+            for unit in gaz.admin2_points.get(hint, ())
+            if unit.country_code == country
             and unit.admin1 == gaz.admin1s[position]
             and not self._names_region(hint, country)
-            and self._distance(position, (unit.latitude, unit.longitude)) < HINT_UNIT_KM
-            for hint in hints
+        ]
+        nearest = min(distances, default=math.inf)
+        return nearest if nearest < HINT_UNIT_KM else None
+
+    def _only_region(self, key: str, hints: Sequence[str], country: str) -> bool:
+        """In "(Bandiagara, Mopti)" the "Mopti" is the region, not the cercle of the
+        same name: the word names a region once, after another hint names a unit
+        of the country. "(Mopti, Mopti)" and a lone "(Mopti)" may name the cercle."""
+        if hints.count(key) != 1 or not self._names_region(key, country):
+            return False
+        gaz = self.gazetteer
+        return any(
+            unit.country_code == country
+            for hint in hints[: hints.index(key)]
             for unit in gaz.admin2_points.get(hint, ())
         )
 
@@ -1153,17 +1187,21 @@ class Geocoder:
         bonus = 0.0
         admin1, admin2 = gaz.admin1s[position], gaz.admin2s[position]
         admin2_key = name_key(admin2 or "")
-        country = gaz.countries.get(gaz.country_codes[position])
-        if admin2 and admin2_key in hints:
+        code = gaz.country_codes[position]
+        country = gaz.countries.get(code)
+        near = self._near_named_unit(position, hints)
+        if admin2 and admin2_key in hints and not self._only_region(admin2_key, hints, code):
             bonus += 8.0
-        elif self._near_named_unit(position, hints):
+        elif near is not None:
             # Our admin2 of a village is its nearest seat's, which may lie across the
             # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
-            # the unit's region and close to its seat counts as inside the unit.
-            bonus += 6.0
-        # One hint word names one unit: in "Sokoura (Bankass, Mopti)" the "Mopti" is
-        # the region, and does not also make the Sokoura of the Mopti cercle the one
-        # meant. "(Mopti, Mopti)" names both.
+            # the unit's region and close to its seat counts as inside the unit; of two
+            # such namesakes the one nearer the seat is the likelier inside.
+            bonus += 6.0 - near / HINT_UNIT_KM
+        # One hint word names one unit: a lone "Kidal" that matched the village's
+        # cercle does not also count as its region ("Aguelhok, Kidal Region" is the
+        # Aguelhok of the Tessalit cercle). "(Mopti, Mopti)" names both. The region
+        # may go by another name ("Timbuktu" for Tombouctou).
         region_words = [h for h in hints if self._names_the_region(h, position)]
         if region_words and not (bonus >= 8.0 and region_words == [admin2_key]):
             bonus += 6.0
