@@ -234,3 +234,17 @@ def test_a_lone_hint_word_counts_once_for_a_cercle_named_like_its_region(
     assert geocoder._hint_bonus(in_mopti_cercle, ["mopti"]) == 8.0
     # "Nimboko (Mopti, Mopti)": the cercle and the region.
     assert geocoder._hint_bonus(in_mopti_cercle, ["mopti", "mopti"]) == 14.0
+
+
+def test_a_stated_distance_bounds_where_the_place_near_another_lies(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Our only Tamkeni lies about 50 km from Djibo.
+    geocoder = make(small_geocoder, tmp_path, HEADER + "Tamkeni,,14.5500,-1.6200,BF,Sahel,Soum\n")
+
+    def named(text: str) -> list[str | None]:
+        return [p.mention for p in geocoder.geoparse(text, countries=["BF"])]
+
+    assert named("Gunmen kidnapped a trader in Tamkeni, 45 km from Djibo.") == ["Tamkeni", "Djibo"]
+    # 20 km from Djibo: the text's Tamkeni is not ours; the event goes to Djibo.
+    assert named("Gunmen kidnapped a trader in Tamkeni, 20 km from Djibo.") == ["Djibo"]

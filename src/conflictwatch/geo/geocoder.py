@@ -1315,10 +1315,11 @@ class Geocoder:
             point = self._point(second)
             if point is None:
                 continue
+            limit = _near_limit(text[end : second.start])
             near = [
                 p
                 for p in first.scores
-                if _flat_km(gaz.latitudes[p], gaz.longitudes[p], *point) <= NEAR_LINK_KM
+                if _flat_km(gaz.latitudes[p], gaz.longitudes[p], *point) <= limit
             ]
             if first.choice in near:
                 continue
@@ -1549,6 +1550,19 @@ class _TextInfo:
         if self._persons is None:
             self._persons = geocoder._person_keys(self.text, self.runs)
         return self._persons
+
+
+def _near_limit(link: str) -> float:
+    """How far a place "near" another may lie: NEAR_LINK_KM, or with a stated
+    distance ("Atta, 25 km from Dori") that distance with room for roads that wind
+    (a straight line is shorter) and for rounding."""
+    stated = _STATED_KM.search(link)
+    if stated is None:
+        return NEAR_LINK_KM
+    return min(NEAR_LINK_KM, 1.25 * int(stated.group(1)) + 15.0)
+
+
+_STATED_KM = re.compile(r"(\d+)\s*(?:km|kms|kilomet)", re.IGNORECASE)
 
 
 def _unit_of(gaz: Gazetteer, position: int) -> tuple[str, str]:
