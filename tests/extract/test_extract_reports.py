@@ -365,6 +365,14 @@ _VIOLENCE = "Violence against civilians"
             "Kaya",
             "Ouagadougou",
         ),
+        # Unless the sentence says where it gathered.
+        (
+            "Students from Kaya staged a sit-in in Ouagadougou.",
+            _PROTEST,
+            "sit-in",
+            "Ouagadougou",
+            "Kaya",
+        ),
     ],
 )
 def test_best_place_is_the_setting_not_another_place_named(text, event_type, verb, setting, other):

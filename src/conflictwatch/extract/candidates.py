@@ -725,11 +725,18 @@ def aside_spans(
     ("marched in Kidal to demand the release of fighters detained in Bamako", "after
     an accord was signed in Algiers, demonstrators rallied")."""
     protest = event_type in PROTEST_TYPES
+    grievances = grievance_spans(text, start, end) if protest else []
     spans = [
         match.span()
         for match in _origin().finditer(text, start, end)
-        # "students from Zorgho began a strike": a crowd marches where it lives.
-        if not (protest and cues.has("crowd_nouns", match.group("who")))
+        # "students from Zorgho began a strike": a crowd marches where it lives, unless
+        # the sentence says where it marched ("displaced people from Arbinda rallied
+        # in Djibo"; not "against fees set in Ouagadougou").
+        if not (
+            protest
+            and cues.has("crowd_nouns", match.group("who"))
+            and not _gathered_in(text, match.end(), end, grievances)
+        )
     ]
     spans += [m.span() for m in _office().finditer(text, start, end)]
     spans += [m.span() for m in _attributive().finditer(text, start, end)]
@@ -739,7 +746,7 @@ def aside_spans(
             spans.append((lead_start, stop.start() if stop else end))
     spans += hypothetical_spans(text, start, end)  # "planned attacks in Abidjan"
     if protest:
-        for s, e in grievance_spans(text, start, end):
+        for s, e in grievances:
             # "against the French presence Wednesday in Bamako", "against the events in
             # Gao took place in Bamako": the day or verb goes back to the protest, and so
             # does the place after it.
@@ -748,6 +755,18 @@ def aside_spans(
                 spans.append((s, back.start() if back else e))
     return spans
 
+
+def _gathered_in(text: str, start: int, end: int, grievances: list[tuple[int, int]]) -> bool:
+    """The sentence says where a crowd gathered ("rallied in Djibo"), outside what it
+    protested about."""
+    return any(
+        not inside_spans(grievances, match.start(), match.end())
+        for match in _IN_PLACE.finditer(text, start, end)
+    )
+
+
+# "in Djibo", "at the town hall of Djibo": where a crowd gathered.
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+(?:of\s+)?){0,3}?[A-ZÀ-Þ]")
 
 _BACK_TO_PROTEST = re.compile(
     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
