@@ -591,6 +591,36 @@ def _hit_later(
     return replace(target, armed=True) if armed else target
 
 
+# Who takes ground, named by a common noun: the state's forces or anyone else.
+_STATE_TAKERS = re.compile(
+    r"\b(?:soldiers|troops|troopers|army|armed forces|(?<!pro-)government forces|"
+    r"security forces|police|gendarmes)\b",
+    re.IGNORECASE,
+)
+_OTHER_TAKERS = re.compile(
+    r"\b(?:militants|jihadists|terrorists|insurgents|rebels|separatists|opposition|"
+    r"fighters|militias?|militiamen)\b",
+    re.IGNORECASE,
+)
+
+
+def _taker_named(text: str, sent_start: int, triggers: list[Trigger], target: Target) -> Target:
+    """'An army spokesman said militants took the base', 'opposition fighters retook the
+    town': the noun that names the side taking ground decides between the state
+    regaining it and anyone else overtaking it, over an actor named elsewhere."""
+    taking = next((t for t in triggers if t.category in {"regain", "overtake"}), None)
+    if taking is None:
+        return target
+    # The verb's own clause first; "fighters advanced and retook" has its subject before.
+    subject = _subject_text(text, sent_start, taking)
+    for words in (subject, text[sent_start : taking.start]):
+        state, other = _STATE_TAKERS.search(words), _OTHER_TAKERS.search(words)
+        if state or other:
+            is_state = state is not None and (other is None or state.start() < other.start())
+            return replace(target, state_actor=is_state, actor_known=True)
+    return target
+
+
 _WOUNDED = re.compile(r"^(?:wound|injur)\w*\s(?!.*\bby\b)|\s(?:wounded|injured)$", re.IGNORECASE)
 
 
@@ -1011,6 +1041,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             first_target = replace(first_target, fighters_executed=True)
         if _fighters_abducted(text, start, end, triggers, actors):
             first_target = replace(first_target, fighters_abducted=True)
+        first_target = _taker_named(text, start, triggers, first_target)
         decided = classify(triggers, _hit_later(text, start, end, triggers, first_target))
         if label is not None:
             decided = SUB_EVENT_TYPES[label[0]], label[0], decided[2] if decided else label[1]

@@ -54,6 +54,7 @@ _WEAPONS = (
     ("grenade", "Grenade"),
     ("ied", "Remote explosive/landmine/IED"),
 )
+_WEAPON_CATEGORIES = {category for category, _ in _WEAPONS}
 _STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
     ("agreement", "Agreement"),
@@ -138,11 +139,11 @@ _AGREEMENT_RIVALS = (
 def is_protest_detail(categories: set[str]) -> bool:
     """'They were dispersed with tear gas': how a protest told before was handled.
 
-    Such a sentence only adds to a protest report; it never starts one (drafts.py).
+    Such a sentence only adds to a protest report; it never starts one (drafts.py). A
+    weapon makes it an event of its own: "banned chlorine munitions were dropped".
     """
-    return bool(categories & {"protest_intervention", "protest_force"}) and not (
-        categories & (CROWD | _LETHAL | {"attack", "looting", "protest_violent", "arrest"})
-    )
+    told = CROWD | _LETHAL | _WEAPON_CATEGORIES | {"attack", "looting", "protest_violent", "arrest"}
+    return bool(categories & {"protest_intervention", "protest_force"}) and not categories & told
 
 
 # A mob proper: a crowd, a lynching, vigilantes, stone throwers.
@@ -277,6 +278,24 @@ def _attacked(triggers: list[Trigger]) -> bool:
     return any(t.category == "attack" and t.text.lower().endswith("ed") for t in triggers)
 
 
+# Words only the police and the army use of taking people: "took away" may be a kidnapping.
+_ARREST_VERB = re.compile(r"arrest|detain|apprehend|rounded up|taken into custody", re.IGNORECASE)
+
+
+def _arrests_in_raids(triggers: list[Trigger]) -> bool:
+    """'Forces detained twelve men in overnight raids': an arrest told first, with the raid
+    named only as the way it was made, is an arrest whoever the forces are; militants who
+    "abducted and detained" or "robbed and detained" someone did not arrest them."""
+    if {t.category for t in triggers} != {"arrest", "attack"}:
+        return False
+    arrest = next(t for t in triggers if t.category == "arrest")
+    return (
+        _ARREST_VERB.match(arrest.text) is not None
+        and _leads(triggers, "arrest", {"attack"})
+        and not _attacked(triggers)
+    )
+
+
 _CROWD_WORD = re.compile(r"protesters|demonstrators|youths|students|crowd", re.IGNORECASE)
 _DONE_TO_THINGS = re.compile(r"smashed|hurled|pelted|broke into|stormed", re.IGNORECASE)
 # "Soldiers demonstrated, firing shots in the air" is a riot; gunmen firing in the air
@@ -305,7 +324,10 @@ def _crowd_turned_violent(triggers: list[Trigger], categories: set[str]) -> bool
         if not violent:
             return False
     if not categories & (_HARM_TO_PEOPLE | {"attack", "looting", "arrest"}):
-        # "convoys were smashed" by an air force is no riot; a blocked road is.
+        # "convoys were smashed" by an air force is no riot; a blocked road is, and so is
+        # a break-in by people the police dispersed with tear gas: they were a crowd.
+        if "protest_intervention" in categories:
+            return True
         return not all(_DONE_TO_THINGS.fullmatch(t.text) for t in violent)
     return any(_CROWD_WORD.search(t.text) for t in violent)
 
@@ -391,7 +413,8 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         # "against the detention of" someone is about an earlier arrest.
         categories.add("protest_intervention")
     arrests_only = not categories & (_LETHAL | {"sexual"} | CROWD) and not target.people_hurt
-    if sub is None and "arrest" in categories and target.state_actor and arrests_only:
+    in_custody = target.state_actor or _arrests_in_raids(triggers)
+    if sub is None and "arrest" in categories and in_custody and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and _crowd_turned_violent(triggers, categories):
         categories.add("riot")

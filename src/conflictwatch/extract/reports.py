@@ -563,6 +563,10 @@ def _event_types(draft: Draft) -> tuple[str, str]:
     if any(m.sub_event_type == "Excessive force against protesters" for m in draft.members):
         # "forces shot at a crowd of protesting drivers": decided on the sentence's words.
         categories.add("protest_force")
+    if any(m.sub_event_type == "Protest with intervention" for m in draft.members):
+        # "activists were detained while trying to march": classify read the arrest as
+        # the intervention; the words alone do not say so.
+        categories.add("protest_intervention")
     sub = protest_sub_type(categories)
     return SUB_EVENT_TYPES[sub], sub
 
