@@ -725,11 +725,16 @@ def _origin() -> re.Pattern[str]:
 
 
 @cache
+def _office_titles() -> str:
+    """The regex alternation of cues.json's office titles ("mayor", "councilman")."""
+    return cues.alternation(load_json("lexicon/cues.json")["office_titles"])
+
+
+@cache
 def _office() -> re.Pattern[str]:
     """'the mayor of Kareri', 'the Cherif of Nioro': a title, not where it happened."""
-    titles = cues.alternation(load_json("lexicon/cues.json")["office_titles"])
     return re.compile(
-        rf"(?<![\w-])(?:{titles})(?:['’]s\s+office)?\s+of\s+(?:the\s+)?"
+        rf"(?<![\w-])(?:{_office_titles()})(?:['’]s\s+office)?\s+of\s+(?:the\s+)?"
         r"(?:[a-z][\w'’-]*\s+){0,2}?[A-ZÀ-Þ][\w'’-]*",
         re.IGNORECASE,
     )
@@ -739,10 +744,9 @@ def _office() -> re.Pattern[str]:
 def _attributive() -> re.Pattern[str]:
     """'a Sarakolo councilman', 'the Dembeli village chief': the place says whose official
     the person is, not where the event happened (the sentence may say that too)."""
-    titles = cues.alternation(load_json("lexicon/cues.json")["office_titles"])
     return re.compile(
         r"(?<![\w-])(?i:a|an|the)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?\s+"
-        rf"(?:[a-z][\w-]*\s+){{0,2}}?(?i:{titles})(?![\w-])"
+        rf"(?:[a-z][\w-]*\s+){{0,2}}?(?i:{_office_titles()})(?![\w-])"
     )
 
 

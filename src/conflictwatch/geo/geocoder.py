@@ -1189,10 +1189,9 @@ class Geocoder:
         admin2_key = name_key(admin2 or "")
         code = gaz.country_codes[position]
         country = gaz.countries.get(code)
-        near = self._near_named_unit(position, hints)
         if admin2 and admin2_key in hints and not self._only_region(admin2_key, hints, code):
             bonus += 8.0
-        elif near is not None:
+        elif (near := self._near_named_unit(position, hints)) is not None:
             # Our admin2 of a village is its nearest seat's, which may lie across the
             # border of the unit the text names: "Kankandi (Partiaga, Tapoa)". Inside
             # the unit's region and close to its seat counts as inside the unit; of two
@@ -1211,7 +1210,7 @@ class Geocoder:
             return bonus
         here = (gaz.latitudes[position], gaz.longitudes[position])
         elsewhere = any(
-            unit.country_code == gaz.country_codes[position] and unit.admin1 != admin1
+            unit.country_code == code and unit.admin1 != admin1
             for hint in hints
             for unit in gaz.admin2_points.get(hint, ())
         )
@@ -1224,7 +1223,7 @@ class Geocoder:
             if hint == own_key:
                 continue  # "Madouba (Madouba, Kossi)": the commune is the village itself
             for other in gaz.candidates(hint)[:50]:
-                same_country = gaz.country_codes[other] == gaz.country_codes[position]
+                same_country = gaz.country_codes[other] == code
                 if same_country and other != position and self._distance(other, here) < 40.0:
                     return 5.0
         return 0.0
