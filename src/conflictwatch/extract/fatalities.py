@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from conflictwatch.extract import cues
-from conflictwatch.extract.numbers import Count, find_counts
+from conflictwatch.numbers import Count, find_counts
 from conflictwatch.resources import load_json
 
 # Without a death word near it a count is not read as a toll at all.

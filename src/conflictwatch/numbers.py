@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from conflictwatch.extract.cues import alternation
+from conflictwatch.phrases import alternation
 from conflictwatch.resources import load_json
 
 # "a"/"an"/"no" are numbers only before a person noun; the fatality grammar

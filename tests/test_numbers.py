@@ -1,6 +1,6 @@
 import pytest
 
-from conflictwatch.extract.numbers import find_counts, words_to_int
+from conflictwatch.numbers import find_counts, words_to_int
 
 
 @pytest.mark.parametrize(
