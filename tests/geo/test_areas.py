@@ -248,3 +248,11 @@ def test_a_stated_distance_bounds_where_the_place_near_another_lies(
     assert named("Gunmen kidnapped a trader in Tamkeni, 45 km from Djibo.") == ["Tamkeni", "Djibo"]
     # 20 km from Djibo: the text's Tamkeni is not ours; the event goes to Djibo.
     assert named("Gunmen kidnapped a trader in Tamkeni, 20 km from Djibo.") == ["Djibo"]
+    # The distance may be written in words, with a direction.
+    assert named("Gunmen kidnapped a trader in Tamkeni, four kilometers south of Djibo.") == [
+        "Djibo"
+    ]
+    assert named("Gunmen kidnapped a trader in Tamkeni, forty-five km north of Djibo.") == [
+        "Tamkeni",
+        "Djibo",
+    ]

@@ -34,6 +34,7 @@ from conflictwatch.geo.gazetteer import (
 )
 from conflictwatch.geo.normalize import fold, name_key
 from conflictwatch.model import Place
+from conflictwatch.numbers import words_to_int
 from conflictwatch.phrases import phrase_pattern
 from conflictwatch.resources import DataFileError, read_text, read_tsv
 
@@ -201,7 +202,7 @@ _NEAR_LINK = re.compile(
     r"(?:\s+(?:area|village|town|locality|zone|sector|axis|valley|forest))?\s*,?\s*"
     r"(?:(?:located|situated|some|about|around|approximately)\s+)?"
     r"(?:near(?:by)?|not\s+far\s+from|close\s+to|in\s+the\s+vicinity\s+of|"
-    r"(?:\d+\s*(?:km|kms|kilomet(?:er|re)s?)\s+)?"
+    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from))"
     r"\s+(?:the\s+)?(?:(?:town|village|city|locality|commune)\s+of\s+)?",
     re.IGNORECASE,
@@ -1558,10 +1559,15 @@ def _near_limit(link: str) -> float:
     stated = _STATED_KM.search(link)
     if stated is None:
         return NEAR_LINK_KM
-    return min(NEAR_LINK_KM, 1.25 * int(stated.group(1)) + 15.0)
+    number = stated.group(1)
+    distance = int(number) if number.isdigit() else words_to_int(number)
+    if distance is None:
+        return NEAR_LINK_KM
+    return min(NEAR_LINK_KM, 1.25 * distance + 15.0)
 
 
-_STATED_KM = re.compile(r"(\d+)\s*(?:km|kms|kilomet)", re.IGNORECASE)
+# "25 km from", "four kilometers south of"
+_STATED_KM = re.compile(r"(\d+|[a-z]+(?:-[a-z]+)?)\s*(?:km|kms|kilomet)", re.IGNORECASE)
 
 
 def _unit_of(gaz: Gazetteer, position: int) -> tuple[str, str]:
