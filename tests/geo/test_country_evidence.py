@@ -130,6 +130,7 @@ def test_hints_may_name_the_kind_of_unit(
     for text in (
         "Gunmen attacked Guira (Cercle of Nara).",
         "Gunmen attacked Guira, cercle of Nara.",
+        "Gunmen attacked Guira, circle of Nara.",  # the English word
     ):
         (place,) = geocoder.geoparse(text)
         assert (place.admin1, place.admin2) == ("Koulikoro", "Nara")

@@ -56,7 +56,7 @@ _DIRECTIONS = (
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear(?:by)?|\bnear\s+to|\boutskirts\s+of|\bvicinity\s+of|\bclose\s+to|\baround|"
     r"\bsurroundings\s+of|\benvirons\s+of|\bperiphery\s+of|\boutside(?:\s+of)?|"
-    r"\b(?:area|commune|department|district|cercle|municipality|zone|sector)\s+of|"
+    r"\b(?:area|commune|department|district|cercle|circle|municipality|zone|sector)\s+of|"
     r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from|"
     rf"\b(?:{_DIRECTIONS})\s+of|\bbetween)"
     r"\s+(?:the\s+)?(?:(?:town|village|city|locality|hamlet|commune|urban\s+commune|"
@@ -67,11 +67,13 @@ _BETWEEN_BEFORE = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|localities)\s+of\s+)?$", re.IGNORECASE
 )
 _NEAR_AFTER = re.compile(
-    r"^\s+(?:area|commune|department|district|cercle|municipality|surroundings|outskirts|"
-    r"vicinity|environs|axis|zone|sector|province|prefecture|border\s+area)\b",
+    r"^\s+(?:area|commune|department|dept|district|cercle|circle|municipality|surroundings|"
+    r"outskirts|vicinity|environs|axis|zone|sector|province|prefecture|border\s+area)\b",
     re.IGNORECASE,
 )
-_ADMIN2_AFTER = re.compile(r"^\s+(?:department|cercle|province|prefecture|district)\b", re.I)
+_ADMIN2_AFTER = re.compile(
+    r"^\s+(?:department|dept|cercle|circle|province|prefecture|district)\b", re.IGNORECASE
+)
 _REGION_AFTER = re.compile(r"^\s+region\b", re.IGNORECASE)
 _REGION_BEFORE = re.compile(r"\bregions?\s+of\s+$", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(
@@ -86,7 +88,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"recaptured|retook|overran|bombed|shelled|struck|raided|stormed|besieged|surrounded|"
     r"evacuated|controls?|took)\s+(?:the\s+)?"
     r"(?:(?:town|village|city|locality|hamlet|commune|area|region|department|province|"
-    r"cercle|district|camp|localities|villages|towns|communes)\s+(?:of\s+)?)?$",
+    r"cercle|circle|district|camp|localities|villages|towns|communes)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _STRONG_LOCATIVE = re.compile(
@@ -117,11 +119,13 @@ _COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 # written after the place works like a parenthesised hint.
 _UNIT_AFTER = re.compile(
     r"^\s*,\s*(?:in\s+)?(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+"
-    r"(?i:province|region|cercle|department|prefecture|district)\b"
+    r"(?i:province|region|cercle|circle|department|dept|prefecture|district)\b"
 )
 # "Guira (Cercle of Nara)", "Tamkoro, Cercle of Bankass", "Damba, commune of Kanibe":
 # the unit written with its kind, before or after its name.
-_UNIT_KINDS = r"(?:cercle|province|region|commune|municipality|department|prefecture|district)"
+_UNIT_KINDS = (
+    r"(?:cercle|circle|province|region|commune|municipality|department|prefecture|district)"
+)
 _UNIT_OF_AFTER = re.compile(
     rf"^\s*,\s*(?:in\s+)?(?:the\s+)?(?i:{_UNIT_KINDS})\s+(?:of|de|du|d['’])\s*"
     r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
