@@ -432,6 +432,15 @@ def test_reports_a_ministry_places_a_protest_in_the_capital(pipeline):
     assert report.place.mention == "the Ministry"
 
 
+def test_reports_a_ministry_that_speaks_is_no_place(pipeline):
+    text = (
+        "On Monday, gunmen attacked an army post, killing two Burkinabe soldiers. "
+        "The ministry of defence said the attack was repelled."
+    )
+    (report,) = reports(pipeline, text)
+    assert report.place is not None and report.place.feature_code == "PCLI"
+
+
 def test_reports_a_protest_with_no_place_is_inferred_in_the_capital(pipeline):
     (report,) = reports(pipeline, "On Monday, Burkinabe nurses held a sit-in.")
     assert report.place is not None

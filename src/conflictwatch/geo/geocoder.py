@@ -63,6 +63,12 @@ _NEAR_BEFORE = re.compile(
     r"rural\s+commune|localities|villages|towns)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+# A speech verb after an institution's name: "the ministry of defense said".
+_SPEAKER_AFTER = re.compile(
+    r"(?:\s+(?!and\b|where\b|who\b|which\b|to\b)[\w'’-]+){0,4}?\s+"
+    r"(?:said|says|stated|announced|claimed|claims|reported|confirmed|denied|added|told)\b",
+    re.IGNORECASE,
+)
 _BETWEEN_BEFORE = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:(?:towns|villages|localities)\s+of\s+)?$", re.IGNORECASE
 )
@@ -327,9 +333,13 @@ class Geocoder:
     def capital_cue(
         self, text: str, start: int = 0, end: int | None = None
     ) -> tuple[int, int] | None:
-        """Span of a word placing an event in the capital ("the Ministry of Health")."""
-        match = self._capital_cues.search(text, start, len(text) if end is None else end)
-        return match.span() if match else None
+        """Span of a word placing an event in the capital ("the Ministry of Health").
+        An institution that speaks ("the ministry of defence said") tells of an
+        event, wherever it was, from the capital: no cue."""
+        for match in self._capital_cues.finditer(text, start, len(text) if end is None else end):
+            if not _SPEAKER_AFTER.match(text, match.end()):
+                return match.span()
+        return None
 
     def capital_place(self, code: str, geo_precision: int = 2) -> Place | None:
         """The country's capital, inferred rather than named: precision 2 for an
