@@ -117,6 +117,20 @@ def test_hyphenated_name_without_road_cue_stays_whole(geocoder: Geocoder) -> Non
     assert all(p.mention != "Djibo" for p in places)
 
 
+def test_a_name_opener_before_a_hyphen_is_no_town_of_an_axis(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(
+        "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+        "Tin,,13.74,-5.91,ML,Segou,Segou\n",
+        encoding="utf-8",
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    text = "An IED struck a convoy on the road between Djibo and Tin-Toukar."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Djibo"]
+
+
 def test_group_names_point_to_their_country(geocoder: Geocoder) -> None:
     assert ("BF", "") in geocoder._cued("Koglweogo fighters patrolled.")
     assert ("NE", "Diffa") in geocoder._cued("ISWAP militants raided a village.")

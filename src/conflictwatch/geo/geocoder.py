@@ -203,6 +203,9 @@ _BORDER_BEFORE = re.compile(
 )
 # "the Gao-Gossi axis", "on the Hombori-Douentza road": a pair of towns named by the road.
 _AXIS_AFTER = re.compile(r"\s+(?:axis|road|highway|route|stretch|corridor|section)\b")
+# Tamasheq and Arabic words that open a place's name ("Tin-Toukar", "Bir-Alali"):
+# before a hyphen they join one name; they are no town of an axis.
+_NAME_OPENERS = frozenset({"tin", "bir", "ain", "ait", "oued", "hassi", "ras"})
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
@@ -669,6 +672,7 @@ class Geocoder:
             key = name_key(word)
             if (
                 len(left) < 3
+                or left.lower() in _NAME_OPENERS
                 or len(right) < 3
                 or not right[0].isupper()
                 or key in gaz
