@@ -92,6 +92,19 @@ def test_stopword_lookalike_after_a_locative_cue(geocoder: Geocoder) -> None:
     assert names(geocoder, "The convoy was ambushed in May.") == []  # the word itself
 
 
+def test_building_adjectives_and_aircraft_are_no_towns(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = tmp_path / "places.csv"
+    lookalikes = "Grand,,48.39,5.48,FR,Grand Est,Vosges\nTigre,,11.30,-1.10,BF,Centre-Sud,Nahouri\n"
+    overrides.write_text(HEADER + ROWS + lookalikes, encoding="utf-8")
+    geocoder = small_geocoder(overrides=overrides)
+    text = "Crowds gathered at the Grand Mosque in Mentao against the French president's words."
+    assert names(geocoder, text) == [("Mentao", "Soum")]
+    text = "Troops attacked near Mentao, supported by Tigre and Gazelle helicopters."
+    assert names(geocoder, text) == [("Mentao", "Soum")]
+
+
 def test_unit_written_after_a_comma_picks_the_homonym(geocoder: Geocoder) -> None:
     text = "Militants attacked the police station in Madouba, Kossi Province."
     (place,) = geocoder.geoparse(text)
