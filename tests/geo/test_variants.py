@@ -124,6 +124,15 @@ def test_village_named_without_its_community_qualifier(geocoder: Geocoder) -> No
     assert place.name == "Lassa Foulbe"
 
 
+def test_a_quarter_we_do_not_know_is_placed_at_its_village(geocoder: Geocoder) -> None:
+    assert qualified_base("Kacham-Ouest") == "Kacham"
+    for text in (
+        "Gunmen burned a school in Mentao-Ouest.",
+        "Gunmen burned a school in Mentao-Mossi.",
+    ):
+        assert names(geocoder, text) == [("Mentao", "Soum")]
+
+
 def test_a_commune_nearby_does_not_outweigh_the_cercle_named(geocoder: Geocoder) -> None:
     # Our only Tebana lies next to a Sirakoro, but in Segou; the hint names Koro
     # cercle (Mopti), so this is another Tebana: coded to Koro at precision 2.

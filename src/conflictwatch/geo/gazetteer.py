@@ -87,12 +87,14 @@ MERGE_KM = 10.0
 FUZZY_COUNTRIES = frozenset({"ML", "BF", "NE"})
 FUZZY_MIN = 6
 # A quarter or community qualifier after a village name ("Lassa Foulbe",
-# "Gomde-Peulh", "Kieman-Yarce"): news often writes the village name alone.
+# "Gomde-Peulh", "Kieman-Yarce", "Kacham-Ouest"): news often writes the village
+# name alone, and a quarter we do not know lies at its village.
 _QUALIFIERS = frozenset(
     name_key(word)
     for word in (
         "Peulh", "Peuhl", "Peul", "Foulbe", "Fulbe", "Mossi", "Rimaibe", "Yarce",
         "Bella", "Silmimossi", "Gourmantche", "Dioula", "Sonrai", "Tamachek",
+        "Dogon", "Bambara", "Ouest", "Est", "Nord", "Sud",
     )
 )  # fmt: skip
 

@@ -31,6 +31,7 @@ from conflictwatch.geo.gazetteer import (
     Region,
     haversine_km,
     load,
+    qualified_base,
 )
 from conflictwatch.geo.normalize import fold, name_key
 from conflictwatch.model import Place
@@ -894,6 +895,8 @@ class Geocoder:
         ):
             return None
         ids = gaz.candidates(key)
+        if not ids and (base := qualified_base(surface)) is not None:
+            ids = gaz.candidates(name_key(base))  # "Kiemna-Yarce": a quarter of Kiemna
         fuzzy = False
         if not ids:
             ids = self._variant_ids(key, before)
