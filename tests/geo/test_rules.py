@@ -134,6 +134,7 @@ def test_a_name_opener_before_a_hyphen_is_no_town_of_an_axis(
 def test_group_names_point_to_their_country(geocoder: Geocoder) -> None:
     assert ("BF", "") in geocoder._cued("Koglweogo fighters patrolled.")
     assert ("NE", "Diffa") in geocoder._cued("ISWAP militants raided a village.")
+    assert ("NE", "Diffa") in geocoder._cued("BH militants raided a village.")  # Boko Haram
     assert geocoder._cued("Militants raided a village.") == frozenset()
 
 
