@@ -326,6 +326,20 @@ def test_bare_islamic_state_by_region(registry):
         # During the 2012 occupation of the north "the Islamists" were Ansar Dine's.
         ("Islamic extremists burned the mausoleum.", date(2012, 7, 1), "Ansar Dine"),
         ("Islamic extremists burned the mausoleum.", date(2014, 7, 1), "Islamist Militia (Mali)"),
+        # ... and those the French and Chadian troops fought until spring 2013.
+        ("Islamist fighters shelled the town.", date(2013, 3, 1), "Ansar Dine"),
+        (
+            "The Front for the Liberation of Macina claimed it.",
+            date(2015, 9, 1),
+            "Katiba Macina",
+        ),
+        ("Dogon donzos burned the hamlet.", date(2018, 3, 1), "Dogon Ethnic Militia (Mali)"),
+        ("Fighters of the Polisario Front shot a man.", date(2011, 12, 1), "Polisario Front"),
+        (
+            "The Patriotic Forces of Resistance took the town.",
+            date(2012, 8, 1),
+            "FPR: Patriotic Forces of Resistance",
+        ),
         ("Ansar Dine fighters entered Kidal.", date(2012, 7, 1), "Ansar Dine"),
         # Before JNIM existed, al-Qaeda in the Sahel was AQIM; after, AQIM acts as JNIM.
         (

@@ -47,8 +47,9 @@ _VILLAGE_PEOPLE = re.compile(
 _VILLAGE_PAIR = re.compile(
     rf"\bvillages\s+of\s+(?P<village>{_VILLAGE})\s+and\s+(?P<other>{_VILLAGE})"
 )
-# "Tuareg-led", "Fulani-dominated": a people named only to describe the group after it.
-_MODIFIER = re.compile(r"[-\s](?:led|dominated|backed|majority|based)\b", re.IGNORECASE)
+# "Tuareg-led", "Fulani-dominated", "a Fulani-focused NGO": a people named only to
+# describe the group or body after it.
+_MODIFIER = re.compile(r"[-\s](?:led|dominated|backed|majority|based)\b|-[a-z]+ed\b", re.IGNORECASE)
 _GENERIC_ALIASES = {
     "civilians": "civilians",
     "unidentified": "gunmen",

@@ -123,6 +123,7 @@ class ArticleContext:
     geocoder: Any = None
     likely_actors: list[Any] = field(default_factory=list)  # see likely_armed_actors
     attributed_actors: list[Any] = field(default_factory=list)  # see attributed_groups
+    claimants: list[Any] = field(default_factory=list)  # see claiming_groups
     forces: list[Any] = field(default_factory=list)  # see armed_forces
     forces_hit: set[str] = field(default_factory=set)  # forces hit in the events told so far
     # Factions named, by the parent they are coded as ("JNIM": [Katiba Macina]).

@@ -25,6 +25,7 @@ from conflictwatch.extract.reports import (
     armed_forces,
     assemble,
     attributed_groups,
+    claiming_groups,
     likely_armed_actors,
     named_factions,
 )
@@ -334,6 +335,8 @@ _SPEECH_GOES_ON = re.compile(
     r"(?:said|says|added|announced|reported|stated)\b"
 )
 _FORCE_KINDS = {"state", "external"}
+# The words for a country's troops: "soldiers", and "security forces" in a fight.
+_TROOP_ROLES = {"military", "security_forces"}
 
 
 def _speaks(text: str, end: int, entry: Any) -> bool:
@@ -349,7 +352,7 @@ def _speakers_troops(
     """A bare "soldiers" or "troops" in what a named force says are its own, not the
     article country's army: in its sentence, or one that goes on with "It said"."""
     force, spoke_at = speaker
-    if named is not None or entry.kind != "state" or entry.role != "military":
+    if named is not None or entry.kind != "state" or entry.role not in _TROOP_ROLES:
         return False
     if entry.name == force.name:
         return False
@@ -501,6 +504,7 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         geocoder=geocoder,
         likely_actors=likely_armed_actors(doc, attributed),
         attributed_actors=attributed,
+        claimants=claiming_groups(doc),
         forces=armed_forces(doc),
         factions=named_factions(doc),
         paragraph_of=doc.paragraph_of,

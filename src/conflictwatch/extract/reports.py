@@ -215,9 +215,10 @@ def _default_roles(
     Looting and property destruction is the one strategic development always done by
     someone: "the health centre was looted" by the unidentified armed group.
 
-    `before` is the actor of the event told just before in the paragraph, when this
-    event's sentences name no actor at all: "Soldiers arrested five men. Three were
-    later executed." goes on telling what the soldiers did."""
+    `before` is the acting side (actor1 and associated actors) of the event told just
+    before in the paragraph, when this event's sentences name no actor at all:
+    "Soldiers and VDP arrested five men. Three were later executed." goes on telling what
+    the soldiers and the VDP did; only a group a sentence says did it outranks them."""
     registry, country = ctx.registry, ctx.country_code
     if event_type == "Battles" and roles.actor1 is None:
         roles = _armed_communities(roles, registry)
@@ -230,6 +231,9 @@ def _default_roles(
         roles.actor1 = registry.generic(_DEFAULT_ACTOR1[event_type], country, ctx.country_name)
     elif roles.actor1 is None and (event_type != "Strategic developments" or looting):
         likely = [e for e in ctx.likely_actors if e.name not in _target_names(roles)]
+        claimed = [e for e in ctx.attributed_actors if e.name not in _target_names(roles)]
+        if before is not None and before.actor1 is not None and not claimed:
+            likely = []  # the act told just before goes on
         if _militants_hit(roles):
             # "25 Islamists killed" after "French troops seized the bridge": militants
             # fall to the forces the article tells of, not to a group it names.
@@ -243,8 +247,9 @@ def _default_roles(
             roles.assoc1 += [
                 e for e in ctx.factions.get(roles.actor1.name, []) if e.name not in taken
             ]
-        elif before is not None:
-            roles.actor1 = before
+        elif before is not None and before.actor1 is not None:
+            roles.actor1 = before.actor1
+            roles.assoc1 += [e for e in before.assoc1 if e.name not in _target_names(roles)]
         else:
             roles.actor1 = registry.generic("unidentified", country, ctx.country_name)
     if roles.actor2 is None and not civilians and _one_sided(roles, event_type):
@@ -343,6 +348,13 @@ def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
     claimed the attack", "soldiers wounded by an IED, JNIM claimed responsibility"; ACLED
     codes the claimant, never a side hit), or "the militants" after a named group."""
     actor1 = roles.actor1
+    if actor1 is not None and _claim_overrides(actor1, roles, ctx):
+        # "Fulani gunmen attacked the resort ... The attack was claimed by JNIM": ACLED
+        # codes the claimant; the group as first told stays associated.
+        claimant = _claimant(roles, ctx)
+        roles.assoc1 = [actor1, *[e for e in roles.assoc1 if e.name != claimant.name]]
+        roles.actor1 = claimant
+        return roles
     if actor1 is not None and not (actor1.generic and actor1.role == "unidentified"):
         return roles
     claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
@@ -356,6 +368,25 @@ def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
         if named:
             roles.actor1 = named[0]
     return roles
+
+
+def _claimant(roles: Roles, ctx: ArticleContext) -> Any:
+    """The first group that claimed the act and is not one of its targets."""
+    targets = _target_names(roles)
+    return next((e for e in ctx.claimants if e.name not in targets), None)
+
+
+def _claim_overrides(actor1: Any, roles: Roles, ctx: ArticleContext) -> bool:
+    """A claimant replaces a non-state actor1 told otherwise (a community's militia, a
+    suspected group); unknown attackers are left to the attribution rule after."""
+    claimant = _claimant(roles, ctx)
+    if claimant is None or actor1.name == claimant.name or actor1.kind not in _ARMED_GROUPS:
+        return False
+    return not (actor1.generic and actor1.role == "unidentified")
+
+
+# Non-state armed actors: what a claim may name instead (not forces, crowds or civilians).
+_ARMED_GROUPS = {"rebel", "political_militia", "identity_militia"}
 
 
 def _armed_communities(roles: Roles, actors: Any) -> Roles:
@@ -496,11 +527,21 @@ def _protest_roles(
         crowd = ctx.registry.generic(kind, nationality, name) or crowd
     named = [e for e in [roles.actor1, *roles.assoc1, roles.actor2, *roles.assoc2] if e is not None]
     others = [e for e in named if e.kind not in {"protesters", "rioters", "civilians"}]
-    state = [e for e in others if e.kind == "state"]
+    state = [_crowd_force(e, ctx) for e in others if e.kind == "state"]
     result = Roles(actor1=crowd, actor1_span=roles.actor1_span if roles.actor1 is crowd else None)
     result.assoc1 = [e for e in others if e.kind != "state"]
     result.actor2 = state[0] if state else None
     return result
+
+
+def _crowd_force(entry: Any, ctx: ArticleContext) -> Any:
+    """The "security forces" that face a crowd: ACLED codes the country's police."""
+    if entry.role != "security_forces" or not ctx.country_code or entry.country is None:
+        return entry
+    try:
+        return ctx.registry.registry.state_forces(entry.country, ctx.published, "police")
+    except KeyError:  # a country the canon has no force line for
+        return entry
 
 
 # Measures only a government takes: curfews, states of emergency.
@@ -722,27 +763,48 @@ def named_factions(doc: ArticleDoc) -> dict[str, list[Any]]:
 # "JNIM claimed responsibility", "the device was likely planted by ISGS": the text
 # names who did it, even when the act's own sentence says "unknown gunmen". What was
 # learned later counts too: "the gunmen were later identified as ISGS militants", "the
-# attacker was reportedly part of JNIM" (not "the victims were identified as ...").
+# attacker was reportedly part of JNIM", "the attackers are suspected members of the FLM",
+# "the perpetrators were Al Mourabitoun" (not "the victims were identified as ...").
 _ATTRIBUTION = re.compile(
     r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
     r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
     r"planted by|claimed by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
     r"(?:gunm[ae]n|attackers?|assailants?|perpetrators?|kidnappers?|abductors?|bombers?|"
     r"culprits|they) (?:\w+ ){0,3}?identified as|"
-    r"(?:learned|revealed|turned out) to (?:be|have been)|"
+    r"(?:learned|revealed|turned out|confirmed|found|known) to (?:be|have been)|"
     r"(?:allegedly|reportedly|presumably|apparently) (?:a )?(?:members? of|part of)|"
+    r"(?:suspected|alleged|presumed) (?:members?|fighters|elements) of|"
+    r"perpetrators? (?:were|was|are|is)\b|"
     r"suspected (?:in|of) (?:planting|carrying out|being behind)|attributed to|"
     r"blamed on|revendiqu)",
     re.IGNORECASE,
 )
 
 
+# "JNIM claimed responsibility", "the attack was claimed by JNIM": the group says it did it.
+_CLAIM = re.compile(
+    r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
+    r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
+    r"claimed by|revendiqu)",
+    re.IGNORECASE,
+)
+
+
 def attributed_groups(doc: ArticleDoc) -> list[Any]:
     """Named armed groups in the sentences that say who did it."""
+    return _groups_where(doc, _ATTRIBUTION)
+
+
+def claiming_groups(doc: ArticleDoc) -> list[Any]:
+    """Named armed groups in the sentences that say a group claimed the act."""
+    return _groups_where(doc, _CLAIM)
+
+
+def _groups_where(doc: ArticleDoc, said: re.Pattern[str]) -> list[Any]:
     found: list[Any] = []
     actors = doc.of("actor")
     for start, end in doc.sentences:
-        if not _ATTRIBUTION.search(doc.text, start, end) or _DENIAL.search(doc.text, start, end):
+        if not said.search(doc.text, start, end) or _DENIAL.search(doc.text, start, end):
             continue
         for match in actors:
             entry = getattr(match.value.entry, "coded_as", None) or match.value.entry
@@ -837,7 +899,7 @@ def _days_lasted(
 def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
     reports: list[Report] = []
     brief = len(doc.sentences) <= BRIEF_SENTENCES
-    told: tuple[int, Any] | None = None  # (paragraph, actor) of the last armed act
+    told: tuple[int, Roles] | None = None  # (paragraph, acting side) of the last armed act
     for draft in merge_candidates(build_candidates(doc, ctx), short=brief):
         paragraph = draft.first.paragraph
         before = None
@@ -846,9 +908,10 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         report = to_report(doc, ctx, draft, before)
         # Forces attacked in an event told before did not kill the attackers in a later one.
         ctx.forces_hit.update(n for n in [report.actor2, *report.assoc_actor_2] if n)
-        acting = _merged_roles(draft).actor1
+        merged = _merged_roles(draft)
+        acting = merged.actor1
         if acting is not None and acting.kind in _ARMED_KINDS:
-            told = (paragraph, acting)
+            told = (paragraph, Roles(actor1=acting, assoc1=list(merged.assoc1)))
         listed = draft.first.places
         days = _days_told(doc, report)
         lasted = () if days else _days_lasted(doc, ctx, draft, report)

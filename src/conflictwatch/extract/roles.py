@@ -14,8 +14,10 @@ from typing import Any
 
 # "was", "were killed": the subject was hit (a passive verb just before the trigger).
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|are|is)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "by 'militants'", "by \"unknown gunmen\"": a quoted agent is still the agent.
 _BY = re.compile(
-    r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
+    r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?[\"'“‘]?\s*"
+    r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "reported by", "documented by": who tells of the act, not who did it.
@@ -69,6 +71,11 @@ _UNIT_NOUNS = (
     r"véhicules?|convois?|patrouilles?|éléments?"
 )
 _UNIT_ADJ = r"(?:armou?red|supply|tanker|military|army|fuel|escort)\s+"
+# People named after their community or origin: "60 Fulani pastoralists killed".
+_PEOPLE_NOUNS = (
+    r"pastoralists?|herders?|herdsmen|villagers?|civilians?|traders?|farmers?|fishermen|"
+    r"miners?|men|women|children|people|youths?|workers?|passengers?"
+)
 # The actor is the one hit: "soldiers were killed when ...", "a FAMa vehicle struck an
 # IED"; without an auxiliary only after a count: "two soldiers killed and six wounded".
 _HIT_AFTER = re.compile(
@@ -79,7 +86,7 @@ _HIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REDUCED_HIT_AFTER = re.compile(
-    rf"^\s*(?:(?:{_UNIT_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})(?:\s+or\s+(?:{_VICTIM_VERBS}))?"
+    rf"^\s*(?:(?:{_UNIT_NOUNS}|{_PEOPLE_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})(?:\s+or\s+(?:{_VICTIM_VERBS}))?"
     rf"(?=\s+(?:and\s+(?:\d+|\w+\s+(?:wounded|injured|missing))|by|in|when|after|during|"
     rf"near|while|par)\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
@@ -97,6 +104,13 @@ _UNIT_HIT_AFTER = re.compile(
     rf"(?:{_VICTIM_VERBS})"
     rf"(?=\s+(?:by|in|when|after|during|near|while|par|overnight|last|this|around|at|on|"
     rf"yesterday|today|along|between)\b|\s*[,.;(]|\s*$)",
+    re.IGNORECASE,
+)
+# "a policeman shot dead by gunmen", "Dogon villagers killed by militiamen": a participle
+# with its agent after it is passive, with or without a count or an auxiliary.
+_PASSIVE_BY_AFTER = re.compile(
+    rf"^\s*(?:{_UNIT_ADJ})?(?:(?:{_UNIT_NOUNS}|{_PEOPLE_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})"
+    rf"(?:\s+(?:dead|to\s+death))?\s+(?:by|par)\b",
     re.IGNORECASE,
 )
 # "the patrol came under fire", "the convoy fell into an ambush".
@@ -249,7 +263,8 @@ def _coded(match: Any) -> list[tuple[Any, tuple[int, int]]]:
 def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
     """The words right after an actor say it was hit ("were killed", "vehicle hit a mine")."""
     after = text[match.end : max(match.end, trigger_start) + 40]
-    if any(p.match(after) for p in (_HIT_AFTER, _VEHICLE_HIT, _UNIT_HIT_AFTER, _CAME_UNDER)):
+    hit_patterns = (_HIT_AFTER, _VEHICLE_HIT, _UNIT_HIT_AFTER, _CAME_UNDER, _PASSIVE_BY_AFTER)
+    if any(p.match(after) for p in hit_patterns):
         return True
     counted = _COUNT_BEFORE.search(text[max(sent_start, match.start - 30) : match.start])
     return counted is not None and _REDUCED_HIT_AFTER.match(after) is not None

@@ -1,0 +1,125 @@
+"""Actor roles and names on short team-written sentences: passives without an
+auxiliary, quoted agents, communities named as victims, later attributions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from conflictwatch.config import load_settings
+from conflictwatch.extract import build_pipeline
+from conflictwatch.extract.actors import Actors
+from conflictwatch.extract.roles import assign_roles
+from conflictwatch.model import Article
+
+UNIDENTIFIED_ML = "Unidentified Armed Group (Mali)"
+
+
+@pytest.fixture(scope="module")
+def actors() -> Actors:
+    return Actors.load()
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return build_pipeline(load_settings({"progress": False}))
+
+
+def roles_of(actors: Actors, text: str, trigger: str, on: date = date(2019, 6, 1)):
+    found = re.search(trigger, text)
+    assert found is not None
+    matches = actors.find(text, country="ML", on=on)
+    return assign_roles(text, 0, found.start(), found.end(), matches)
+
+
+def first(pipeline, text: str, published: date = date(2019, 6, 2)):
+    found = pipeline(Article("t", text, published)).reports
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A policeman shot dead by gunmen near Gao.",
+        "A policeman was shot dead by 'gunmen' near Gao.",
+        'A policeman was shot dead by "unknown gunmen" near Gao.',
+    ],
+)
+def test_the_agent_after_by_acts_and_the_one_before_was_hit(actors, text):
+    roles = roles_of(actors, text, "shot")
+    assert roles.actor1 is not None and roles.actor1.role == "unidentified"
+    assert roles.actor2 is not None and roles.actor2.role == "police"
+
+
+def test_a_counted_community_killed_is_hit_not_its_militia(actors):
+    roles = roles_of(
+        actors, "As many as 20 Fulani pastoralists killed in the Menaka area.", "killed"
+    )
+    assert roles.actor1 is None
+    assert roles.actor2 is not None and roles.actor2.name == "Fulani Ethnic Group (Mali)"
+
+
+def test_a_people_named_only_to_describe_a_body_is_no_actor(actors):
+    matches = actors.find("A Fulani-focused NGO counted the dead.", country="ML")
+    assert [m.entry.name for m in matches] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, gunmen killed two gendarmes in Sofara. The perpetrators were GATIA "
+            "militiamen.",
+            "GATIA: Imghad Tuareg and Allies Self-Defense Group",
+        ),
+        (
+            "On Monday, gunmen killed two gendarmes in Sofara. The attackers are suspected "
+            "members of Ansar Dine.",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        (
+            "On Monday, 'unknown gunmen' abducted a nurse in Sofara. The group was later "
+            "confirmed to be ISGS.",
+            "Islamic State (Greater Sahara)",
+        ),
+    ],
+)
+def test_a_later_sentence_naming_the_perpetrators_names_actor1(pipeline, text, expected):
+    assert first(pipeline, text).actor1 == expected
+
+
+def test_security_forces_facing_a_crowd_are_the_police(pipeline):
+    text = "On Monday, security forces fired tear gas to disperse protesters in Koudougou."
+    report = first(pipeline, text)
+    assert report.event_type == "Protests"
+    assert report.actor2 == "Police Forces of Burkina Faso (2015-2022)"
+
+
+def test_security_forces_in_a_fight_stay_the_army(pipeline):
+    report = first(pipeline, "On Monday, security forces killed two militants near Djibo.")
+    assert report.actor1 == "Military Forces of Burkina Faso (2015-2022)"
+
+
+def test_an_actorless_sentence_goes_on_with_both_forces_told_before(pipeline):
+    text = (
+        "On Monday, gendarmes and volunteer fighters (VDP) arrested six herders in Sebba. "
+        "Four were executed outside the town."
+    )
+    found = pipeline(Article("t", text, date(2020, 3, 2))).reports
+    attack = [r for r in found if r.sub_event_type == "Attack"]
+    assert attack, [r.sub_event_type for r in found]
+    assert attack[0].actor1 == "Police Forces of Burkina Faso (2015-2022) Gendarmerie"
+    assert attack[0].assoc_actor_1 == ["VDP: Volunteer for Defense of Homeland"]
+
+
+def test_a_claim_names_actor1_and_keeps_the_group_first_told(pipeline):
+    text = (
+        "On Monday, Fulani gunmen attacked a hotel in Sevare, killing two guards. "
+        "The attack was claimed by JNIM."
+    )
+    report = first(pipeline, text)
+    assert report.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert "Fulani Ethnic Militia (Mali)" in report.assoc_actor_1
