@@ -760,15 +760,21 @@ def named_factions(doc: ArticleDoc) -> dict[str, list[Any]]:
     return found
 
 
+# "JNIM claimed responsibility", "the attack was claimed by JNIM": the group says it did it.
+_CLAIM_WORDS = (
+    r"claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
+    r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
+    r"claimed by|revendiqu"
+)
+_CLAIM = re.compile(rf"\b(?:{_CLAIM_WORDS})", re.IGNORECASE)
 # "JNIM claimed responsibility", "the device was likely planted by ISGS": the text
 # names who did it, even when the act's own sentence says "unknown gunmen". What was
 # learned later counts too: "the gunmen were later identified as ISGS militants", "the
 # attacker was reportedly part of JNIM", "the attackers are suspected members of the FLM",
 # "the perpetrators were Al Mourabitoun" (not "the victims were identified as ...").
 _ATTRIBUTION = re.compile(
-    r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
-    r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
-    r"planted by|claimed by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
+    rf"\b(?:{_CLAIM_WORDS}|"
+    r"planted by|(?:believed|suspected|thought|said|alleged) to (?:be|have been)|"
     r"(?:gunm[ae]n|attackers?|assailants?|perpetrators?|kidnappers?|abductors?|bombers?|"
     r"culprits|they) (?:\w+ ){0,3}?identified as|"
     r"(?:learned|revealed|turned out|confirmed|found|known) to (?:be|have been)|"
@@ -776,16 +782,7 @@ _ATTRIBUTION = re.compile(
     r"(?:suspected|alleged|presumed) (?:members?|fighters|elements) of|"
     r"perpetrators? (?:were|was|are|is)\b|"
     r"suspected (?:in|of) (?:planting|carrying out|being behind)|attributed to|"
-    r"blamed on|revendiqu)",
-    re.IGNORECASE,
-)
-
-
-# "JNIM claimed responsibility", "the attack was claimed by JNIM": the group says it did it.
-_CLAIM = re.compile(
-    r"\b(?:claim(?:ed|s|ing)? (?:\w+ ){0,2}(?:responsibility|the (?:attack|ambush|killing|"
-    r"abduction|kidnapping|assault|bombing|explosion|operation))|t(?:ook|akes|aking) credit|"
-    r"claimed by|revendiqu)",
+    r"blamed on)",
     re.IGNORECASE,
 )
 
