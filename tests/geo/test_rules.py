@@ -131,6 +131,13 @@ def test_a_name_opener_before_a_hyphen_is_no_town_of_an_axis(
     assert [p.mention for p in geocoder.geoparse(text)] == ["Djibo"]
 
 
+def test_a_cause_in_a_movement_name_is_no_place(geocoder: Geocoder) -> None:
+    text = "The Front for the Liberation of Kidal clashed with soldiers in Gao."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Gao"]
+    # Lowercase, the liberation of a town happens there.
+    assert [p.mention for p in geocoder.geoparse("The liberation of Kidal began.")] == ["Kidal"]
+
+
 def test_group_names_point_to_their_country(geocoder: Geocoder) -> None:
     assert ("BF", "") in geocoder._cued("Koglweogo fighters patrolled.")
     assert ("NE", "Diffa") in geocoder._cued("ISWAP militants raided a village.")

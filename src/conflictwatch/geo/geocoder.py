@@ -64,6 +64,12 @@ _NEAR_BEFORE = re.compile(
     r"rural\s+commune|localities|villages|towns)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+# The cause in a movement's name: "Front for the Liberation of Macina", "Alliance for
+# the Salvation of the Sahel". Capitalised, so "the liberation of Kidal" is a place.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:Liberation|Salvation|Defen[cs]e|Protection|Restoration|Independence|Emergence|"
+    r"Unity|Sovereignty|Libération|Sauvegarde|Défense)\s+(?:of|for|du|de|des)\s+(?:the\s+|la\s+)?$"
+)
 # A speech verb after an institution's name: "the ministry of defense said".
 _SPEAKER_AFTER = re.compile(
     r"(?:\s+(?!and\b|where\b|who\b|which\b|to\b)[\w'’-]+){0,4}?\s+"
@@ -878,6 +884,8 @@ class Geocoder:
         gaz = self.gazetteer
         before = text[max(0, start - WINDOW) : start]
         after = text[end : end + WINDOW]
+        if _CAUSE_BEFORE.search(before):
+            return None  # "the Front for the Liberation of Macina" is no place
         # "Mopti region", "the region of Gao", "the Sahel region": admin1 first,
         # even for words the stoplist would otherwise drop ("Sahel").
         if key in gaz.regions and (_REGION_AFTER.match(after) or _REGION_BEFORE.search(before)):
