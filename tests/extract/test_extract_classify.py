@@ -307,3 +307,15 @@ def test_classify_armed_people_abducted_make_a_battle():
     text = "Gunmen abducted two militiamen on the road."
     assert sub_type(text, armed=True, fighters_abducted=True) == "Armed clash"
     assert sub_type(text, armed=True) == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The crowd's clash with the police is its violence, not a battle nor a brawl.
+        ("Students clashed with the police.", "Violent demonstration"),
+        ("Students from two schools clashed.", "Mob violence"),
+    ],
+)
+def test_classify_a_crowd_fighting_the_police_riots(text, expected):
+    assert sub_type(text) == expected

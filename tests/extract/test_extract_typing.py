@@ -136,3 +136,95 @@ def test_typing_denied_fight_is_no_clash(pipeline):
         "No mentioned clash nor casualties."
     )
     assert sub_types(pipeline, text) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A crowd fighting the police is a violent demonstration; two crowds, mob violence.
+        (
+            "Students clashed with the police while protesting against the new fees in Dori.",
+            "Violent demonstration",
+        ),
+        (
+            "Traders fought with gendarmes during a protest at the market in Gao.",
+            "Violent demonstration",
+        ),
+        ("Students from two rival schools clashed in Dori.", "Mob violence"),
+        # A lynching or vigilantes the crowd protests about are its grievance, not its act.
+        ("Residents protested against the lynching of a trader in Dori.", "Peaceful protest"),
+        (
+            "Hundreds marched in Gao to demand the release of the arrested vigilantes.",
+            "Peaceful protest",
+        ),
+        (
+            "Youths demanding the release of their leader set up roadblocks in Dori.",
+            "Violent demonstration",
+        ),
+        # The crowd that prevents traffic is no intervention; the police that prevent it are.
+        (
+            "Students demonstrated in Dori and prevented traffic on the main road.",
+            "Peaceful protest",
+        ),
+        (
+            "Police prevented the students from holding a demonstration in Dori.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_typing_crowd_wordings(pipeline, text, expected):
+    assert sub_types(pipeline, text)[:1] == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Prisoners set free are no territory; a town is.
+        ("Gunmen attacked the gendarmerie in Dori and liberated twelve prisoners.", "Armed clash"),
+        ("The army liberated the town of Boni.", "Government regains territory"),
+    ],
+)
+def test_typing_liberated_people_or_places(pipeline, text, expected):
+    assert sub_types(pipeline, text)[:1] == [expected], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A deadly conflict between communities is a battle between their militias.
+        (
+            "Five people were killed in a conflict between farmers and herders near Dori.",
+            ["Armed clash"],
+        ),
+        # What the attack is "related to" is its background, not a second fight.
+        (
+            "Gunmen killed four traders near Dori on Sunday. The attack is believed to be "
+            "related to recent ethnic violence in the area.",
+            ["Attack"],
+        ),
+        # Shelling answered with fire on the ground is an exchange: a battle, one event.
+        (
+            "Militants shelled the army base in Dori on Sunday; the soldiers responded with "
+            "rocket fire.",
+            ["Armed clash"],
+        ),
+        (
+            "Militants fired rockets at the army camp in Dori on Sunday. The soldiers "
+            "responded with artillery fire.",
+            ["Armed clash"],
+        ),
+        (
+            "Mortar shells hit the army camp in Dori on Sunday. The soldiers responded to "
+            "the attack.",
+            ["Armed clash"],
+        ),
+        # More shelling in reply is shelling still.
+        (
+            "Rockets hit the army camp in Dori on Sunday. The army retaliated with rockets "
+            "on the militants' base.",
+            ["Shelling/artillery/missile attack"],
+        ),
+    ],
+)
+def test_typing_fights_told_around_the_act(pipeline, text, expected):
+    assert sub_types(pipeline, text) == expected, text

@@ -220,11 +220,11 @@ _GRIEVANCE_LEAD = re.compile(
 )
 # "... against the fees and then clashed with the police": the crowd's own act again.
 _GRIEVANCE_END = re.compile(r"[,;:()]|\s-\s|\band\s+(?:then\s+|later\s+|also\s+)?\w+ed\b")
-# How the crowd and the police acted stays whatever the protest was about.
+# How the crowd and the police acted stays whatever the protest was about. Not "mob":
+# "against the lynching of a trader", "the release of vigilantes" name the grievance.
 _CROWD_DETAIL = {
     "protest",
     "riot",
-    "mob",
     "protest_violent",
     "protest_intervention",
     "protest_force",
@@ -1178,11 +1178,17 @@ _BACK_OBJECT = re.compile(
 
 # "fought back", "struck back": a response to an attack told before.
 _BACK_AFTER = re.compile(r"\s+back\b", re.IGNORECASE)
+# "the army responded with artillery fire", "the guards returned fire": a reply to an act.
+_RESPONSE = re.compile(r"respond|returned fire|retaliat", re.IGNORECASE)
 
 
 def _fights_back(text: str, triggers: list[Trigger]) -> bool:
-    """'Residents fought back, killing two assailants' goes with the attack before it."""
-    return any(t.category == "clash" and _BACK_AFTER.match(text, t.end) for t in triggers)
+    """'Residents fought back, killing two assailants', 'the soldiers returned fire' go
+    with the attack before them."""
+    return any(
+        t.category == "clash" and (_BACK_AFTER.match(text, t.end) or _RESPONSE.match(t.text))
+        for t in triggers
+    )
 
 
 def _refers_back(text: str, sent_start: int, trigger: Trigger) -> bool:

@@ -332,6 +332,17 @@ def _crowd_turned_violent(triggers: list[Trigger], categories: set[str]) -> bool
     return any(_CROWD_WORD.search(t.text) for t in violent)
 
 
+def _without_crowd_fight(triggers: list[Trigger]) -> list[Trigger]:
+    """'Students clashed with the police': the clash is the crowd's own violence, told by
+    a crowd trigger around it, not a battle between armed sides."""
+    crowds = [t for t in triggers if t.category == "protest_violent" and _CROWD_WORD.search(t.text)]
+    return [
+        t
+        for t in triggers
+        if t.category != "clash" or not any(c.start <= t.start and t.end <= c.end for c in crowds)
+    ]
+
+
 _SHOT = re.compile(r"shot (?:at|dead)|opened fire|fir(?:ed|ing) (?:on|at|upon)", re.IGNORECASE)
 
 
@@ -367,7 +378,7 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     """(event_type, sub_event_type, the trigger that decided) or None."""
     if not triggers:
         return None
-    triggers = _without_denied_fighting(triggers)
+    triggers = _without_crowd_fight(_without_denied_fighting(triggers))
     categories = {t.category for t in triggers}
     if "air_weapon" in categories and categories & (_VIOLENT_VERBS | {"shelling", "looting"}):
         # "warplanes fired a missile": the aircraft makes it an air strike.

@@ -577,6 +577,30 @@ def _crowd_nationality(doc: ArticleDoc, first: Any) -> str | None:
     return found
 
 
+_REMOTE = {"air", "air_weapon", "shelling", "ied", "suicide", "grenade", "chemical"}
+
+
+def _fought_back(draft: Draft) -> bool:
+    """A later sentence of the paragraph tells a fight on the ground ("the soldiers
+    returned fire"), not more of the same shelling ("the army retaliated in kind with
+    rockets"); fighting named in a later paragraph is background."""
+    paragraph = draft.first.paragraph
+    for member in draft.members[1:]:
+        if member.paragraph != paragraph:
+            continue
+        clashes = [t for t in member.triggers if t.category == "clash"]
+        # "responded with artillery fire": the weapon inside the reply is still a reply.
+        remote = [
+            t
+            for t in member.triggers
+            if t.category in _REMOTE
+            and not any(c.start <= t.start and t.end <= c.end for c in clashes)
+        ]
+        if clashes and not remote:
+            return True
+    return False
+
+
 def _event_types(draft: Draft) -> tuple[str, str]:
     """A protest's sub-type is how it went, over all the sentences that tell it."""
     first = draft.first
@@ -593,6 +617,8 @@ def _event_types(draft: Draft) -> tuple[str, str]:
     )
     if attacked and "clash" in later and "civ_attack" not in categories:
         return "Battles", "Armed clash"  # "village self-defence responded to the attack"
+    if first.event_type == "Explosions/Remote violence" and _fought_back(draft):
+        return "Battles", "Armed clash"  # "Rockets hit the camp. The peacekeepers returned fire."
     if first.sub_event_type in {"Armed clash", "Mob violence"}:
         feud = draft_feud_type(draft)
         if feud is not None:
