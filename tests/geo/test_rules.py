@@ -8,6 +8,7 @@ from pathlib import Path
 from conflictwatch.geo.geocoder import Geocoder, _runs
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import Place
+from support import OVERRIDES_HEADER, geocoder_with_places
 
 
 def mentions(places: list[Place]) -> list[tuple[str | None, str | None, int | None]]:
@@ -120,13 +121,9 @@ def test_hyphenated_name_without_road_cue_stays_whole(geocoder: Geocoder) -> Non
 def test_a_name_opener_before_a_hyphen_is_no_town_of_an_axis(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(
-        "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
-        "Tin,,13.74,-5.91,ML,Segou,Segou\n",
-        encoding="utf-8",
+    geocoder = geocoder_with_places(
+        small_geocoder, tmp_path, OVERRIDES_HEADER + "Tin,,13.74,-5.91,ML,Segou,Segou\n"
     )
-    geocoder = small_geocoder(overrides=overrides)
     text = "An IED struck a convoy on the road between Djibo and Tin-Toukar."
     assert [p.mention for p in geocoder.geoparse(text)] == ["Djibo"]
 
