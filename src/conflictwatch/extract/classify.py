@@ -55,6 +55,8 @@ _WEAPONS = (
     ("ied", "Remote explosive/landmine/IED"),
 )
 _WEAPON_CATEGORIES = {category for category, _ in _WEAPONS}
+# Violence from afar: the weapons above and the aircraft that carry them.
+REMOTE_CATEGORIES = _WEAPON_CATEGORIES | {"air_weapon"}
 _STRATEGIC = (
     ("disrupted", "Disrupted weapons use"),
     ("agreement", "Agreement"),

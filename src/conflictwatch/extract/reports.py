@@ -26,6 +26,7 @@ from conflictwatch.extract.candidates import (
     dates_protested_cause,
 )
 from conflictwatch.extract.classify import (
+    REMOTE_CATEGORIES,
     SUB_EVENT_TYPES,
     crowd_categories,
     protest_sub_type,
@@ -577,9 +578,6 @@ def _crowd_nationality(doc: ArticleDoc, first: Any) -> str | None:
     return found
 
 
-_REMOTE = {"air", "air_weapon", "shelling", "ied", "suicide", "grenade", "chemical"}
-
-
 def _fought_back(draft: Draft) -> bool:
     """A later sentence of the paragraph tells a fight on the ground ("the soldiers
     returned fire"), not more of the same shelling ("the army retaliated in kind with
@@ -593,7 +591,7 @@ def _fought_back(draft: Draft) -> bool:
         remote = [
             t
             for t in member.triggers
-            if t.category in _REMOTE
+            if t.category in REMOTE_CATEGORIES
             and not any(c.start <= t.start and t.end <= c.end for c in clashes)
         ]
         if clashes and not remote:

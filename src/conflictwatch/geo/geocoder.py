@@ -216,13 +216,15 @@ _NAME_OPENERS = frozenset({"tin", "bir", "ain", "ait", "oued", "hassi", "ras"})
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
+# A stated distance, in digits or words: "25 km", "four kilometers".
+_DISTANCE = r"(\d+|[a-z]+(?:-[a-z]+)?)\s*(?:km|kms|kilomet(?:er|re)s?)"
 # What links a place to the next one it lies by: "the Tamkoro area near Mopti",
 # "Kanibe, north of Djibo", "in Damba, not far from Gao", "Damba, 40 km from Gao".
 _NEAR_LINK = re.compile(
     r"(?:\s+(?:area|village|town|locality|zone|sector|axis|valley|forest))?\s*,?\s*"
     r"(?:(?:located|situated|some|about|around|approximately)\s+)?"
     r"(?:near(?:by)?|not\s+far\s+from|close\s+to|in\s+the\s+vicinity\s+of|"
-    r"(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+)?"
+    rf"(?:{_DISTANCE}\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|from))"
     r"\s+(?:the\s+)?(?:(?:town|village|city|locality|commune)\s+of\s+)?",
     re.IGNORECASE,
@@ -1595,8 +1597,7 @@ def _near_limit(link: str) -> float:
     return min(NEAR_LINK_KM, 1.25 * distance + 15.0)
 
 
-# "25 km from", "four kilometers south of"
-_STATED_KM = re.compile(r"(\d+|[a-z]+(?:-[a-z]+)?)\s*(?:km|kms|kilomet)", re.IGNORECASE)
+_STATED_KM = re.compile(_DISTANCE, re.IGNORECASE)
 
 
 def _unit_of(gaz: Gazetteer, position: int) -> tuple[str, str]:
