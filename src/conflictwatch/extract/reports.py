@@ -349,10 +349,10 @@ def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
     claimed the attack", "soldiers wounded by an IED, JNIM claimed responsibility"; ACLED
     codes the claimant, never a side hit), or "the militants" after a named group."""
     actor1 = roles.actor1
-    if actor1 is not None and _claim_overrides(actor1, roles, ctx):
+    claimant = _claimant(roles, ctx)
+    if actor1 is not None and claimant is not None and _claim_overrides(actor1, claimant):
         # "Fulani gunmen attacked the resort ... The attack was claimed by JNIM": ACLED
         # codes the claimant; the group as first told stays associated.
-        claimant = _claimant(roles, ctx)
         roles.assoc1 = [actor1, *[e for e in roles.assoc1 if e.name != claimant.name]]
         roles.actor1 = claimant
         return roles
@@ -377,11 +377,10 @@ def _claimant(roles: Roles, ctx: ArticleContext) -> Any:
     return next((e for e in ctx.claimants if e.name not in targets), None)
 
 
-def _claim_overrides(actor1: Any, roles: Roles, ctx: ArticleContext) -> bool:
+def _claim_overrides(actor1: Any, claimant: Any) -> bool:
     """A claimant replaces a non-state actor1 told otherwise (a community's militia, a
     suspected group); unknown attackers are left to the attribution rule after."""
-    claimant = _claimant(roles, ctx)
-    if claimant is None or actor1.name == claimant.name or actor1.kind not in _ARMED_GROUPS:
+    if actor1.name == claimant.name or actor1.kind not in _ARMED_GROUPS:
         return False
     return not (actor1.generic and actor1.role == "unidentified")
 
