@@ -319,3 +319,24 @@ def test_classify_armed_people_abducted_make_a_battle():
 )
 def test_classify_a_crowd_fighting_the_police_riots(text, expected):
     assert sub_type(text) == expected
+
+
+def test_triggers_keep_the_words_as_written_and_their_offsets():
+    text = "In Hombori, Gunmen ATTACKED the market."
+    (trigger,) = [t for t in find_triggers(text, 0, len(text)) if t.category == "attack"]
+    assert trigger.text == "ATTACKED"
+    assert text[trigger.start : trigger.end] == "ATTACKED"
+
+
+def test_triggers_are_found_where_lower_case_changes_the_length():
+    # "İ" lowercases to two characters: offsets into the lowercased text would be one off.
+    text = "Near İnates, gunmen attacked the market."
+    (trigger,) = [t for t in find_triggers(text, 0, len(text)) if t.category == "attack"]
+    assert (trigger.text, text[trigger.start : trigger.end]) == ("attacked", "attacked")
+
+
+def test_case_sensitive_trigger_parts_still_tell_a_march_from_the_month():
+    march = "The march went through the city."
+    month = "The March elections were postponed."
+    assert any(t.category == "protest" for t in find_triggers(march, 0, len(march)))
+    assert not any(t.category == "protest" for t in find_triggers(month, 0, len(month)))

@@ -10,9 +10,9 @@ civilians, "a drone struck a wedding" an air strike that targets civilians.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from conflictwatch.resources import iter_jsonl
 
@@ -97,12 +97,48 @@ class Target:
     empty_post: bool = False  # "attacked the post while it was unmanned": property only
 
 
+@dataclass(frozen=True)
+class _TriggerPattern:
+    """One row of triggers.jsonl, as whole words."""
+
+    category: str
+    source: str
+    # Compiled without IGNORECASE, for the lowercased text: re makes no quick literal
+    # checks under IGNORECASE, so this runs about 2.5 times faster. None when the row
+    # has a case-sensitive part ("(?-i:...)", a capital).
+    lowercase: re.Pattern[str] | None
+
+    def finditer(
+        self, text: str, lowered: str | None, start: int, end: int
+    ) -> Iterator[re.Match[str]]:
+        if lowered is not None and self.lowercase is not None:
+            return self.lowercase.finditer(lowered, start, end)
+        return _any_case(self.source).finditer(text, start, end)
+
+
 @cache
-def _trigger_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [
-        (row["category"], re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w-])", re.IGNORECASE))
-        for row in iter_jsonl("lexicon/triggers.jsonl")
-    ]
+def _any_case(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+@cache
+def _trigger_patterns() -> list[_TriggerPattern]:
+    patterns = []
+    for row in iter_jsonl("lexicon/triggers.jsonl"):
+        source = rf"(?<![\w-])(?:{row['pattern']})(?![\w-])"
+        folds = row["pattern"] == row["pattern"].lower() and "(?-i" not in row["pattern"]
+        patterns.append(
+            _TriggerPattern(row["category"], source, re.compile(source) if folds else None)
+        )
+    return patterns
+
+
+@lru_cache(maxsize=4)
+def _lowercased(text: str) -> str | None:
+    """The text in lower case, or None when that moves offsets ("İ" becomes two
+    characters). Cached: a document's sentences are scanned one after another."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def find_triggers(
@@ -111,11 +147,16 @@ def find_triggers(
     """The trigger words of text[start:end], in order; only of `categories` if given
     (a cheap pass for callers that need one kind, such as the protest words)."""
     found = []
-    for category, pattern in _trigger_patterns():
-        if categories is not None and category not in categories:
+    lowered = _lowercased(text)
+    for trigger in _trigger_patterns():
+        if categories is not None and trigger.category not in categories:
             continue
-        for match in pattern.finditer(text, start, end):
-            found.append(Trigger(category, match.start(), match.end(), match.group()))
+        for match in trigger.finditer(text, lowered, start, end):
+            found.append(
+                Trigger(
+                    trigger.category, match.start(), match.end(), text[match.start() : match.end()]
+                )
+            )
     return sorted(found, key=lambda t: t.start)
 
 
