@@ -3,6 +3,7 @@ import socket
 from datetime import date
 
 import pytest
+import trafilatura
 
 from conflictwatch.model import Article, ReadError
 from conflictwatch.read import read_path, webpage
@@ -91,7 +92,7 @@ def test_read_html_short_page(tmp_path, no_network):
 
 
 def test_read_html_falls_back_when_trafilatura_finds_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(webpage.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     path = tmp_path / "short.html"
     path.write_text(SHORT)
     [article] = read_path(path)

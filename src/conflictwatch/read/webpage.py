@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import lxml.html
-import trafilatura
 from lxml import etree
-from trafilatura.settings import set_date_params
 
 from conflictwatch.model import Article
 from conflictwatch.read.common import Input, InputError, Item, too_large
 from conflictwatch.read.dates import parse_published
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # trafilatura and its helpers warn about every page they find thin or odd; a
 # reader that tries thousands of pages would drown standard error in them.
@@ -64,7 +66,11 @@ def _page_title(markup: str) -> str | None:
     return " ".join(title.split()) if title and title.strip() else None
 
 
-def _extract(markup: str, url: str | None) -> trafilatura.settings.Document | None:
+def _extract(markup: str, url: str | None) -> Document | None:
+    # Imported here: it takes a tenth of a second, and most runs read no HTML.
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
     try:
         return trafilatura.bare_extraction(
             markup,
