@@ -297,3 +297,27 @@ def test_a_possessive_without_its_apostrophe_names_the_country(geocoder: Geocode
     assert [(p.mention, p.country_code) for p in places] == [("Nigers", "NE")]
     text = "Soldiers of Burkina Fasos army fired in the air."
     assert [p.country_code for p in geocoder.geoparse(text)] == ["BF"]
+
+
+def test_the_place_of_an_attack_on_it_needs_no_other_cue(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = geocoder_with_places(
+        small_geocoder, tmp_path, OVERRIDES_HEADER + "Toumour,,13.67,13.13,NE,Diffa,Diffa\n"
+    )
+    # Another country named makes an uncued village too weak to keep.
+    text = "Five civilians died in a Boko Haram attack on Toumour. The attackers fled to Nigeria."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Toumour", "Nigeria"]
+
+
+def test_a_region_after_a_comma_is_the_region_of_the_town_before_it(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = geocoder_with_places(
+        small_geocoder, tmp_path, OVERRIDES_HEADER + "Kouakourou,,14.06,-4.33,ML,Mopti,Djenne\n"
+    )
+    places = geocoder.geoparse("An IED was found on a bridge near Kouakourou, Mopti, on Monday.")
+    assert [(p.mention, p.admin1) for p in places] == [("Kouakourou", "Mopti")]
+    # A list goes on after it: then the region's namesake town is one of the towns.
+    places = geocoder.geoparse("Attacks hit Kouakourou, Mopti and Koro on Monday.")
+    assert [p.mention for p in places] == ["Kouakourou", "Mopti", "Koro"]

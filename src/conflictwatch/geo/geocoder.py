@@ -99,7 +99,10 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|of|outside|around|towards?|between|into|to|through|across|via|"
     r"within|inside|nearby|reach(?:ed)?|entered|left|fled|visited|attacked|captured|seized|"
     r"recaptured|retook|overran|bombed|shelled|struck|raided|stormed|besieged|surrounded|"
-    r"evacuated|controls?|took)\s+(?:the\s+)?"
+    r"evacuated|controls?|took|"
+    # "a Boko Haram attack on Toumour", "the raid on Boni"
+    r"(?:attacks?|assaults?|raids?|offensive|ambush|strikes?|incursions?)\s+(?:up)?on)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:town|village|city|locality|hamlet|commune|area|region|department|province|"
     r"cercle|circle|district|camp|localities|villages|towns|communes)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
@@ -128,6 +131,7 @@ _COMMUNE_BETWEEN = re.compile(
 # "Wello Commune (Koro, Mopti)": the hint after the unit's kind is the unit's.
 _KIND_BEFORE_HINT = re.compile(r"^\s+(?i:commune|municipality)(?=\s*[\(\[])")
 _COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|or|&))\s*[A-Z]")
 # "Madouba, Kossi Province", "Tin-Akoff, in the Oudalan province": an admin unit
 # written after the place works like a parenthesised hint.
 _UNIT_AFTER = re.compile(
@@ -940,6 +944,17 @@ class Geocoder:
                 # "Kidal, Mali": the country qualifies the town; it is no mention of its own.
                 mention.hints.append(name_key(country_after.group(1)))
                 mention.hint_end = end + country_after.end()
+            elif (
+                code is None
+                and not hint
+                and (region := name_key(country_after.group(1))) != key
+                and self._region_of_any(ids, region)
+                and not _LIST_GOES_ON.match(after, country_after.end())
+            ):
+                # "Kouakourou, Mopti": the region of the town before it, not a town;
+                # but "Sevare, Mopti and Gao" is a list of towns.
+                mention.hints.append(region)
+                mention.hint_end = end + country_after.end()
         unit_after = (_UNIT_AFTER.match(after) or _UNIT_OF_AFTER.match(after)) if not hint else None
         if unit_after:
             mention.hints.append(name_key(unit_after.group(1)))
@@ -956,6 +971,10 @@ class Geocoder:
         mention.strong = bool(_STRONG_LOCATIVE.search(before))
         mention.admin2_cue = bool(_ADMIN2_AFTER.match(after))
         return mention
+
+    def _region_of_any(self, ids: Sequence[int], key: str) -> bool:
+        """The key names the region one of the places lies in."""
+        return any(self._names_the_region(key, position) for position in ids)
 
     def _variant_ids(self, key: str, before: str) -> tuple[int, ...]:
         """Places of the home countries one spelling edit away ("Aquelhok" for
