@@ -35,6 +35,18 @@ def geocoder(small_geocoder: Callable[..., Geocoder], tmp_path: Path) -> Geocode
     return small_geocoder(overrides=overrides)
 
 
+@pytest.fixture
+def overrides_with(tmp_path: Path) -> Callable[[str], Path]:
+    """The override rows above plus `extra`, as a file."""
+
+    def write(extra: str) -> Path:
+        path = tmp_path / "more-places.csv"
+        path.write_text(HEADER + ROWS + extra, encoding="utf-8")
+        return path
+
+    return write
+
+
 def names(geocoder: Geocoder, text: str) -> list[tuple[str, str | None]]:
     return [(p.name, p.admin2) for p in geocoder.geoparse(text) if p.feature_code != "PCLI"]
 
@@ -131,6 +143,17 @@ def test_a_quarter_we_do_not_know_is_placed_at_its_village(geocoder: Geocoder) -
         "Gunmen burned a school in Mentao-Mossi.",
     ):
         assert names(geocoder, text) == [("Mentao", "Soum")]
+
+
+def test_a_quarter_of_a_village_the_hint_does_not_place_is_left_to_the_hint(
+    small_geocoder: Callable[..., Geocoder], overrides_with: Callable[[str], Path]
+) -> None:
+    # Our only Kolbila is in Burkina Faso, not in the Koro cercle of Mali named: the
+    # quarter belongs to another Kolbila, coded to the cercle at precision 2, even
+    # though a hamlet near that Kolbila shares the name of the region.
+    geocoder = small_geocoder(overrides=overrides_with("Mopti,,10.15,-4.58,BF,Cascades,Comoe\n"))
+    (place,) = geocoder.geoparse("Gunmen attacked Kolbila-Peulh (Koro, Mopti).")
+    assert (place.country_code, place.admin2, place.geo_precision) == ("ML", "Koro", 2)
 
 
 def test_a_commune_nearby_does_not_outweigh_the_cercle_named(geocoder: Geocoder) -> None:

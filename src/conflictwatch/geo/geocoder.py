@@ -909,14 +909,17 @@ class Geocoder:
         ):
             return None
         ids = gaz.candidates(key)
+        # Not the name itself: a spelling variant, or the village of a quarter.
+        borrowed = False
         if not ids and (base := qualified_base(surface)) is not None:
             ids = gaz.candidates(name_key(base))  # "Kiemna-Yarce": a quarter of Kiemna
+            borrowed = bool(ids)
         fuzzy = False
         if not ids:
             ids = self._variant_ids(key, before)
             if not ids:
                 return None
-            fuzzy = True
+            fuzzy = borrowed = True
         mention = _Mention(start, end, surface, "place", key, ids)
         mention.fuzzy = fuzzy
         skipped = 0
@@ -962,7 +965,7 @@ class Geocoder:
         # "Toudeni (Ountadini)": a variant whose units the hint does not name is
         # another place; the hint decides (see _hinted_mention).
         if (
-            fuzzy
+            borrowed
             and mention.hints
             and not any(self._hint_bonus(p, mention.hints, admin_only=True) for p in ids)
         ):
