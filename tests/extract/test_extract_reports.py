@@ -184,6 +184,24 @@ def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     assert best_place([village, capital], plain) is village
 
 
+def test_reports_place_is_not_the_landmark_of_another():
+    from conflictwatch.extract.candidates import best_place
+    from conflictwatch.model import Place
+
+    def place(name: str, score: float, text: str) -> Place:
+        start = text.index(name)
+        end = start + len(name)
+        return Place(name, None, None, None, None, 0.0, 0.0, 2, score=score, start=start, end=end)
+
+    text = "A patrol clashed with smugglers in the Tamkoro area near Mopti."
+    well, town = place("Tamkoro", 0.4, text), place("Mopti", 0.9, text)
+    assert best_place([well, town], text) is well
+    # After a comma the second place may be the one coded; the surer place wins.
+    text = "A patrol clashed with smugglers in Tamkoro, near Mopti."
+    well, town = place("Tamkoro", 0.4, text), place("Mopti", 0.9, text)
+    assert best_place([well, town], text) is town
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

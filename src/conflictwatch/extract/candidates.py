@@ -40,6 +40,7 @@ from conflictwatch.extract.roles import (
     is_named_group,
     refers_to_attackers,
 )
+from conflictwatch.geo.geocoder import links_near
 from conflictwatch.model import ArticleDoc, Place
 from conflictwatch.resources import load_json
 
@@ -652,6 +653,7 @@ def best_place(
         went = bool(text) and (
             _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start]) is not None
             or _second_of_pair(text, place, places)
+            or _landmark(text, place, places)
             or _PART_AFTER.match(text, place.end or start) is not None
         )
         precision = place.geo_precision or 3
@@ -694,6 +696,22 @@ _PAIR_GAP = re.compile(
 )
 _PAIR_START = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+(?:of\s+)?)?$", re.IGNORECASE)
 _PAIR_ROAD_AFTER = re.compile(r"\s+(?:axis|road|highway|route|stretch|section)\b", re.IGNORECASE)
+
+
+def _landmark(text: str, place: Place, places: list[Place]) -> bool:
+    """The Agadez of "the Ighayen area near Agadez": named to say where the other is.
+    After a comma ("Didi, 7 km from Ber", "between Gao and Kidal, near Anefis") the
+    second place is as often the one ACLED codes, so the rule stays out of it."""
+    start = place.start
+    if start is None:
+        return False
+    return any(
+        other.end is not None
+        and 0 <= start - other.end <= 60
+        and "," not in text[other.end : start]
+        and links_near(text, other.end, start)
+        for other in places
+    )
 
 
 def _second_of_pair(text: str, place: Place, places: list[Place]) -> bool:

@@ -1605,6 +1605,12 @@ class _TextInfo:
         return self._persons
 
 
+def links_near(text: str, start: int, end: int) -> bool:
+    """text[start:end] puts the place before it next to the one after it ("the Tamkoro
+    area near", ", 20 km north of"): the second is a landmark, not the place."""
+    return _NEAR_LINK.fullmatch(text, start, end) is not None
+
+
 def _near_limit(link: str) -> float:
     """How far a place "near" another may lie: NEAR_LINK_KM, or with a stated
     distance ("Atta, 25 km from Dori") that distance with room for roads that wind
