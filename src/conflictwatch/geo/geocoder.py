@@ -1363,7 +1363,7 @@ class Geocoder:
             if first.kind != "place" or first.choice is None or first.matched or first.from_hints:
                 continue
             end = max(first.end, first.hint_end)
-            if second.start - end > 60 or not _NEAR_LINK.fullmatch(text, end, second.start):
+            if second.start - end > 60 or not links_near(text, end, second.start):
                 continue
             point = self._point(second)
             if point is None:
