@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from conflictwatch.extract.cues import alternation
+from conflictwatch.phrases import phrase_pattern
 from conflictwatch.resources import load_json
 
 
@@ -476,7 +477,7 @@ def _daily() -> _DailyPatterns:
     data = load_json("lexicon/dates.json")
     return _DailyPatterns(
         re.compile(rf"(?<![\w(])(?:{alternation(data['daily_leads'])})\s+(?:the\s+)?$", re.I),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['uncertain_spans'])})(?![\w-])", re.I),
+        phrase_pattern(data["uncertain_spans"]),
     )
 
 
@@ -655,7 +656,7 @@ class _PassingPatterns:
 def _passing() -> _PassingPatterns:
     data = load_json("lexicon/dates.json")
     return _PassingPatterns(
-        re.compile(rf"(?<![\w-])(?:{alternation(data['earlier_event_leads'])})(?![\w-])", re.I),
+        phrase_pattern(data["earlier_event_leads"]),
         re.compile(rf"\W*(?:{alternation(data['opening_leads'])})\b", re.I),
         re.compile(rf"(?<![\w-])(?:{alternation(data['bounding_words'])})\s+(?:the\s+)?$", re.I),
         re.compile(rf"(\w+)['’\"]?\s+(?:{alternation(data['relative_pronouns'])})\s+\w", re.I),
@@ -666,8 +667,8 @@ def _passing() -> _PassingPatterns:
         ),
         frozenset(data["auxiliaries"]),
         re.compile(rf"\s*(?:{alternation(data['modifier_participles'])})\s+(?:on\s+|in\s+)?", re.I),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['lead_scope_ends'])})(?![\w-])", re.I),
-        re.compile(rf"(?<![\w-])(?:{alternation(data['later_deeds'])})(?![\w-])", re.I),
+        phrase_pattern(data["lead_scope_ends"]),
+        phrase_pattern(data["later_deeds"]),
         re.compile(
             rf"(?<![\w-])(?:{alternation(data['protest_cause_leads'])})\s.*?(?<![\w-])"
             rf"(?:{alternation(data['protest_cause_nouns'])})(?![\w-])",
