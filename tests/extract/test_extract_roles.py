@@ -61,6 +61,10 @@ def test_targeted_katiba_is_jnim_on_the_other_side(actors):
         ("A FAMa patrol targeted by an IED near Boni, two wounded.", "IED"),
         ("Four MINUSMA peacekeepers were wounded when their vehicle hit a mine.", "mine"),
         ("A FAMa patrol came under fire near Boni.", "fire"),
+        # A headline's subject, or one person counted, before a participle with no object.
+        ("Soldier killed in an ambush east of Timbuktu.", "killed"),
+        ("One Malian soldier shot dead near Boni, another wounded.", "shot dead"),
+        ("Near Boni, one soldier killed one wounded.", "killed"),
     ],
 )
 def test_an_actor_that_was_hit_is_not_the_attacker(actors, text, trigger):

@@ -60,7 +60,8 @@ _FOUGHT_WITH = re.compile(
 _MUTUAL = re.compile(r"clash|fight|fought|battl|affront|combat|exchang|skirmish", re.IGNORECASE)
 _VICTIM_VERBS = (
     r"killed|wounded|injured|hurt|ambushed|targeted|struck|hit|abducted|kidnapped|captured|"
-    r"executed|murdered|assassinated|attacked|shot|lynched|beaten|arrested|detained|slain|"
+    r"executed|murdered|assassinated|attacked|shot dead|shot|lynched|beaten|arrested|detained|"
+    r"slain|"
     r"subjected to|the targets? of|"
     r"tués?|blessés?|enlevés?|attaqués?|ciblés?|visés?|tombés?"
 )
@@ -85,18 +86,25 @@ _HIT_AFTER = re.compile(
     rf"(?:{_VICTIM_VERBS})\b",
     re.IGNORECASE,
 )
+_NOT_KILLED = r"wounded|injured|missing"
+# "one soldier killed one wounded": a second count with no "and" before it.
+_ANOTHER_COUNT = r"(?:one|two|three|four|five|six|another|several|others)"
 _REDUCED_HIT_AFTER = re.compile(
     rf"^\s*(?:(?:{_UNIT_NOUNS}|{_PEOPLE_NOUNS})\s+){{0,2}}(?:{_VICTIM_VERBS})(?:\s+or\s+(?:{_VICTIM_VERBS}))?"
-    rf"(?=\s+(?:and\s+(?:\d+|\w+\s+(?:wounded|injured|missing))|by|in|when|after|during|"
+    rf"(?=\s+(?:and\s+(?:\d+|\w+\s+(?:{_NOT_KILLED}))|{_ANOTHER_COUNT}\s+(?:\w+\s+)?(?:{_NOT_KILLED})|"
+    rf"by|in|when|after|during|"
     rf"near|while|par)\b|\s*[,.;]|\s*$)",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
-    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"(?:\b\d+|\b(?:one|another|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"many|dozens of|scores of|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs))"
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "Soldier killed in an ambush", "A policeman shot dead in Gao": a headline's subject
+# before a participle with no object after it.
+_HEADLINE_SUBJECT = re.compile(r"\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2})?", re.IGNORECASE)
 # "a FAMa checkpoint attacked overnight", "a MINUSMA convoy targeted by an IED": a post or
 # a vehicle cannot act, so a participle after it is passive even without a count.
 _UNIT_HIT_AFTER = re.compile(
@@ -266,7 +274,8 @@ def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
     hit_patterns = (_HIT_AFTER, _VEHICLE_HIT, _UNIT_HIT_AFTER, _CAME_UNDER, _PASSIVE_BY_AFTER)
     if any(p.match(after) for p in hit_patterns):
         return True
-    counted = _COUNT_BEFORE.search(text[max(sent_start, match.start - 30) : match.start])
+    before = text[max(sent_start, match.start - 30) : match.start]
+    counted = _COUNT_BEFORE.search(before) or _HEADLINE_SUBJECT.fullmatch(before)
     return counted is not None and _REDUCED_HIT_AFTER.match(after) is not None
 
 
