@@ -86,6 +86,22 @@ def sub_types(pipeline, text: str) -> list[str]:
             "Sunday.",
             "Disrupted weapons use",
         ),
+        # The rallies are where the call was made: they took place.
+        (
+            "Hundreds of farmers called for lower fuel prices in rallies held in Segou on Sunday.",
+            "Peaceful protest",
+        ),
+        (
+            "Several hundred teachers gathered in the centre of Niamey on Sunday to demand "
+            "their unpaid wages.",
+            "Peaceful protest",
+        ),
+        # The dispute is the setting the killing happened in, not a fight of its own.
+        (
+            "Suspected Fulani militiamen shot dead a herder near Diffa on Sunday, reportedly "
+            "in the context of a land dispute.",
+            "Attack",
+        ),
         # A weapon makes a sentence its own event, though a word reads as an intervention.
         (
             "Banned chlorine munitions were dropped on a neighbourhood of Aleppo on Sunday.",

@@ -972,6 +972,19 @@ def _crowd_damage(text: str, start: int, triggers: list[Trigger]) -> list[Trigge
 _CROWD_HARM = {"kill", "civ_attack", "abduction", "sexual", "riot", "mob", "protest"}
 
 
+# "called for his return in rallies held in Mopti": the rallies are where the call was
+# made, so they took place, unlike the protests of "called for protests on Friday".
+_SETTING_BEFORE = re.compile(
+    r"\b(?:in|at|during)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _setting_of_call(text: str, sent_start: int, trigger: Trigger) -> bool:
+    before = text[max(sent_start, trigger.start - 40) : trigger.start]
+    return trigger.category == "protest" and _SETTING_BEFORE.search(before) is not None
+
+
 def _sentence_triggers(
     doc: ArticleDoc, start: int, end: int, figures: list[Figure]
 ) -> list[Trigger]:
@@ -981,7 +994,8 @@ def _sentence_triggers(
     triggers = [
         t
         for t in triggers
-        if not inside_spans(masked, t.start, t.end) and not _denied(text, start, t)
+        if (not inside_spans(masked, t.start, t.end) or _setting_of_call(text, start, t))
+        and not _denied(text, start, t)
     ]
     triggers = [t for t in triggers if not _weapon_held(text, start, t, triggers)]
     triggers = [t for t in without_dispersal_shots(triggers) if not _symbols_burned(text, t)]
