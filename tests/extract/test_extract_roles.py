@@ -112,6 +112,13 @@ def test_two_actors_that_clashed_are_the_two_sides(actors):
     assert roles.actor2.name == "Islamic State (Greater Sahara)"
 
 
+def test_actors_joined_before_a_clash_with_a_third_fought_together(actors):
+    text = "Malian soldiers and Wagner fighters clashed with JNIM militants near Boni."
+    roles = roles_of(actors, text, "clashed", on=date(2023, 3, 1))
+    assert roles.actor2.name == JNIM
+    assert "Wagner Group" in [e.name for e in roles.assoc1]
+
+
 def test_the_assailants_refer_back_to_attackers_named_before(actors):
     roles = roles_of(actors, "The assailants burned the market in Boni.", "burned")
     assert roles.actor1 is not None and roles.actor1.role == "unidentified"

@@ -199,6 +199,12 @@ def assign_roles(
     targets: list[Any] = []
     associates: list[Any] = []
     hit_together = _joined_hits(text, sent_start, trigger_start, actors)
+    # "FAMa and Wagner clashed with JNIM": with the other side named after the verb,
+    # the actors joined before it fought together.
+    other_side_after = mutual and any(
+        match.start >= trigger_end and _FOUGHT_WITH.match(text[trigger_end : match.start])
+        for match in actors
+    )
     for match in actors:
         left = text[max(sent_start, match.start - 40) : match.start]
         if _FOUGHT_WITH.match(text[trigger_end : match.start]) and mutual:
@@ -217,7 +223,7 @@ def assign_roles(
             hit = match in hit_together or _is_hit(text, sent_start, match, trigger_start)
             joined = (
                 bool(agents)
-                and not mutual
+                and (not mutual or other_side_after)
                 and _JOINED.match(text[agents[-1].end : match.start]) is not None
             )
             against = bool(_AGAINST.search(left)) and bool(agents) and not joined
