@@ -665,6 +665,19 @@ def test_reports_date_before_a_claim_is_when_it_was_claimed(pipeline):
     assert [r.event_date for r in found] == ["2020-03-09"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As reported on 5 March, gunmen abducted a trader near Djibo.",
+        "Reported on 5 March, gunmen abducted a trader near Djibo.",
+        "Gunmen abducted a trader near Djibo, as reported on 5 March.",
+    ],
+)
+def test_reports_brief_dated_by_its_report(pipeline, text):
+    found = reports(pipeline, text, published=date(2020, 3, 10))
+    assert [r.event_date for r in found] == ["2020-03-05"]
+
+
 def test_reports_opening_clause_date_is_not_inherited(pipeline):
     text = (
         "After clashes on 2 March, the army sent reinforcements to the area. "

@@ -836,6 +836,11 @@ _SPEECH_DATE = re.compile(
 )
 
 
+# "As reported on 2 April, gunmen abducted ...": a brief with no other date is dated by
+# its report, as ACLED dates it, rather than by the day before publication.
+_REPORT_DATES_IT = re.compile(r"(?:\bas\s+|^\W*)reported\s+on\s+$", re.IGNORECASE)
+
+
 _SPEECH_AFTER = re.compile(
     r"^,?\s+(?:\w+\s+){0,4}(?:said|says|claimed|announced|reported|told|confirmed|denied|stated)\b"
     r"|^,\s+(?:put|gave|estimated|counted|published)\s+the\s+(?:number|toll|figure|death toll)",
@@ -854,7 +859,8 @@ def _sentence_date(
         if value.attributive and not any(0 <= t.start - match.end <= 2 for t in triggers):
             continue
         # Only this sentence's words: "... Watch said. On 18 January, ..." is an event date.
-        if _SPEECH_DATE.search(text[max(sent_start, match.start - 40) : match.start]):
+        before = text[max(sent_start, match.start - 40) : match.start]
+        if _SPEECH_DATE.search(before) and not _REPORT_DATES_IT.search(before):
             continue
         after = text[match.end : match.end + 45]
         if (
