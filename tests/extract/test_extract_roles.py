@@ -119,6 +119,19 @@ def test_actors_joined_before_a_clash_with_a_third_fought_together(actors):
     assert "Wagner Group" in [e.name for e in roles.assoc1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali junta says army killed ten terrorists near Boni",
+        "The government said the army killed ten militants near Boni.",
+    ],
+)
+def test_a_speaker_before_the_actor_it_speaks_of_is_no_side(actors, text):
+    roles = roles_of(actors, text, "killed", on=date(2023, 3, 1))
+    assert roles.actor1.name == "Military Forces of Mali (2021-)"
+    assert not roles.assoc1
+
+
 def test_the_assailants_refer_back_to_attackers_named_before(actors):
     roles = roles_of(actors, "The assailants burned the market in Boni.", "burned")
     assert roles.actor1 is not None and roles.actor1.role == "unidentified"

@@ -217,7 +217,10 @@ def assign_roles(
             match.start >= trigger_end and _joins_agent(text, match, actors, agents)
         ):
             agents.append(match)
-        elif match.start < trigger_start and _SPEAKS.search(text, match.end, trigger_start):
+        elif match.start < trigger_start and (
+            _SPEAKS.search(text, match.end, trigger_start)
+            or _speaks_of_next(text, match, actors, trigger_start)
+        ):
             continue  # "the UN office has concluded that 500 people were killed": a speaker
         elif match.start < trigger_start:
             hit = match in hit_together or _is_hit(text, sent_start, match, trigger_start)
@@ -250,6 +253,23 @@ def assign_roles(
         (m.start, m.end) == roles.actor1_span and refers_to_attackers(text, m) for m in agents
     )
     return roles
+
+
+# "Mali junta says army killed ...": a headline drops the "that" after the speaker.
+_SAYS_BEFORE_SUBJECT = re.compile(
+    r"^\s*(?:says|said|say|claims|claimed|announces|announced|reports|reported|told)\s+"
+    r"(?:that\s+)?(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _speaks_of_next(text: str, match: Any, actors: list[Any], trigger_start: int) -> bool:
+    """The actor speaks of the next one, who acted: "the junta says the army killed"."""
+    following = [m for m in actors if match.end <= m.start < trigger_start]
+    return (
+        bool(following)
+        and _SAYS_BEFORE_SUBJECT.match(text[match.end : following[0].start]) is not None
+    )
 
 
 _NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
