@@ -102,6 +102,10 @@ def sub_types(pipeline, text: str) -> list[str]:
             "in the context of a land dispute.",
             "Attack",
         ),
+        # The attack the deaths happened in names who was hit: an army base.
+        ("Dozens killed in attack on army base in Djibo", "Armed clash"),
+        # Civilians named among the dead keep it an attack on civilians.
+        ("Two drivers were shot dead in an attack on a supply convoy near Gao.", "Attack"),
         # A weapon makes a sentence its own event, though a word reads as an intervention.
         (
             "Banned chlorine munitions were dropped on a neighbourhood of Aleppo on Sunday.",

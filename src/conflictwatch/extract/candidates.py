@@ -576,6 +576,18 @@ def _target(
 
 # "killed", "shooting", "shot dead": a verb; "an attack on the base" names an event.
 _VERB_FORM = re.compile(r"(?:ed|ing|dead|down)$", re.IGNORECASE)
+# "Dozens killed in an attack on an army base": with no civilians named among the dead,
+# the attack the deaths happened in names who was hit after it.
+_IN_THE_NOUN = re.compile(r"\bin\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOUN_WITH_TARGET = re.compile(r"\s+(?:on|against|targeting)\b", re.IGNORECASE)
+
+
+def _noun_with_target(text: str, sent_start: int, trigger: Trigger) -> bool:
+    return (
+        _IN_THE_NOUN.search(text, max(sent_start, trigger.start - 30), trigger.start) is not None
+        and _NOUN_WITH_TARGET.match(text, trigger.end) is not None
+        and not cues.has("civilian_nouns", text, sent_start, trigger.start)
+    )
 
 
 def _hit_later(
@@ -588,7 +600,8 @@ def _hit_later(
     armed = any(
         _hits_armed(text, _victims_text(text, sent_start, t, end), [])
         for t in triggers
-        if t.category in {"kill", "attack"} and _VERB_FORM.search(t.text)
+        if t.category in {"kill", "attack"}
+        and (_VERB_FORM.search(t.text) or _noun_with_target(text, sent_start, t))
     ) or any(_wounds_armed(t) for t in triggers)
     return replace(target, armed=True) if armed else target
 
