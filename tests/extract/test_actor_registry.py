@@ -243,6 +243,7 @@ GOOD_COUNTRY = (
         ('{"name": "X", "inter": 2,', "line 4"),
         ('{"record": "cues", "country": "ZZ", "names": ["Somebody"]}', "ZZ"),
         ('{"record": "cues", "country": "ML", "names": "", "ages": 3}', "unknown keys"),
+        ('{"name": "X", "inter": 2, "kind": "rebel", "abroad": "yes"}', "abroad"),
     ],
 )
 def test_a_malformed_line_raises_an_error_naming_it(tmp_path, bad_line, message):
@@ -553,3 +554,26 @@ def test_country_cues_of_other_spellings_and_state_companies(registry):
     text = "Workers of SOMAIR marched against President Tanja."
     found = [(code, text[start:end]) for code, start, end in registry.country_cues(text)]
     assert found == [("NE", "SOMAIR"), ("NE", "President Tanja")]
+
+
+@pytest.mark.parametrize(
+    ("country", "abroad", "expected"),
+    [
+        ("IQ", None, ["Islamic State"]),  # a country outside the canon
+        ("ML", None, ["Islamic State (Sahel)"]),
+        (None, None, ["Islamic State (Sahel)"]),
+        # Named only by its people ("French forces"): not known to be abroad.
+        ("FR", False, ["Islamic State (Sahel)"]),
+    ],
+)
+def test_a_broad_alias_abroad_is_no_sahel_branch(registry, country, abroad, expected):
+    text = "Islamic State fighters attacked the town."
+    assert names(registry, text, country=country, on=date(2024, 1, 1), abroad=abroad) == expected
+
+
+def test_a_generic_word_abroad_is_no_sahel_group(registry):
+    text = "Rebels attacked the town."
+    on = date(2024, 1, 1)
+    assert names(registry, text, country="CF", on=on) == []
+    assert names(registry, text, country="CF", on=on, abroad=False) != []
+    assert names(registry, text, country="ML", on=on) != []

@@ -223,3 +223,17 @@ def test_the_militants_are_the_group_named_just_before(pipeline):
 def test_militants_killed_or_captured_were_hit(pipeline, text):
     report = first(pipeline, text)
     assert report.actor1 == "Military Forces of Mali (2013-2020)"
+
+
+def test_an_article_abroad_names_a_broad_group_as_it_is_named(pipeline):
+    text = "Islamic State militants killed five soldiers near Mosul in Iraq on Sunday."
+    assert first(pipeline, text).actor1 == "Islamic State"
+
+
+def test_a_demonym_is_no_country_name(pipeline):
+    # "German" names people, as "Malian" does; "Burkina" still names Burkina Faso.
+    text = "Two German tourists were kidnapped by Tuareg rebels near Djibo in Burkina."
+    doc = pipeline(Article("t", text, date(2012, 3, 2)))
+    assert [m.text for m in doc.of("nationality")] == ["German"]
+    assert [m.text for m in doc.of("country")] == ["Burkina"]
+    assert doc.reports[0].actor1 != "Unidentified Armed Group (Germany)"

@@ -66,6 +66,7 @@ ACTOR_KEYS = frozenset(
         "generic",
         "role",
         "except",
+        "abroad",
     }
 )
 COUNTRY_KEYS = frozenset({"record", "code", "name", "of", "adj", "fr", "periods"})
@@ -124,6 +125,9 @@ class ActorEntry:
     parent: str | None = None
     generic: bool = False
     role: str | None = None  # state branch ("military", "police"...), "civilians"...
+    # Stands for its aliases only in articles about a country the canon does not
+    # cover: "Islamic State" in Iraq is no Sahel branch.
+    abroad: bool = False
     # A faction ACLED codes under its parent on this date ("Katiba Macina" acts as
     # JNIM, with the katiba as associated actor); set by `ActorRegistry.find`.
     coded_as: ActorEntry | None = field(default=None, compare=False)
@@ -392,6 +396,8 @@ def _check_actor(line: _Line, source: str, countries: dict[str, Country]) -> Non
         raise _fail(source, number, "a name with placeholders needs country '*' or a list")
     for key in ("valid_from", "valid_to"):
         _date(rec.get(key), key, source, number)
+    if not isinstance(rec.get("abroad", False), bool):
+        raise _fail(source, number, "abroad must be true or false")
 
 
 # --- template expansion -------------------------------------------------------
@@ -454,6 +460,7 @@ def _entry(
         parent=rec.get("parent"),
         generic=bool(rec.get("generic", False)),
         role=rec.get("role"),
+        abroad=bool(rec.get("abroad", False)),
     )
 
 
@@ -610,19 +617,28 @@ class ActorRegistry:
     # -- lookups
 
     def find(
-        self, text: str, *, country: str | None = None, on: date | None = None
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        on: date | None = None,
+        abroad: bool | None = None,
     ) -> list[ActorMatch]:
-        """Non-overlapping actor mentions, longest alias first, resolved for country/date."""
+        """Non-overlapping actor mentions, longest alias first, resolved for country/date.
+        `abroad`: whether the text is about a country outside the canon (by default,
+        whether `country` is one); see `_for_country`."""
+        if abroad is None:
+            abroad = self.is_abroad(country)
         matches: list[ActorMatch] = []
         for found in self._pattern.finditer(fold_chars(text)):
-            entries = self._index.get(found.group("alias"))
+            entries = self._for_country(self._index.get(found.group("alias")), abroad)
             if not entries:
                 continue
             entry = choose(entries, country, on)
             if entry.generic and _in_compound(text, found.start("alias"), found.end("alias")):
                 continue  # "Bambara-Maoude", "Mbella-Peulh": a place named after a people
             if entry.generic and not _fits(
-                entry, country if country in self.countries else None, on
+                entry, country if abroad or country in self.countries else None, on
             ):
                 continue  # "rebels" in 2005, "Fulani" in Ghana: no canonical actor
             entry = self._under_parent(entry, country, on)
@@ -634,6 +650,19 @@ class ActorRegistry:
             start = found.start("alias")
             matches.append(ActorMatch(start, end, text[start:end], entry))
         return _drop_descriptions(text, matches)
+
+    def is_abroad(self, country: str | None) -> bool:
+        """`country` is known and outside the canon."""
+        return country is not None and country not in self.countries
+
+    @staticmethod
+    def _for_country(entries: list[ActorEntry], abroad: bool) -> list[ActorEntry]:
+        """The entries an alias may stand for: in an article about a country outside the
+        canon, those meant for it ("Islamic State" in Iraq), else the rest."""
+        home = [entry for entry in entries if not entry.abroad]
+        if abroad:
+            return [entry for entry in entries if entry.abroad] or home
+        return home
 
     def named_country(self, surface: str) -> str | None:
         """The one country a surface form itself names ("FAMa", "Malian soldiers",
@@ -674,7 +703,7 @@ class ActorRegistry:
         self, name: str, *, country: str | None = None, on: date | None = None
     ) -> ActorEntry | None:
         """The entry an alias or a canonical name stands for, or None."""
-        entries = self._index.get(name)
+        entries = self._for_country(self._index.get(name), self.is_abroad(country))
         return choose(entries, country, on) if entries else None
 
     def canonical(self, name: str, **kw: Any) -> str | None:

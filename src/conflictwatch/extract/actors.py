@@ -81,9 +81,14 @@ class Actors:
         return cls(ActorRegistry.load())
 
     def find(
-        self, text: str, *, country: str | None = None, on: date | None = None
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        on: date | None = None,
+        abroad: bool | None = None,
     ) -> list[ActorMatch]:
-        matches = self.registry.find(text, country=country, on=on)
+        matches = self.registry.find(text, country=country, on=on, abroad=abroad)
         matches = self._coordinated(text, matches, country, on)
         kept = []
         for index, match in enumerate(matches):
@@ -217,6 +222,9 @@ class Actors:
         if bare is None or bare.country is not None or not country_name:
             return entry
         return replace(bare, name=f"{bare.name} ({country_name})", country=code)
+
+    def is_abroad(self, country: str | None) -> bool:
+        return self.registry.is_abroad(country)
 
     def named_country(self, surface: str) -> str | None:
         """The one country an actor's surface form names ("FAMa"), else None ("soldiers")."""

@@ -66,9 +66,11 @@ def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     geocoder = ctx.resource("geocoder")
     for code, start, end in geocoder.countries_in(doc.text):
         text = doc.text[start:end]
+        # "German" is no truncated "Germany", as "Burkina" is of "Burkina Faso".
+        names = not geocoder.is_demonym(text)
         label = (
             "country"
-            if _names_country(text, geocoder.country_place(code).country)
+            if names and _names_country(text, geocoder.country_place(code).country)
             else "nationality"
         )
         doc.add(Mention(start, end, label, text, code))
@@ -303,12 +305,21 @@ def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
+def _named_as_place(doc: ArticleDoc, country: str | None) -> bool:
+    """The text names the country itself or a place in it, not only its people: "in
+    Iraq", "Kabul", not "French forces" in a brief about Mali that names no country."""
+    return any(m.value == country for m in doc.of("country")) or any(
+        place.country_code == country and place.feature_code != "PCLI" for place in doc.places
+    )
+
+
 def _add_actors(
     doc: ArticleDoc, registry: Any, country: str | None, names: Callable[[str], str | None]
 ) -> None:
     on = doc.article.published
     speaker: tuple[Any, int] | None = None  # a named force that speaks, and where it ends
-    for match in registry.find(doc.text, country=country, on=on):
+    abroad = registry.is_abroad(country) and _named_as_place(doc, country)
+    for match in registry.find(doc.text, country=country, on=on, abroad=abroad):
         if _modifies_a_place(doc.text, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
         entry, named = match.entry, registry.named_country(match.text)

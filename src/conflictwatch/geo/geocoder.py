@@ -413,6 +413,11 @@ class Geocoder:
             **fields,
         )
 
+    def is_demonym(self, surface: str) -> bool:
+        """ "German", "Malian": a word for a country's people, not the country."""
+        found = self.gazetteer.country_keys.get(name_key(surface))
+        return found is not None and found[1]
+
     def countries_in(self, text: str) -> list[tuple[str, int, int]]:
         """Country names and demonyms in `text` as (ISO2 code, start, end)."""
         return [
