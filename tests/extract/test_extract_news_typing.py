@@ -124,6 +124,9 @@ def test_news_sub_event_type(pipeline, text, expected):
         "Three workers died after a chemical spill at a factory in Lagos on Monday.",
         "Two children died after being poisoned by fumes from a pesticide in Kaduna on Monday.",
         "Dozens were hospitalised after a chlorine leakage at a water plant in Accra on Monday.",
+        # A disease that claims lives, a trade war that hits a country: no violence.
+        "It is endemic in Nigeria, with 2,800 cases reported this year, claiming 500 lives.",
+        "New tariffs hit Canadian steel exports on Monday.",
     ],
 )
 def test_news_poisoning_or_spill_is_no_event(pipeline, text):
