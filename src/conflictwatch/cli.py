@@ -11,6 +11,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -361,6 +362,12 @@ def eval_group() -> None:
     is_flag=True,
     help="Leave out the outlets of the row's source column: the note text alone.",
 )
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only rows of events on or after this day (YYYY-MM-DD): ACLED's notes changed "
+    "style over the years.",
+)
 @click.pass_context
 def eval_acled(
     ctx: click.Context,
@@ -369,6 +376,7 @@ def eval_acled(
     errors: str | None,
     feed_country: bool,
     no_outlet: bool,
+    since: datetime | None,
 ) -> None:
     """Code ACLED's notes and compare with ACLED's own coding, per country.
 
@@ -378,7 +386,10 @@ def eval_acled(
     from conflictwatch.evaluate import acled
 
     settings = _settings(ctx)
-    rows = acled.read_rows(paths)[:limit]
+    rows = acled.read_rows(paths)
+    if since is not None:
+        rows = [row for row in rows if row.event_date >= since.date()]
+    rows = rows[:limit]
     pipeline = build_pipeline(settings)
     registry = pipeline.context.resource("actors")
     report = acled.evaluate(

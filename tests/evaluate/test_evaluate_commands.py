@@ -104,6 +104,16 @@ def test_eval_acled_gives_each_note_its_rows_outlet(tmp_path):
     assert actor1("--no-outlet") == 0.0
 
 
+def test_eval_acled_since_keeps_only_later_events(tmp_path):
+    path = write_acled(tmp_path)
+    args = ["--no-progress", "eval", "acled", str(path), "--since", "2020-03-02"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:3]] == ["Mali", "Niger"]
+    assert lines[3].split()[:2] == ["overall", "2"]
+
+
 def test_eval_acled_matches_each_row_to_its_own_days_event(tmp_path):
     # One note told over two days, coded by ACLED as one row a day: place and type tie,
     # so the day decides which predicted event each row is compared with.
