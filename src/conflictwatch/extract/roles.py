@@ -301,7 +301,9 @@ def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
     if any(p.match(after) for p in hit_patterns):
         return True
     before = text[max(sent_start, match.start - 30) : match.start]
-    counted = _COUNT_BEFORE.search(before) or _HEADLINE_SUBJECT.fullmatch(before)
+    counted = _COUNT_BEFORE.search(before) or _HEADLINE_SUBJECT.fullmatch(
+        text, sent_start, match.start
+    )
     return counted is not None and _REDUCED_HIT_AFTER.match(after) is not None
 
 
