@@ -64,13 +64,12 @@ def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     """ "country" and "nationality" mentions, and "country_cue" ones: a leader, party or
     union of one country ("President Tandja"), read by both places and actors."""
     geocoder = ctx.resource("geocoder")
-    for code, start, end in geocoder.countries_in(doc.text):
+    for code, start, end, demonym in geocoder.country_mentions(doc.text):
         text = doc.text[start:end]
         # "German" is no truncated "Germany", as "Burkina" is of "Burkina Faso".
-        names = not geocoder.is_demonym(text)
         label = (
             "country"
-            if names and _names_country(text, geocoder.country_place(code).country)
+            if not demonym and _names_country(text, geocoder.country_place(code).country)
             else "nationality"
         )
         doc.add(Mention(start, end, label, text, code))

@@ -413,15 +413,15 @@ class Geocoder:
             **fields,
         )
 
-    def is_demonym(self, surface: str) -> bool:
-        """ "German", "Malian": a word for a country's people, not the country."""
-        found = self.gazetteer.country_keys.get(name_key(surface))
-        return found is not None and found[1]
-
     def countries_in(self, text: str) -> list[tuple[str, int, int]]:
         """Country names and demonyms in `text` as (ISO2 code, start, end)."""
+        return [(code, start, end) for code, start, end, _ in self.country_mentions(text)]
+
+    def country_mentions(self, text: str) -> list[tuple[str, int, int, bool]]:
+        """countries_in, each with whether it is a demonym ("German", "Malian": a word
+        for a country's people, not the country)."""
         return [
-            (mention.country or "", mention.start, mention.end)
+            (mention.country or "", mention.start, mention.end, mention.demonym)
             for mention in self._scan(text, places=False)
             if mention.kind == "country"
         ]
