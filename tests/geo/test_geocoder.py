@@ -115,6 +115,24 @@ def test_menaka_is_written_under_the_region_acled_codes_it_in(geocoder: Geocoder
     assert region.admin2 == "Menaka"
 
 
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Gunmen raided Anderamboukane (Menaka, Menaka).", "Menaka"),
+        ("Gunmen raided Anderamboukane (Anderamboukane, Menaka).", "Menaka"),
+        ("Gunmen raided Anderamboukane (Menaka, Gao).", "Gao"),
+        # One word may name the cercle alone: the older coding stands.
+        ("Gunmen raided Anderamboukane, Menaka.", "Gao"),
+        ("Gunmen raided Anderamboukane (Menaka).", "Gao"),
+    ],
+)
+def test_a_hint_naming_the_newer_region_writes_it(
+    geocoder: Geocoder, text: str, admin1: str
+) -> None:
+    (place,) = geocoder.geoparse(text, countries=["ML"])
+    assert (place.admin1, place.admin2) == (admin1, "Menaka")
+
+
 def test_parenthesised_admin_units_code_an_unknown_village(geocoder: Geocoder) -> None:
     text = "Militiamen fired at the village of Deguere (Koro, Mopti)."
     (place,) = geocoder.geoparse(text, countries=["ML"])

@@ -1481,7 +1481,7 @@ class Geocoder:
         admin1, admin2 = entry.admin1, entry.admin2
         if mention.hints:
             admin1, admin2 = self._admin_from_hints(mention.choice, mention.hints, admin1, admin2)
-        return self._entry_place(
+        place = self._entry_place(
             entry,
             admin1,
             admin2,
@@ -1491,6 +1491,12 @@ class Geocoder:
             end=mention.end,
             mention=mention.text,
         )
+        if admin1 and len(mention.hints) > 1 and mention.hints[-1] == name_key(admin1):
+            # "Anderamboukane (Menaka, Menaka)": the note's coder wrote the unit and the
+            # newer region itself, so the region older files code it under does not
+            # apply. ("Anderamboukane, Menaka" may name the cercle alone.)
+            place.admin1 = admin1
+        return place
 
     def _admin_from_hints(
         self, position: int, hints: Sequence[str], admin1: str | None, admin2: str | None
