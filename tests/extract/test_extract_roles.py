@@ -146,3 +146,28 @@ def test_a_community_that_attacks_acts_as_its_ethnic_militia(actors):
     assert roles.actor2.name == "Fulani Ethnic Group (Mali)"
     hit = roles_of(actors, "Gunmen killed three Dogon herders.", "killed")
     assert hit.actor2.name == "Dogon Ethnic Group (Mali)"
+
+
+def _names(roles) -> set[str]:
+    sides = [roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2]
+    return {entry.name for entry in sides if entry is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The government said 49 civilians were killed near Bamba.", "killed"),
+        ("The government reported 49 civilians and 15 soldiers killed near Bamba.", "killed"),
+        ("Gunmen killed 12 villagers near Boni, the government reported.", "killed"),
+    ],
+)
+def test_a_government_that_tells_the_toll_is_no_side(actors, text, trigger):
+    roles = roles_of(actors, text, trigger, on=date(2023, 9, 8))
+    assert "Government of Mali (2021-)" not in _names(roles)
+
+
+def test_a_government_that_says_it_acted_keeps_its_side(actors):
+    roles = roles_of(
+        actors, "The junta said it arrested 20 officers.", "arrested", on=date(2023, 9, 8)
+    )
+    assert "Government of Mali (2021-)" in _names(roles)

@@ -211,7 +211,7 @@ def assign_roles(
             targets.append(match)  # "clashed with ISGS militants": the other side
         elif _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
-        elif _REPORTED_BY.search(left):
+        elif _REPORTED_BY.search(left) or _government_speaks(text, match):
             continue  # "an exchange of fire was reported by Kidal inhabitants": a source
         elif _BY.search(left) or (
             match.start >= trigger_end and _joins_agent(text, match, actors, agents)
@@ -253,6 +253,21 @@ def assign_roles(
         (m.start, m.end) == roles.actor1_span and refers_to_attackers(text, m) for m in agents
     )
     return roles
+
+
+# "The government said 49 civilians were killed": the government only tells the toll.
+_SAYS_AFTER = re.compile(
+    r"\s*(?:has\s+|have\s+)?(?:said|says|reported|reports|announced|announces|stated|"
+    r"confirmed|confirms|told|put\s+the\s+(?:death\s+)?toll)\b"
+    r"(?!\s+(?:that\s+)?(?:it|its|they|their)\b)",  # "said it has arrested": it acted
+    re.IGNORECASE,
+)
+
+
+def _government_speaks(text: str, match: Any) -> bool:
+    """A government that says or reports something is its source, not a side: it
+    fights through its forces, which are actors of their own."""
+    return match.entry.role == "government" and _SAYS_AFTER.match(text, match.end) is not None
 
 
 # "Mali junta says army killed ...": a headline drops the "that" after the speaker.
