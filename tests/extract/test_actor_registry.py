@@ -577,3 +577,23 @@ def test_a_generic_word_abroad_is_no_sahel_group(registry):
     assert names(registry, text, country="CF", on=on) == []
     assert names(registry, text, country="CF", on=on, abroad=False) != []
     assert names(registry, text, country="ML", on=on) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Katiba Macina (JNIM) militants burned a school.",
+        "Katiba Macina [JNIM] gunmen burned a school.",
+    ],
+)
+def test_the_noun_after_a_bracketed_group_is_that_group(registry, text):
+    found = names(registry, text, country="ML", on=MALI_2019)
+    assert found == ["Katiba Macina", "JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_a_generic_after_an_unrelated_bracket_stays(registry):
+    # The gunmen follow a place in brackets, not a group: they are a side of their own.
+    found = names(
+        registry, "In Boni (Douentza) gunmen burned a school.", country="ML", on=MALI_2019
+    )
+    assert found == ["Unidentified Armed Group (Mali)"]

@@ -751,7 +751,8 @@ def _check_parents(entries: list[ActorEntry], lines: list[_Line], source: str) -
 
 
 def _drop_descriptions(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
-    """Drop a generic word that only describes the named actor after it."""
+    """Drop a generic word that only describes the named actor after it, or the one
+    in brackets before it."""
     kept: list[ActorMatch] = []
     for i, match in enumerate(matches):
         nxt = matches[i + 1] if i + 1 < len(matches) else None
@@ -761,9 +762,24 @@ def _drop_descriptions(text: str, matches: list[ActorMatch]) -> list[ActorMatch]
             and not nxt.entry.generic
             and CONNECTOR.match(text, match.end, nxt.start) is not None
         )
-        if not describes:
+        if not describes and not _bracketed_tail(text, matches[i - 1] if i else None, match):
             kept.append(match)
     return kept
+
+
+_CLOSING_BRACKET = re.compile(r"\s*[)\]]\s+")
+
+
+def _bracketed_tail(text: str, before: ActorMatch | None, match: ActorMatch) -> bool:
+    """'Katiba Macina (JNIM) militants': the noun after the bracket describes the
+    named actor in it, as in "JNIM militants"; it is no second, unidentified group."""
+    return (
+        before is not None
+        and match.entry.generic
+        and not before.entry.generic
+        and match.text.lower() in TAIL_WORDS
+        and _CLOSING_BRACKET.fullmatch(text, before.end, match.start) is not None
+    )
 
 
 @cache
