@@ -1345,3 +1345,25 @@ def test_reports_planter_named_later_fills_the_side_a_blast_leaves_unnamed(pipel
     sides = {report.actor1, report.actor2}
     assert "JNIM: Group for Support of Islam and Muslims" in sides
     assert "Unidentified Armed Group (Mali)" not in sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISGS militants attacked soldiers near Tillia on Sunday, killing 12 soldiers. "
+        "Several militants were also killed.",
+        "JNIM militants attacked the village of Garbame on Sunday. The attackers wounded a "
+        "man and burned a school.",
+    ],
+)
+def test_a_generic_word_beside_a_named_group_is_no_second_group(pipeline, text):
+    (report,) = reports(pipeline, text)
+    sides = [report.actor1, report.actor2, *report.assoc_actor_1, *report.assoc_actor_2]
+    assert not [name for name in sides if name and name.startswith("Unidentified")]
+
+
+def test_unknown_gunmen_beside_a_community_stay_the_actor(pipeline):
+    text = "On Sunday, two Dawsahak youths were found dead near Menaka, killed by unknown gunmen."
+    (report,) = reports(pipeline, text)
+    assert report.actor1 == "Unidentified Armed Group (Mali)"
+    assert "Dawsahak Ethnic Militia (Mali)" not in report.assoc_actor_1

@@ -279,6 +279,24 @@ def _default_roles(
     return roles
 
 
+def _no_unknowns_beside_named(roles: Roles) -> Roles:
+    """Once a side names its group, a generic word for fighters beside it ("JNIM
+    militants attacked ... the militants seized", "7 militants were killed") is that
+    group again, not an unidentified one: it is no associated actor."""
+    sides = [roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2]
+    # A community's militia ("Dawsahak youths ... killed by unknown gunmen") is no
+    # group of fighters that "militants" or "gunmen" could refer back to.
+    if not any(e is not None and is_named_group(e) and e.kind in _MILITANT_KINDS for e in sides):
+        return roles
+    roles.assoc1 = [e for e in roles.assoc1 if not _unidentified(e)]
+    roles.assoc2 = [e for e in roles.assoc2 if not _unidentified(e)]
+    return roles
+
+
+def _unidentified(entry: Any) -> bool:
+    return bool(entry.generic and entry.role == "unidentified")
+
+
 def _target_names(roles: Roles) -> set[str]:
     return {e.name for e in [roles.actor2, *roles.assoc2] if e is not None}
 
@@ -672,6 +690,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         roles = _protest_roles(roles, event_type, ctx, _crowd_nationality(doc, first))
     looting = sub_event_type == "Looting/property destruction"
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
+    roles = _no_unknowns_beside_named(roles)
     if roles.actor1 is None and _MEASURE.search(first.trigger.text) and ctx.country_code:
         # "A nightly curfew was imposed in Soum Province": only a government decrees one.
         with suppress(KeyError):  # a country the canon has no government line for

@@ -61,7 +61,7 @@ _MUTUAL = re.compile(r"clash|fight|fought|battl|affront|combat|exchang|skirmish"
 _VICTIM_VERBS = (
     r"killed|wounded|injured|hurt|ambushed|targeted|struck|hit|abducted|kidnapped|captured|"
     r"executed|murdered|assassinated|attacked|shot dead|shot|lynched|beaten|arrested|detained|"
-    r"slain|"
+    r"slain|found dead|"
     r"subjected to|the targets? of|"
     r"tués?|blessés?|enlevés?|attaqués?|ciblés?|visés?|tombés?"
 )
@@ -324,12 +324,13 @@ def _is_hit(text: str, sent_start: int, match: Any, trigger_start: int) -> bool:
 
 def _joined_hits(text: str, sent_start: int, trigger_start: int, actors: list[Any]) -> list[Any]:
     """Actors joined to one that was hit share its fate: in "French soldiers and a
-    MINUSMA peacekeeper were wounded by an IED" the French were hit too."""
+    MINUSMA peacekeeper were wounded by an IED" the French were hit too, and in "two
+    Dawsahak youths were found dead" the people the youths belong to."""
     before = [m for m in actors if m.end <= trigger_start]
     hit: list[Any] = []
     for first, second in reversed(list(zip(before, before[1:], strict=False))):
         between = text[first.end : second.start]
-        joined = _JOINED.match(between) or _JOINED_UNIT.match(between)
+        joined = _JOINED.match(between) or _JOINED_UNIT.match(between) or between.isspace()
         if joined and (second in hit or _is_hit(text, sent_start, second, trigger_start)):
             hit.append(first)
     return hit
