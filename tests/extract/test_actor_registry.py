@@ -597,3 +597,24 @@ def test_a_generic_after_an_unrelated_bracket_stays(registry):
         registry, "In Boni (Douentza) gunmen burned a school.", country="ML", on=MALI_2019
     )
     assert found == ["Unidentified Armed Group (Mali)"]
+
+
+@pytest.mark.parametrize(
+    ("country", "on", "expected"),
+    [
+        (
+            "BF",
+            date(2015, 9, 17),
+            "Military Forces of Burkina Faso (2014-2015) Presidential Security Unit",
+        ),
+        ("NE", date(2023, 7, 20), "Military Forces of Niger (2021-2023)"),
+        ("BF", date(2022, 1, 23), "Military Forces of Burkina Faso (2015-2022)"),
+    ],
+)
+def test_a_presidential_guard_is_the_rsp_only_in_its_country_and_years(
+    registry, country, on, expected
+):
+    found = names(
+        registry, "The presidential guard detained the president.", country=country, on=on
+    )
+    assert found[0] == expected
