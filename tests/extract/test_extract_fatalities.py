@@ -341,3 +341,17 @@ def test_fatalities_neighbour_with_its_own_date_and_place_keeps_its_toll():
 def test_fatalities_a_death_told_as_hypothetical_adds_nothing():
     text = "Troops killed 12 militants and a guard allegedly wounded would have succumbed."
     assert totals(text) == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drones struck a pickup near Dioura, resulting in 6 fatalities.", [(6, "exact", None)]),
+        ("Gunmen attacked the village, causing six deaths.", [(6, "exact", None)]),
+        ("The clashes caused at least 3 civilian deaths and 12 injuries.", [(3, "at least", None)]),
+        ("The journalist received two death threats.", []),
+        ("Protesters marked the second death anniversary of the activist.", []),
+    ],
+)
+def test_a_count_of_deaths_or_fatalities_is_a_toll(text, expected):
+    assert figures(text) == expected

@@ -236,6 +236,8 @@ def _is_death_count(
         return False  # "at around 10:30 am", "21h", "(1030 GMT)": times of day
     if _CODED_TOLL.search(text[max(sent_start, count.start - 90) : count.start]):
         return True  # "unknown fatalities coded as 10": the note states its own figure
+    if _DEATH_NOUN_AFTER.match(right):
+        return True  # "resulting in 6 fatalities", "causing six deaths": the noun is the toll
     if _TO_DEATH_BEFORE.search(text, max(sent_start, count.start - 20), count.start) and (
         _TO_DEATH_AFTER.match(text, count.end, sent_end)
     ):
@@ -308,6 +310,14 @@ _CLOCK = re.compile(r"(?::|h)\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h)(?!\
 
 
 # "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
+# "6 fatalities", "six civilian deaths", but not "two death threats" or "a death sentence".
+_DEATH_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:civilian|military|reported|confirmed|more|additional|further|new|total)\s+)?"
+    r"(?:fatalities|fatality|deaths|death|décès)\b"
+    r"(?!\s+(?:threats?|sentences?|penalty|penalties|row|squads?|certificates?|anniversary))"
+    r"(?!-)",
+    re.IGNORECASE,
+)
 _CODED_TOLL = re.compile(
     r"\bfatalit(?:y|ies)\b[^.;]{0,70}?\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
     r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$",
