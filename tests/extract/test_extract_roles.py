@@ -166,6 +166,25 @@ def test_a_government_that_tells_the_toll_is_no_side(actors, text, trigger):
     assert "Government of Mali (2021-)" not in _names(roles)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers killed 20 people in Moura, according to a UN report.",
+        "Soldiers killed 20 people in Moura, according to the UN.",
+        "Soldiers killed 20 people in Moura, the UN said.",
+    ],
+)
+def test_a_source_after_the_act_is_no_side(actors, text):
+    roles = roles_of(actors, text, "killed", on=date(2022, 4, 4))
+    assert "UN: United Nations" not in _names(roles)
+
+
+def test_a_victim_followed_by_reported_is_still_hit(actors):
+    text = "Militants attacked the village, and wounded civilians reported to the health centre."
+    roles = roles_of(actors, text, "attacked", on=date(2022, 4, 4))
+    assert "Civilians (Mali)" in _names(roles)
+
+
 def test_a_government_that_says_it_acted_keeps_its_side(actors):
     roles = roles_of(
         actors, "The junta said it arrested 20 officers.", "arrested", on=date(2023, 9, 8)

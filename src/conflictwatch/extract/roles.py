@@ -211,7 +211,7 @@ def assign_roles(
             targets.append(match)  # "clashed with ISGS militants": the other side
         elif _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
-        elif _REPORTED_BY.search(left) or _government_speaks(text, match):
+        elif _is_source(text, left, match, trigger_end):
             continue  # "an exchange of fire was reported by Kidal inhabitants": a source
         elif _BY.search(left) or (
             match.start >= trigger_end and _joins_agent(text, match, actors, agents)
@@ -264,10 +264,25 @@ _SAYS_AFTER = re.compile(
 )
 
 
-def _government_speaks(text: str, match: Any) -> bool:
-    """A government that says or reports something is its source, not a side: it
-    fights through its forces, which are actors of their own."""
-    return match.entry.role == "government" and _SAYS_AFTER.match(text, match.end) is not None
+def _is_source(text: str, left: str, match: Any, trigger_end: int) -> bool:
+    """The actor only tells of the act: "reported by Kidal inhabitants", "according to
+    the UN", "..., the UN said". A government that says something is its source
+    wherever it stands: it fights through its forces, which are actors of their own."""
+    if _REPORTED_BY.search(left) or _ACCORDING_TO.search(left):
+        return True
+    if _SAYS_AFTER.match(text, match.end) is None:
+        return False
+    # After the act, only a speaker opening its own clause: "..., residents said", but
+    # not "wounded civilians reported" or "intercommunal violence reported in ...".
+    return match.entry.role == "government" or (
+        match.start >= trigger_end and _CLAUSE_OPENS.search(left) is not None
+    )
+
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_CLAUSE_OPENS = re.compile(
+    r"[,;]\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:and|or|but|while)\s)[\w'’-]+\s+){0,2}$"
+)
 
 
 # "Mali junta says army killed ...": a headline drops the "that" after the speaker.
