@@ -1367,3 +1367,35 @@ def test_unknown_gunmen_beside_a_community_stay_the_actor(pipeline):
     (report,) = reports(pipeline, text)
     assert report.actor1 == "Unidentified Armed Group (Mali)"
     assert "Dawsahak Ethnic Militia (Mali)" not in report.assoc_actor_1
+
+
+PUBLISHED_2021 = date(2021, 3, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2004, a bombing killed nine French soldiers in Bouake.",
+        "A trial opened in Paris on Monday over the 2004 bombing of a French base in Bouake "
+        "that killed nine French soldiers.",
+    ],
+)
+def test_an_act_of_a_past_year_is_history(pipeline, text):
+    assert reports(pipeline, text, PUBLISHED_2021) == []
+
+
+def test_an_act_told_beside_a_past_year_stays(pipeline):
+    text = "Gunmen attacked Bouake on Monday, a repeat of the 2004 attack."
+    (report,) = reports(pipeline, text, PUBLISHED_2021)
+    assert (report.sub_event_type, report.event_date) == ("Attack", "2021-03-29")
+    (this_year,) = reports(pipeline, "In 2021, gunmen attacked Bouake.", PUBLISHED_2021)
+    assert this_year.sub_event_type == "Attack"
+
+
+def test_a_past_year_names_only_its_own_clause(pipeline):
+    text = (
+        "Former policemen, expelled after the 2011 mutiny, organised a sit-in in "
+        "Ouagadougou on Monday."
+    )
+    (report,) = reports(pipeline, text, date(2017, 4, 25))
+    assert report.sub_event_type == "Peaceful protest"

@@ -167,6 +167,39 @@ def _is_background(
     return not (day_known or short) and cues.has("background_cues", text, start, end)
 
 
+# "In 2004, a bombing killed ...": a sentence set in a bare year, with no day or month,
+# tells history or a yearly total, not an incident. (A year further in, "protested over
+# the firing of policemen in 2011", only tells what the act is about.)
+_IN_A_YEAR = re.compile(
+    r"\s*(?:in|during|throughout|by)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
+    re.IGNORECASE,
+)
+# "the 2004 bombing", "its 2012 offensive" (not "Mirage 2000 fighter jets").
+_YEAR_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?P<year>(?:19|20)\d\d)\s+$", re.I)
+
+
+def _before_a_past_year(text: str, triggers: list[Trigger], ctx: ArticleContext) -> list[Trigger]:
+    """Without the acts a past year names: "the 2004 bombing that killed nine soldiers"
+    is history, up to the clause's end ("after the 2011 mutiny, they held a sit-in")."""
+    if ctx.published is None:
+        return triggers
+    kept = triggers
+    for trigger in triggers:
+        year = _YEAR_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
+        if year and int(year["year"]) < ctx.published.year:
+            clause = _CLAUSE_END.search(text, trigger.end)
+            stop = clause.start() if clause else len(text)
+            kept = [t for t in kept if not trigger.start <= t.start < stop]
+    return kept
+
+
+def _told_of_a_past_year(text: str, start: int, end: int, published: date | None) -> bool:
+    """The sentence opens with a year before the article's and names no day."""
+    year = _IN_A_YEAR.match(text, start, end)
+    return bool(year) and published is not None and int(year["year"]) < published.year
+
+
 # "died of his wounds", "died from torture": a death from violence, not from disease.
 _WOUNDS_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:wounds|injuries|torture|gunshots?|bullets?)\b", re.IGNORECASE
@@ -1072,7 +1105,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             # A label names the type of everything its paragraph tells.
             label = type_label(text, start, end)
         figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
-        triggers = _sentence_triggers(doc, start, end, figures)
+        triggers = _before_a_past_year(text, _sentence_triggers(doc, start, end, figures), ctx)
         if not triggers and label is not None and label[1].start >= start:
             triggers = [label[1]]  # "Non-violent activity: ..." needs no trigger word
         if not triggers:
@@ -1082,6 +1115,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         day_known = found_date is not None and found_date[0].precision == 1
         short = len(doc.sentences) <= SHORT_TEXT_SENTENCES
         if _is_background(text, start, end, day_known, triggers, short):
+            continue
+        if found_date is None and _told_of_a_past_year(text, start, end, ctx.published):
             continue
         masked = cause_spans(text, start, end)
         actors = [
