@@ -1399,3 +1399,32 @@ def test_a_past_year_names_only_its_own_clause(pipeline):
     )
     (report,) = reports(pipeline, text, date(2017, 4, 25))
     assert report.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navies held a joint exercise on Monday to demonstrate the alliance's strength.",
+        "The army demonstrated its capacity to strike deep in the Sahel on Monday.",
+        "The two ministers clashed in a heated debate in Niamey on Monday.",
+        "Aid was paused on Monday after the Oval Office clash between the two presidents.",
+        "Firefighters battled blazes in Bamako on Monday.",
+    ],
+)
+def test_words_of_showing_arguing_and_firefighting_are_no_events(pipeline, text):
+    assert reports(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds demonstrated in Bamako on Monday.", "Peaceful protest"),
+        (
+            "Supporters of the two candidates clashed in Bamako on Monday after the debate.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_protests_and_street_clashes_stay_events(pipeline, text, expected):
+    (report,) = reports(pipeline, text)
+    assert report.sub_event_type == expected

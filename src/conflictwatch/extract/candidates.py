@@ -162,6 +162,10 @@ def _is_background(
     protest = any(t.category in _PROTEST_CATEGORIES for t in triggers)
     if not protest and _non_conflict(text, start, end, triggers):
         return True
+    if all(t.category == "clash" for t in triggers) and cues.has(
+        "verbal_clash_cues", text, start, end
+    ):
+        return True  # "clashed in a televised debate", "firefighters battled blazes"
     # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same, and a
     # brief of a sentence or two has no background to set apart.
     return not (day_known or short) and cues.has("background_cues", text, start, end)
