@@ -43,6 +43,10 @@ def first(text, published=PUBLISHED):
         ("abducted on February, 25 were found", date(2024, 2, 25), 1),
         ("died on January, 21st", date(2024, 1, 21), 1),
         ("In February, 25 people fled", date(2024, 2, 15), 3),
+        ("in the week of 11 March, militants", date(2024, 3, 11), 2),
+        ("Around 4 March 2024 (week of), militants", date(2024, 3, 4), 2),
+        ("during the first week of March, militants", date(2024, 3, 4), 2),
+        ("in the last week of February, militants", date(2024, 2, 25), 2),
     ],
 )
 def test_dates_resolved_against_publication(text, day, precision):

@@ -198,7 +198,7 @@ def _resolve(
         end = _safe_date(year, month, int(day2)) if day2 else None
         if end and end <= start:
             end = None
-        precision = _precision_of_span(start, end) if end else 1
+        precision = _precision_of_span(start, end) if end else _week_of(m)
         return DateValue(start, end, precision, days=_listed_days(m, year, month) if end else ())
     if kind == "month_span":
         first, last = _month_number(m["month"]), _month_number(m["month2"])
@@ -221,6 +221,18 @@ def _resolve(
             return DateValue(_safe_date(year, month, day), None, 2, relative=not m["year"])
         return DateValue(_safe_date(year, month, 15), None, 3, relative=not m["year"])
     return _resolve_relative(kind, m, published)
+
+
+# "in the week of 15 May", "On 4 March 2023 (week of)": a week, not that day.
+_WEEK_OF_BEFORE = re.compile(r"\bweek\s+of\s+$", re.IGNORECASE)
+_WEEK_OF_AFTER = re.compile(r"\s*\((?:in\s+the\s+|during\s+the\s+)?week\s+of\)", re.IGNORECASE)
+
+
+def _week_of(m: re.Match[str]) -> int:
+    """The precision of one day told: 2 when it only names its week, else 1."""
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    week = _WEEK_OF_BEFORE.search(before) or _WEEK_OF_AFTER.match(m.string, m.end())
+    return 2 if week else 1
 
 
 def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> DateValue | None:
