@@ -199,7 +199,8 @@ def _before_a_past_year(text: str, triggers: list[Trigger], ctx: ArticleContext)
 
 
 def _told_of_a_past_year(text: str, start: int, end: int, published: date | None) -> bool:
-    """The sentence opens with a year before the article's and names no day."""
+    """The sentence opens with a year before the article's (the caller checks that it
+    names no day or month besides)."""
     year = _IN_A_YEAR.match(text, start, end)
     return bool(year) and published is not None and int(year["year"]) < published.year
 

@@ -309,7 +309,6 @@ _DENIED = re.compile(
 _CLOCK = re.compile(r"(?::|h)\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc|hrs|h)(?!\w)", re.IGNORECASE)
 
 
-# "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
 # "6 fatalities", "six civilian deaths", but not "two death threats" or "a death sentence".
 _DEATH_NOUN_AFTER = re.compile(
     r"\s*(?:(?:civilian|military|reported|confirmed|more|additional|further|new|total)\s+)?"
@@ -318,6 +317,7 @@ _DEATH_NOUN_AFTER = re.compile(
     r"(?!-)",
     re.IGNORECASE,
 )
+# "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
 _CODED_TOLL = re.compile(
     r"\bfatalit(?:y|ies)\b[^.;]{0,70}?\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
     r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$",
