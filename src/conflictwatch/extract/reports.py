@@ -329,7 +329,7 @@ def _named_targets(doc: ArticleDoc, roles: Roles) -> Roles:
     ("... Dan Na Ambassagou intervened and recovered the attackers' motorbikes") too."""
     acting = {e.name for e in [roles.actor1, *roles.assoc1] if e is not None}
     actor2, span = roles.actor2, roles.actor2_span
-    if actor2 is not None and span is not None and actor2.generic and actor2.role == "unidentified":
+    if actor2 is not None and span is not None and _unidentified(actor2):
         said = doc.text[max(0, span[0] - 20) : span[1]]
         skip = acting | _target_names(roles)
         group = None if _UNNAMED.search(said) else _group_before(doc, span[0], skip)
@@ -374,7 +374,7 @@ def _named_actor1(roles: Roles, ctx: ArticleContext) -> Roles:
         roles.assoc1 = [actor1, *[e for e in roles.assoc1 if e.name != claimant.name]]
         roles.actor1 = claimant
         return roles
-    if actor1 is not None and not (actor1.generic and actor1.role == "unidentified"):
+    if actor1 is not None and not _unidentified(actor1):
         return roles
     claimed = [e for e in ctx.attributed_actors[:1] if roles.actor2 is None or e != roles.actor2]
     if claimed:
@@ -400,7 +400,7 @@ def _claim_overrides(actor1: Any, claimant: Any) -> bool:
     suspected group); unknown attackers are left to the attribution rule after."""
     if actor1.name == claimant.name or actor1.kind not in _ARMED_GROUPS:
         return False
-    return not (actor1.generic and actor1.role == "unidentified")
+    return not _unidentified(actor1)
 
 
 # Non-state armed actors: what a claim may name instead (not forces, crowds or civilians).
