@@ -106,6 +106,12 @@ def sub_types(pipeline, text: str) -> list[str]:
         ("Dozens killed in attack on army base in Djibo", "Armed clash"),
         # Civilians named among the dead keep it an attack on civilians.
         ("Two drivers were shot dead in an attack on a supply convoy near Gao.", "Attack"),
+        # The retaking is only the plan the crowd protested: no territory changed hands.
+        (
+            "Thousands took to the streets on Thursday to protest plans for a military "
+            "intervention to reclaim the territory seized by armed groups in the north.",
+            "Peaceful protest",
+        ),
         # A weapon makes a sentence its own event, though a word reads as an intervention.
         (
             "Banned chlorine munitions were dropped on a neighbourhood of Aleppo on Sunday.",
