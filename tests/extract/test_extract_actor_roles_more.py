@@ -123,3 +123,17 @@ def test_a_claim_names_actor1_and_keeps_the_group_first_told(pipeline):
     report = first(pipeline, text)
     assert report.actor1 == "JNIM: Group for Support of Islam and Muslims"
     assert "Fulani Ethnic Militia (Mali)" in report.assoc_actor_1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, drones of the Malian army struck a wedding party near Boni.",
+        "On Sunday, a Turkish-made drone of the Malian army struck a wedding party near Boni.",
+        "On Sunday, helicopters of the Malian army struck a wedding party near Boni.",
+    ],
+)
+def test_the_force_an_aircraft_belongs_to_struck(pipeline, text):
+    report = first(pipeline, text)
+    assert report.sub_event_type == "Air/drone strike"
+    assert report.actor1 == "Military Forces of Mali (2013-2020)"

@@ -1428,3 +1428,13 @@ def test_words_of_showing_arguing_and_firefighting_are_no_events(pipeline, text)
 def test_protests_and_street_clashes_stay_events(pipeline, text, expected):
     (report,) = reports(pipeline, text)
     assert report.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "aftermath",
+    ["The militants seized weapons and vehicles.", "The militants burned the barracks."],
+)
+def test_what_attackers_take_or_burn_after_their_attack_is_no_second_event(pipeline, aftermath):
+    attack = "On Sunday, JNIM militants attacked the army base in Boni, killing 12 soldiers."
+    text = f"{attack} {aftermath}"
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Armed clash"]

@@ -121,6 +121,10 @@ def _merge_target(drafts: list[Draft], cand: Candidate) -> Draft | None:
     return None
 
 
+# What is destroyed or taken in the course of an attack.
+_SPOILS_TYPES = {"Looting/property destruction", "Disrupted weapons use"}
+
+
 def _same_scene(draft: Draft, cand: Candidate) -> bool:
     """Violence at the same town on compatible dates in one article is one incident
     told twice ("the army said it killed 203 terrorists" / "300 civilians executed")."""
@@ -134,8 +138,9 @@ def _same_scene(draft: Draft, cand: Candidate) -> bool:
             allowed = PROTEST_DETAIL | {"clash", "change", "movement"}  # "a joint force"
             return near and "clash" in categories and categories <= allowed
         return near and categories <= PROTEST_DETAIL
-    if first.event_type in VIOLENT_TYPES and cand.sub_event_type == "Looting/property destruction":
-        # "The attackers also burned shops": ACLED codes the attack, the most severe act.
+    if first.event_type in VIOLENT_TYPES and cand.sub_event_type in _SPOILS_TYPES:
+        # "The attackers also burned shops", "The militants seized weapons and vehicles":
+        # ACLED codes the attack, the most severe act.
         return cand.paragraph == draft.members[-1].paragraph
     if first.event_type not in VIOLENT_TYPES or cand.event_type not in VIOLENT_TYPES:
         return False

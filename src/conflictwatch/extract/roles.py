@@ -181,6 +181,23 @@ def _in_an_act(text: str, left: str, match: Any) -> bool:
     return bool(_AN_ACT.match(text, match.end) or _ACT_WORD.search(match.text))
 
 
+# "drones of the Malian Air Force", "a drone of the Burkinabe army": whose aircraft.
+_AIRCRAFT = re.compile(
+    r"(?:drones?|warplanes?|fighter jets?|jets|aircraft|helicopters?|helicopter gunships?|"
+    r"military planes?)$",
+    re.IGNORECASE,
+)
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _flies_for(text: str, trigger_start: int, trigger_end: int, match: Any) -> bool:
+    """The actor owns the aircraft the trigger names: it struck."""
+    return (
+        _AIRCRAFT.search(text, trigger_start, trigger_end) is not None
+        and _OF_THE.fullmatch(text, trigger_end, match.start) is not None
+    )
+
+
 # A reporting verb between an actor and the trigger makes the actor the one who tells.
 _SPEAKS = re.compile(
     r"\b(?:said|says|concluded|reported|announced|stated|claimed|told|according|accused)\b"
@@ -231,7 +248,11 @@ def assign_roles(
             )
             against = bool(_AGAINST.search(left)) and bool(agents) and not joined
             (targets if passive or hit or against else agents).append(match)
-        elif _DURING.search(left) or _in_an_act(text, left, match):
+        elif (
+            _DURING.search(left)
+            or _in_an_act(text, left, match)
+            or _flies_for(text, trigger_start, trigger_end, match)
+        ):
             agents.append(match)  # "killed ... during a military operation": its authors
         else:
             targets.append(match)
