@@ -137,3 +137,23 @@ def test_the_force_an_aircraft_belongs_to_struck(pipeline, text):
     report = first(pipeline, text)
     assert report.sub_event_type == "Air/drone strike"
     assert report.actor1 == "Military Forces of Mali (2013-2020)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, soldiers arrested seven people suspected of collaborating with JNIM in Boni.",
+        "On Sunday, soldiers arrested seven people accused of links with JNIM and ISGS in Boni.",
+    ],
+)
+def test_a_group_those_arrested_are_suspected_of_helping_is_no_side(pipeline, text):
+    report = first(pipeline, text)
+    assert report.sub_event_type == "Arrests"
+    named = [report.actor1, report.actor2, *report.assoc_actor_1, *report.assoc_actor_2]
+    assert not any(name and ("JNIM" in name or "Islamic State" in name) for name in named)
+
+
+def test_a_group_the_man_arrested_is_linked_to_is_the_side_hit(pipeline):
+    report = first(pipeline, "On Sunday, soldiers arrested a leader linked to ISGS in Gao.")
+    assert report.sub_event_type == "Arrests"
+    assert report.actor2 == "Islamic State (Greater Sahara)"

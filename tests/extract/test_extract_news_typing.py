@@ -52,6 +52,11 @@ def sub_types(pipeline, text: str) -> list[str]:
             "demonstrations.",
             "Protest with intervention",
         ),
+        # The state's raid named as the way the arrests were made: no fight.
+        (
+            "Soldiers conducted a raid in Kidal on Sunday and arrested seven people.",
+            "Arrests",
+        ),
         # Arrests told first, the raids only the way they were made.
         (
             "Occupation forces arrested forty people during large-scale raids in several "
@@ -137,3 +142,8 @@ def test_news_sub_event_type(pipeline, text, expected):
 )
 def test_news_poisoning_or_spill_is_no_event(pipeline, text):
     assert sub_types(pipeline, text) == [], text
+
+
+def test_militants_who_raid_and_detain_make_no_arrest(pipeline):
+    text = "Militants carried out a raid on Kidal on Sunday and detained seven people."
+    assert sub_types(pipeline, text) != ["Arrests"]

@@ -325,18 +325,28 @@ def _attacked(triggers: list[Trigger]) -> bool:
 _ARREST_VERB = re.compile(r"arrest|detain|apprehend|rounded up|taken into custody", re.IGNORECASE)
 
 
-def _arrests_in_raids(triggers: list[Trigger]) -> bool:
+def _arrests_in_raids(triggers: list[Trigger], state_actor: bool) -> bool:
     """'Forces detained twelve men in overnight raids': an arrest told first, with the raid
-    named only as the way it was made, is an arrest whoever the forces are; militants who
-    "abducted and detained" or "robbed and detained" someone did not arrest them."""
-    if {t.category for t in triggers} != {"arrest", "attack"}:
+    named only as the way it was made, is an arrest whoever the forces are; so is the
+    state's "conducted a raid and arrested seven people". Militants who "abducted and
+    detained" or "robbed and detained" someone did not arrest them, nor did those who
+    "raided" or "attacked"."""
+    categories = {t.category for t in triggers}
+    raids_named = all(_RAID_NOUN.search(t.text) for t in triggers if t.category != "arrest")
+    if categories not in ({"arrest", "attack"}, {"arrest", "attack", "clash"}):
+        return False
+    if "clash" in categories and not raids_named:
         return False
     arrest = next(t for t in triggers if t.category == "arrest")
     return (
         _ARREST_VERB.match(arrest.text) is not None
-        and _leads(triggers, "arrest", {"attack"})
+        and ((raids_named and state_actor) or _leads(triggers, "arrest", {"attack"}))
         and not _attacked(triggers)
     )
+
+
+# "a raid", "conducted raids": the raid named, not told with "raided".
+_RAID_NOUN = re.compile(r"\braids?$", re.IGNORECASE)
 
 
 _CROWD_WORD = re.compile(r"protesters|demonstrators|youths|students|crowd", re.IGNORECASE)
@@ -466,8 +476,11 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
         # "activists were detained while trying to hold a demonstration"; but a protest
         # "against the detention of" someone is about an earlier arrest.
         categories.add("protest_intervention")
-    arrests_only = not categories & (_LETHAL | {"sexual"} | CROWD) and not target.people_hurt
-    in_custody = target.state_actor or _arrests_in_raids(triggers)
+    in_raids = _arrests_in_raids(triggers, target.state_actor)
+    # "conducted a raid and arrested": the raid is how the arrests were made, no fight.
+    harm = categories - {"clash"} if in_raids else categories
+    arrests_only = not harm & (_LETHAL | {"sexual"} | CROWD) and not target.people_hurt
+    in_custody = target.state_actor or in_raids
     if sub is None and "arrest" in categories and in_custody and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
     if sub is None and _crowd_turned_violent(triggers, categories):

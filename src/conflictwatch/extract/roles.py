@@ -32,6 +32,18 @@ _ASSOCIATE = re.compile(
     r"(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# What those hit are suspected of: "people suspected of collaborating with the FLA",
+# "accused of links with JNIM". A suspicion makes no one a fighter: the group is no side.
+_SUSPECTED_OF = re.compile(
+    r"\b(?:suspected|accused|charged|convicted)\s+of\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:with|to|for|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Whom those hit belong to: "a leader linked to Ansar Dine" is ACLED's side hit.
+_LINKED_TO = re.compile(
+    r"\b(?:linked|tied|affiliated|close|loyal)\s+(?:to|with)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _AGAINST = re.compile(
     r"\b(?:against|on|targeting|at|upon|with|between|and)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -44,12 +56,13 @@ _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|et\s+|&\s*)$", re.IGNORECAS
 _JOINED_AFTER = re.compile(r"^\s*(?:/|,\s*(?:and\s+)?|and\s+|&\s*|or\s+|and/or\s+)$", re.I)
 
 
-def _joins_agent(text: str, match: Any, actors: list[Any], agents: list[Any]) -> bool:
-    """An actor joined to the agent named right before it acts with it."""
+def _joins_last(text: str, match: Any, actors: list[Any], group: list[Any]) -> bool:
+    """An actor joined to the last of `group`, named right before it, is one of them:
+    it acts with the agents, or shares the suspicion of the suspected."""
     index = actors.index(match)
-    if index == 0 or not agents or actors[index - 1] is not agents[-1]:
+    if index == 0 or not group or actors[index - 1] is not group[-1]:
         return False
-    return _JOINED_AFTER.match(text[agents[-1].end : match.start]) is not None
+    return _JOINED_AFTER.match(text[group[-1].end : match.start]) is not None
 
 
 # "clashed with ISGS militants", "fought against the army": the side fought.
@@ -215,6 +228,7 @@ def assign_roles(
     agents: list[Any] = []
     targets: list[Any] = []
     associates: list[Any] = []
+    suspected: list[Any] = []  # groups those hit are suspected of helping: no side
     hit_together = _joined_hits(text, sent_start, trigger_start, actors)
     # "FAMa and Wagner clashed with JNIM": with the other side named after the verb,
     # the actors joined before it fought together.
@@ -226,12 +240,20 @@ def assign_roles(
         left = text[max(sent_start, match.start - 40) : match.start]
         if _FOUGHT_WITH.match(text[trigger_end : match.start]) and mutual:
             targets.append(match)  # "clashed with ISGS militants": the other side
+        elif match.start >= trigger_end and (
+            _SUSPECTED_OF.search(left) or _joins_last(text, match, actors, suspected)
+        ):
+            # "arrested 7 people suspected of collaborating with the FLA (and the army)":
+            # they are civilians.
+            suspected.append(match)
+        elif match.start >= trigger_end and _LINKED_TO.search(left):
+            targets.append(match)  # "arrested a leader linked to Ansar Dine": its man
         elif _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
         elif _is_source(text, left, match, trigger_end):
             continue  # "an exchange of fire was reported by Kidal inhabitants": a source
         elif _BY.search(left) or (
-            match.start >= trigger_end and _joins_agent(text, match, actors, agents)
+            match.start >= trigger_end and _joins_last(text, match, actors, agents)
         ):
             agents.append(match)
         elif match.start < trigger_start and (
