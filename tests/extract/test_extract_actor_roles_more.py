@@ -157,3 +157,31 @@ def test_a_group_the_man_arrested_is_linked_to_is_the_side_hit(pipeline):
     report = first(pipeline, "On Sunday, soldiers arrested a leader linked to ISGS in Gao.")
     assert report.sub_event_type == "Arrests"
     assert report.actor2 == "Islamic State (Greater Sahara)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "On Sunday, about 20 people were killed when JNIM militants attacked the town of "
+            "Boni.",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Civilians (Mali)",
+        ),
+        (
+            "On Sunday, 17 soldiers were killed after ISGS militants ambushed a patrol near Gao.",
+            "Islamic State (Greater Sahara)",
+            "Military Forces of Mali (2013-2020)",
+        ),
+        # The militants acted first: the army in the later clause is the side they hit.
+        (
+            "On Sunday, JNIM militants killed 17 soldiers after the army attacked their camp "
+            "near Boni.",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Military Forces of Mali (2013-2020)",
+        ),
+    ],
+)
+def test_the_group_acting_in_the_clause_after_a_toll_did_it(pipeline, text, actor1, actor2):
+    report = first(pipeline, text)
+    assert (report.actor1, report.actor2) == (actor1, actor2)

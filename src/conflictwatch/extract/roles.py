@@ -250,6 +250,8 @@ def assign_roles(
             targets.append(match)  # "arrested a leader linked to Ansar Dine": its man
         elif _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
+        elif not agents and match.start >= trigger_end and _acts_in_own_clause(text, left, match):
+            agents.append(match)  # "20 people were killed when JNIM militants attacked"
         elif _is_source(text, left, match, trigger_end):
             continue  # "an exchange of fire was reported by Kidal inhabitants": a source
         elif _BY.search(left) or (
@@ -296,6 +298,27 @@ def assign_roles(
         (m.start, m.end) == roles.actor1_span and refers_to_attackers(text, m) for m in agents
     )
     return roles
+
+
+# "were killed when JNIM militants attacked the town": the subject of the clause that
+# tells how the toll came about.
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:when|after|as|while|once|because)\s+(?:(?:the|some|suspected|presumed|alleged)\s+)?$",
+    re.IGNORECASE,
+)
+_ACTS_AFTER = re.compile(
+    r"\s+(?:[\w-]+ly\s+)?(?:attacked|ambushed|raided|stormed|struck|shelled|bombed|"
+    r"targeted|opened fire|fired|overran|besieged|set fire|burned|launched|carried out|"
+    r"clashed|attaqu)",
+    re.IGNORECASE,
+)
+
+
+def _acts_in_own_clause(text: str, left: str, match: Any) -> bool:
+    """The actor opens a clause of its own after the trigger and acts in it."""
+    return (
+        _CLAUSE_OPENER.search(left) is not None and _ACTS_AFTER.match(text, match.end) is not None
+    )
 
 
 # "The government said 49 civilians were killed": the government only tells the toll.
