@@ -5,6 +5,7 @@ import pytest
 from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
 from conflictwatch.extract.fatalities import DIED_LATER, find_figures
+from conflictwatch.link.events import conservative_fatalities
 from conflictwatch.model import Article
 
 
@@ -355,3 +356,21 @@ def test_fatalities_a_death_told_as_hypothetical_adds_nothing():
 )
 def test_a_count_of_deaths_or_fatalities_is_a_toll(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A figure given for the dead a vague word counted replaces the word's number.
+        ("On 4 May 2021, gunmen killed hundreds in Solhan. Locals said at least 160 died.", 160),
+        ("On 4 May 2021, gunmen killed dozens in Solhan. An official said 26 died.", 26),
+        # ... and stands when it is lower, as ACLED takes the lowest figure.
+        ("On 4 May 2021, gunmen killed dozens in Solhan. An official said 5 died.", 5),
+        # A vague word alone gives ACLED's number for it.
+        ("On 4 May 2021, gunmen killed dozens in Solhan.", 12),
+    ],
+)
+def test_a_vague_toll_gives_way_to_a_given_figure(text, expected):
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert conservative_fatalities(report.claims) == expected

@@ -37,6 +37,7 @@ class Figure:
     start: int  # span of the figure in the article text
     end: int
     victims: str | None = None  # military, militants or civilians, when the text says
+    vague: bool = False  # "dozens", "hundreds": ACLED's stand-in for a figure not given
 
 
 @cache
@@ -1089,4 +1090,5 @@ def _sum(source: str | None, victims: str | None, group: list[Count]) -> Figure:
     value = sum(c.value for c in group)
     qualifiers = {c.qualifier for c in group}
     qualifier = group[0].qualifier if len(qualifiers) == 1 else "at least"
-    return Figure(value, qualifier, source, group[0].start, group[-1].end, victims)
+    vague = all(c.vague for c in group)
+    return Figure(value, qualifier, source, group[0].start, group[-1].end, victims, vague)

@@ -446,8 +446,11 @@ def _claims(doc: ArticleDoc, draft: Draft) -> list[Claim]:
     sources = [(m, m.figures) for m in draft.members]
     if not any(f.value > 0 for m in draft.members for f in m.figures):
         sources += _neighbour_toll(doc, draft)
+    given = [f for _, figures in sources for f in figures if f.value > 0 and not f.vague]
     for member, figures in sources:
         for figure in figures:
+            if figure.vague and any(_restates(f, figure) for f in given):
+                continue  # "killing hundreds ... at least 200 deaths": the figure stands
             key = (figure.value, figure.claimed_by, figure.victims, figure.qualifier)
             if key in seen:
                 continue
@@ -465,6 +468,12 @@ def _claims(doc: ArticleDoc, draft: Draft) -> list[Claim]:
                 )
             )
     return claims
+
+
+def _restates(given: Any, vague: Any) -> bool:
+    """A figure given for the people a vague word counted ("dozens" ... "26 were killed"):
+    ACLED codes a vague word's number only when no figure is given."""
+    return given.victims is None or vague.victims is None or given.victims == vague.victims
 
 
 @dataclass(frozen=True)
