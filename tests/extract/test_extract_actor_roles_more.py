@@ -163,8 +163,7 @@ def test_a_group_the_man_arrested_is_linked_to_is_the_side_hit(pipeline):
     ("text", "actor1", "actor2"),
     [
         (
-            "On Sunday, about 20 people were killed when JNIM militants attacked the town of "
-            "Boni.",
+            "On Sunday, about 20 people were killed when JNIM militants attacked the town of Boni.",
             "JNIM: Group for Support of Islam and Muslims",
             "Civilians (Mali)",
         ),
