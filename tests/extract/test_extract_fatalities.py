@@ -351,6 +351,11 @@ def test_fatalities_a_death_told_as_hypothetical_adds_nothing():
         ("Gunmen attacked the village, causing six deaths.", [(6, "exact", None)]),
         ("The clashes caused at least 3 civilian deaths and 12 injuries.", [(3, "at least", None)]),
         ("The journalist received two death threats.", []),
+        # Bodies found are the dead counted, unless the sentence counted them already.
+        ("At least 5 bodies were recovered near the well.", [(5, "at least", None)]),
+        ("Residents found seven charred bodies in a hut.", [(7, "exact", None)]),
+        ("Gunmen killed 10 villagers; seven bodies were found in a well.", [(10, "exact", None)]),
+        ("The army killed 10 militants (7 bodies recovered).", [(10, "exact", None)]),
         ("Protesters marked the second death anniversary of the activist.", []),
     ],
 )

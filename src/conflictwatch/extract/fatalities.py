@@ -256,6 +256,11 @@ def _is_death_count(
         return False
     if _told_as_other(text, count, sent_start, sent_end):
         return False
+    if _BODIES_AFTER.match(right):
+        # "at least 5 bodies were recovered"; but after "killed 10 villagers;" the
+        # bodies found are of the dead already counted.
+        earlier = find_counts(text, sent_start, count.start)
+        return not (earlier and _last_cue_before("death_verbs", text, sent_start, count.start))
     forward = _death_after(text, count, sent_start, sent_end, counts_a_person)
     if forward is not None:
         return forward
@@ -316,6 +321,12 @@ _DEATH_NOUN_AFTER = re.compile(
     r"(?:fatalities|fatality|deaths|death|décès)\b"
     r"(?!\s+(?:threats?|sentences?|penalty|penalties|row|squads?|certificates?|anniversary))"
     r"(?!-)",
+    re.IGNORECASE,
+)
+# "5 bodies were recovered", "found seven charred bodies": the dead counted.
+_BODIES_AFTER = re.compile(
+    r"\s*(?:(?:more|additional|further|other|dead|lifeless|charred|decomposed)\s+)?"
+    r"(?:bod(?:y|ies)|corpses?|cadavres?)\b",
     re.IGNORECASE,
 )
 # "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
