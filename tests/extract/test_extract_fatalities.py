@@ -72,6 +72,17 @@ def test_fatalities_known_source_before_verb():
     assert figures(text) == [(13, "at least", "Amnesty International")]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Some sources speak of 15 deaths.", "Some sources"),
+        ("Local sources mention 15 dead.", "Local sources"),
+    ],
+)
+def test_fatalities_a_source_that_speaks_of_or_mentions_a_toll_claims_it(text, source):
+    assert figures(text) == [(15, "exact", source)]
+
+
 def test_fatalities_years_and_distances_are_not_tolls():
     text = "In 2022, gunmen killed a herder 40 km from the town."
     assert figures(text) == [(1, "exact", None)]
