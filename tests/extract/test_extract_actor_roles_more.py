@@ -184,3 +184,54 @@ def test_a_group_the_man_arrested_is_linked_to_is_the_side_hit(pipeline):
 def test_the_group_acting_in_the_clause_after_a_toll_did_it(pipeline, text, actor1, actor2):
     report = first(pipeline, text)
     assert (report.actor1, report.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "On Sunday, clashes between FAMa and JNIM militants were reported in Mopti.",
+            ("Military Forces of Mali (2013-2020)", "JNIM: Group for Support of Islam and Muslims"),
+        ),
+        # The toll's verb comes first: the clash still names the two sides.
+        (
+            "On Sunday, a woman was killed by a stray bullet during clashes between FAMa and "
+            "JNIM militants in Mopti.",
+            ("Military Forces of Mali (2013-2020)", "JNIM: Group for Support of Islam and Muslims"),
+        ),
+        # A hyphen or a comma joins one side, "and" opens the other.
+        (
+            "On Sunday, fighting broke out between MSA-GATIA fighters and ISGS militants near "
+            "Menaka.",
+            ("MSA: Movement for Azawad Salvation", "Islamic State (Greater Sahara)"),
+        ),
+    ],
+)
+def test_clashes_between_two_sides_name_them_in_order(pipeline, text, sides):
+    report = first(pipeline, text)
+    assert report.sub_event_type == "Armed clash"
+    assert (report.actor1, report.actor2) == sides
+
+
+def test_a_crowd_in_clashes_between_it_and_the_police_is_no_armed_side(pipeline):
+    report = first(pipeline, "On Sunday, clashes took place between students and police in Zinder.")
+    assert report.event_type == "Riots"
+    assert report.actor2 == "Police Forces of Niger (2011-2021)"
+
+
+@pytest.mark.parametrize(
+    ("text", "assoc2"),
+    [
+        ("On Sunday, JNIM militants shot dead a trader in Boni.", []),
+        (
+            "On Sunday, gunmen killed five Dogon villagers in Bankass.",
+            ["Dogon Ethnic Group (Mali)"],
+        ),
+        ("On Sunday, gunmen abducted a Fulani herder near Boni.", ["Fulani Ethnic Group (Mali)"]),
+    ],
+)
+def test_those_hit_by_violence_against_civilians_are_the_country_civilians(pipeline, text, assoc2):
+    report = first(pipeline, text)
+    assert report.event_type == "Violence against civilians"
+    assert report.actor2 == "Civilians (Mali)"
+    assert report.assoc_actor_2 == assoc2

@@ -279,6 +279,23 @@ def _default_roles(
     return roles
 
 
+def _civilians_hit(roles: Roles, ctx: ArticleContext) -> Roles:
+    """ACLED codes those hit by violence against civilians, and whose property is looted,
+    as the country's civilians, and a community or group they belong to ("Dogon
+    villagers", "a Fulani herder") as associated actor: Civilians (Mali) with Dogon
+    Ethnic Group (Mali). A force or an armed group hit stays the side hit."""
+    hit = roles.actor2
+    if hit is not None and (hit.kind != "civilians" or (hit.generic and hit.role == "civilians")):
+        return roles
+    civilians = ctx.registry.generic("civilians", ctx.country_code, ctx.country_name)
+    if civilians is None:
+        return roles
+    roles.actor2 = civilians
+    others = [e for e in roles.assoc2 if e.name not in {civilians.name, getattr(hit, "name", None)}]
+    roles.assoc2 = [hit, *others] if hit is not None else others
+    return roles
+
+
 def _no_unknowns_beside_named(roles: Roles) -> Roles:
     """Once a side names its group, a generic word for fighters beside it ("JNIM
     militants attacked ... the militants seized", "7 militants were killed") is that
@@ -699,6 +716,8 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         roles = _protest_roles(roles, event_type, ctx, _crowd_nationality(doc, first))
     looting = sub_event_type == "Looting/property destruction"
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
+    if event_type == "Violence against civilians" or looting:
+        roles = _civilians_hit(roles, ctx)
     roles = _no_unknowns_beside_named(roles)
     if roles.actor1 is None and _MEASURE.search(first.trigger.text) and ctx.country_code:
         # "A nightly curfew was imposed in Soum Province": only a government decrees one.

@@ -56,19 +56,35 @@ _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|et\s+|&\s*)$", re.IGNORECAS
 _JOINED_AFTER = re.compile(r"^\s*(?:/|,\s*(?:and\s+)?|and\s+|&\s*|or\s+|and/or\s+)$", re.I)
 
 
-def _joins_last(text: str, match: Any, actors: list[Any], group: list[Any]) -> bool:
+def _joins_last(
+    text: str,
+    match: Any,
+    actors: list[Any],
+    group: list[Any],
+    joint: re.Pattern[str] = _JOINED_AFTER,
+) -> bool:
     """An actor joined to the last of `group`, named right before it, is one of them:
     it acts with the agents, or shares the suspicion of the suspected."""
     index = actors.index(match)
     if index == 0 or not group or actors[index - 1] is not group[-1]:
         return False
-    return _JOINED_AFTER.match(text[group[-1].end : match.start]) is not None
+    return joint.match(text[group[-1].end : match.start]) is not None
 
 
 # "clashed with ISGS militants", "fought against the army": the side fought.
 _FOUGHT_WITH = re.compile(
     r"\s*(?:with|against)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+# "clashes between FAMa and JNIM", "affrontements entre": the two sides follow.
+_BETWEEN = re.compile(
+    r"\b(?:clash\w*|fight\w*|battles?|confrontations?|combats?|hostilities|skirmish\w*|"
+    r"gunfights?|exchanges? of (?:gun)?fire|affrontements?|accrochages?)\s+"
+    r"(?:(?:broke out|erupted|took place|occurred|have|has)\s+)?(?:between|entre)\s+"
+    r"(?:the\s+|les\s+|des\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SAME_SIDE = re.compile(r"\s*(?:,|-|/|–)\s*(?:\()?")
+_SIDES_JOINED = re.compile(r"^\s*(?:,|-|/|–)?\s*(?:and\s+|et\s+|&\s*)?\(?$", re.IGNORECASE)
 # "JNIM and ISGS clashed": the two actors are the two sides.
 _MUTUAL = re.compile(r"clash|fight|fought|battl|affront|combat|exchang|skirmish", re.IGNORECASE)
 _VICTIM_VERBS = (
@@ -229,6 +245,7 @@ def assign_roles(
     targets: list[Any] = []
     associates: list[Any] = []
     suspected: list[Any] = []  # groups those hit are suspected of helping: no side
+    between: list[Any] = []  # the sides of "clashes between X and Y"
     hit_together = _joined_hits(text, sent_start, trigger_start, actors)
     # "FAMa and Wagner clashed with JNIM": with the other side named after the verb,
     # the actors joined before it fought together.
@@ -250,6 +267,20 @@ def assign_roles(
             targets.append(match)  # "arrested a leader linked to Ansar Dine": its man
         elif _ASSOCIATE.search(left) and (agents or match.start > trigger_end):
             associates.append(match)
+        elif match.start >= trigger_end and (
+            _joins_last(text, match, actors, between, _SIDES_JOINED)
+            or (not agents and _BETWEEN.search(left))
+        ):
+            # "clashes between FAMa and JNIM militants": the first side named, then the
+            # other; "between FAMa, Wagner and JNIM", "MSA-GATIA": one side.
+            same_side = not between or (
+                between[-1] in agents and _SAME_SIDE.fullmatch(text, between[-1].end, match.start)
+            )
+            # A crowd is no acting side ("clashes between students and police"): the
+            # crowd rules below decide what it did.
+            acting = same_side and not _is_civilian(match.entry)
+            (agents if acting else targets).append(match)
+            between.append(match)
         elif not agents and match.start >= trigger_end and _acts_in_own_clause(text, left, match):
             agents.append(match)  # "20 people were killed when JNIM militants attacked"
         elif _is_source(text, left, match, trigger_end):
