@@ -177,3 +177,26 @@ def test_weighted_f1_by_hand():
     predicted = ["a", "b", "b", "c"]
     # F1: a = 2/3 (support 2), b = 2/3 (support 1), c = 1 (support 1).
     assert abs(weighted_f1(gold, predicted) - (2 * 2 / 3 + 2 / 3 + 1) / 4) < 1e-9
+
+
+def test_eval_acled_stricter_actors_want_the_gold_sides_in_place(tmp_path):
+    path = tmp_path / "acled.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*COLUMNS, "actor2"])
+        row = list(ROWS[0])
+        row[5] = "JNIM: Group for Support of Islam and Muslims"
+        row[13] = "On 1 March 2020, soldiers clashed with JNIM militants near Djibo."
+        row[4], row[3] = "Armed clash", "Battles"
+        writer.writerow([*row, "Military Forces of Burkina Faso (2015-2022)"])
+        # The event is the army (actor1) against JNIM (actor2). The row above has JNIM as
+        # actor1: both sides match, in the other order, but not actor1 as actor1. This
+        # one has the army as actor1 but civilians as actor2: the reverse.
+        wrong_side = list(row)
+        wrong_side[0], wrong_side[5] = "T9", "Military Forces of Burkina Faso (2015-2022)"
+        writer.writerow([*wrong_side, "Civilians (Burkina Faso)"])
+    result = CliRunner().invoke(main, ["--no-progress", "eval", "acled", str(path)])
+    assert result.exit_code == 0, result.output
+    strict = next(line for line in result.stdout.splitlines() if "stricter actors" in line)
+    assert "actor1 as actor1 0.500" in strict
+    assert "either order) 0.500" in strict
