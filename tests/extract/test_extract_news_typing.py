@@ -147,3 +147,22 @@ def test_news_poisoning_or_spill_is_no_event(pipeline, text):
 def test_militants_who_raid_and_detain_make_no_arrest(pipeline):
     text = "Militants carried out a raid on Kidal on Sunday and detained seven people."
     assert sub_types(pipeline, text) != ["Arrests"]
+
+
+def test_marchers_who_attack_an_embassy_hold_a_violent_demonstration(pipeline):
+    text = (
+        "On Sunday, supporters of the junta demonstrated in Niamey and attacked the French "
+        "embassy. Police dispersed them with tear gas."
+    )
+    (report,) = pipeline(Article("t", text, date(2023, 7, 31))).reports
+    assert report.sub_event_type == "Violent demonstration"
+    # The police faced the crowd; the junta it marched for is no side.
+    assert report.actor2 == "Police Forces of Niger (2023-)"
+
+
+def test_a_peaceful_protest_has_no_side_against_it(pipeline):
+    # The marchers were policemen: the police are the crowd, not a side against it.
+    text = "On Sunday, policemen staged a demonstration in Bobo-Dioulasso to demand pay."
+    (report,) = pipeline(Article("t", text, date(2020, 3, 2))).reports
+    assert report.sub_event_type == "Peaceful protest"
+    assert report.actor2 is None

@@ -385,6 +385,15 @@ def _crowd_turned_violent(triggers: list[Trigger], categories: set[str]) -> bool
     return any(_CROWD_WORD.search(t.text) for t in violent)
 
 
+def _marchers_attacked(triggers: list[Trigger], categories: set[str]) -> bool:
+    """'Supporters of the junta demonstrated and attacked the French embassy': the
+    marchers' own attack, told after their march with no one killed, makes it violent."""
+    if "protest" not in categories or categories & (_LETHAL | {"abduction", "sexual"}):
+        return False
+    march = next(t.start for t in triggers if t.category == "protest")
+    return any(t.category == "attack" and t.start > march for t in triggers) and _attacked(triggers)
+
+
 def _without_crowd_fight(triggers: list[Trigger]) -> list[Trigger]:
     """'Students clashed with the police': the clash is the crowd's own violence, told by
     a crowd trigger around it, not a battle between armed sides."""
@@ -483,7 +492,9 @@ def classify(triggers: list[Trigger], target: Target) -> tuple[str, str, Trigger
     in_custody = target.state_actor or in_raids
     if sub is None and "arrest" in categories and in_custody and arrests_only:
         sub = "Arrests"  # "agents took away two journalists": state custody, not a kidnapping
-    if sub is None and _crowd_turned_violent(triggers, categories):
+    if sub is None and (
+        _crowd_turned_violent(triggers, categories) or _marchers_attacked(triggers, categories)
+    ):
         categories.add("riot")
     elif sub is None and "protest" in categories and _shot_at(triggers, categories):
         # "security forces shot at a crowd of protesting drivers"

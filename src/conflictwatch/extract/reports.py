@@ -571,7 +571,11 @@ def _protest_roles(
         crowd = ctx.registry.generic(kind, nationality, name) or crowd
     named = [e for e in [roles.actor1, *roles.assoc1, roles.actor2, *roles.assoc2] if e is not None]
     others = [e for e in named if e.kind not in {"protesters", "rioters", "civilians"}]
-    state = [_crowd_force(e, ctx) for e in others if e.kind == "state"]
+    # The forces that faced the crowd before the government it marched for or against.
+    state = sorted(
+        (_crowd_force(e, ctx) for e in others if e.kind == "state"),
+        key=lambda e: e.role == "government",
+    )
     result = Roles(actor1=crowd, actor1_span=roles.actor1_span if roles.actor1 is crowd else None)
     result.assoc1 = [e for e in others if e.kind != "state"]
     result.actor2 = state[0] if state else None
@@ -668,6 +672,9 @@ def _event_types(draft: Draft) -> tuple[str, str]:
         return first.event_type, first.sub_event_type
     if "looting" in categories and "protest_force" not in categories:
         categories.add("protest_violent")
+    if any(m.sub_event_type == "Violent demonstration" for m in draft.members):
+        # "demonstrated and attacked the embassy": classify read the marchers' attack.
+        categories.add("protest_violent")
     if any(m.sub_event_type == "Excessive force against protesters" for m in draft.members):
         # "forces shot at a crowd of protesting drivers": decided on the sentence's words.
         categories.add("protest_force")
@@ -714,6 +721,10 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         roles = _protest_roles(roles, event_type, ctx)
     elif event_type in PROTEST_TYPES:
         roles = _protest_roles(roles, event_type, ctx, _crowd_nationality(doc, first))
+        if sub_event_type == "Peaceful protest":
+            # No one acted against a peaceful crowd: the government or the police it
+            # marched to are no side (ACLED leaves actor2 empty).
+            roles.actor2, roles.actor2_span = None, None
     looting = sub_event_type == "Looting/property destruction"
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     if event_type == "Violence against civilians" or looting:
