@@ -235,3 +235,16 @@ def test_those_hit_by_violence_against_civilians_are_the_country_civilians(pipel
     assert report.event_type == "Violence against civilians"
     assert report.actor2 == "Civilians (Mali)"
     assert report.assoc_actor_2 == assoc2
+
+
+def test_the_base_of_a_mission_still_there_is_the_mission_hit(pipeline):
+    text = "On Sunday, JNIM militants fired three mortar shells against the MINUSMA base in Ber."
+    report = first(pipeline, text)
+    assert report.actor2.startswith("MINUSMA")
+
+
+def test_a_base_the_mission_left_is_only_a_place(pipeline):
+    text = "On Sunday, drones struck the former MINUSMA base in Kidal."
+    report = first(pipeline, text)
+    named = [report.actor1, report.actor2, *report.assoc_actor_1, *report.assoc_actor_2]
+    assert not any(name and name.startswith("MINUSMA") for name in named)

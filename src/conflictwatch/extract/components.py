@@ -319,7 +319,7 @@ def _add_actors(
     speaker: tuple[Any, int] | None = None  # a named force that speaks, and where it ends
     abroad = registry.is_abroad(country) and _named_as_place(doc, country)
     for match in registry.find(doc.text, country=country, on=on, abroad=abroad):
-        if _modifies_a_place(doc.text, match.end):
+        if _modifies_a_place(doc.text, match.start, match.end):
             continue  # "the former MINUSMA base" names a place, not an actor
         entry, named = match.entry, registry.named_country(match.text)
         nationality = _nationality_before(doc, match.start) or _origin_after(doc, match.end)
@@ -416,9 +416,19 @@ def _origin_after(doc: ArticleDoc, end: int) -> str | None:
     return None
 
 
-def _modifies_a_place(text: str, end: int) -> bool:
+def _modifies_a_place(text: str, start: int, end: int) -> bool:
+    """A place the actor once held: "the former MINUSMA base". The MINUSMA base of a
+    mission still there is the mission's own, hit with it ("shells against the MINUSMA
+    base"); and "the MINUSMA mission in Mali" names the mission's country."""
     following = text[end : end + 12].lower().lstrip()
-    return following.startswith(("base", "camp", "headquarters", "compound", "mission in"))
+    if following.startswith("mission in"):
+        return True
+    held = following.startswith(("base", "camp", "headquarters", "compound"))
+    return held and _FORMER_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+# "the former MINUSMA base", "the ex-Barkhane camp", "the old French base".
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-?|old|abandoned|vacated|ancienne?)\s*$", re.I)
 
 
 @component("places", requires=["countries"], assigns=["places"])
