@@ -83,6 +83,8 @@ _BETWEEN = re.compile(
     r"(?:the\s+|les\s+|des\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Within "between ...": a comma, hyphen or slash joins one side ("MSA-GATIA", "FAMa,
+# Wagner"); "and" (also after a comma) passes to the other.
 _SAME_SIDE = re.compile(r"\s*(?:,|-|/|–)\s*(?:\()?")
 _SIDES_JOINED = re.compile(r"^\s*(?:,|-|/|–)?\s*(?:and\s+|et\s+|&\s*)?\(?$", re.IGNORECASE)
 # "JNIM and ISGS clashed": the two actors are the two sides.
