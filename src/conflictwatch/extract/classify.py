@@ -332,9 +332,9 @@ def _arrests_in_raids(triggers: list[Trigger], state_actor: bool) -> bool:
     detained" or "robbed and detained" someone did not arrest them, nor did those who
     "raided" or "attacked"."""
     categories = {t.category for t in triggers}
-    raids_named = all(_RAID_NOUN.search(t.text) for t in triggers if t.category != "arrest")
     if categories not in ({"arrest", "attack"}, {"arrest", "attack", "clash"}):
         return False
+    raids_named = all(_RAID_NOUN.search(t.text) for t in triggers if t.category != "arrest")
     if "clash" in categories and not raids_named:
         return False
     arrest = next(t for t in triggers if t.category == "arrest")

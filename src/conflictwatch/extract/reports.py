@@ -266,15 +266,9 @@ def _default_roles(
         roles.actor2 = (
             claimed[0] if claimed else registry.generic("unidentified", country, ctx.country_name)
         )
-    if (
-        roles.actor2 is None
-        and civilians
-        and event_type
-        in {
-            "Violence against civilians",
-            "Explosions/Remote violence",
-        }
-    ):
+    if event_type == "Violence against civilians" or looting:
+        roles = _civilians_hit(roles, ctx)
+    elif roles.actor2 is None and civilians and event_type == "Explosions/Remote violence":
         roles.actor2 = registry.generic("civilians", country, ctx.country_name)
     return roles
 
@@ -559,9 +553,15 @@ def _confidence(
 
 
 def _protest_roles(
-    roles: Roles, event_type: str, ctx: ArticleContext, nationality: str | None = None
+    roles: Roles,
+    event_type: str,
+    sub_event_type: str,
+    ctx: ArticleContext,
+    nationality: str | None = None,
 ) -> Roles:
-    """Protesters (or rioters) act; named groups march with them; state forces face them.
+    """Protesters (or rioters) act; named groups march with them; state forces face them,
+    unless the protest was peaceful: then no one acted against the crowd, and the
+    government or the police it marched to are no side (ACLED leaves actor2 empty).
     ACLED names the crowd after its people when the text does ("Sudanese refugees
     protested in Agadez": Protesters (Sudan)), else after the article's country."""
     kind = "rioters" if event_type == "Riots" else "protesters"
@@ -578,7 +578,7 @@ def _protest_roles(
     )
     result = Roles(actor1=crowd, actor1_span=roles.actor1_span if roles.actor1 is crowd else None)
     result.assoc1 = [e for e in others if e.kind != "state"]
-    result.actor2 = state[0] if state else None
+    result.actor2 = state[0] if state and sub_event_type != "Peaceful protest" else None
     return result
 
 
@@ -718,17 +718,12 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         said = crowd_categories([t for m in draft.members for t in m.triggers])
         protest = said & {"protest", "riot", "protest_violent", "protest_intervention"}
         event_type, sub_event_type = "Riots", "Violent demonstration" if protest else "Mob violence"
-        roles = _protest_roles(roles, event_type, ctx)
+        roles = _protest_roles(roles, event_type, sub_event_type, ctx)
     elif event_type in PROTEST_TYPES:
-        roles = _protest_roles(roles, event_type, ctx, _crowd_nationality(doc, first))
-        if sub_event_type == "Peaceful protest":
-            # No one acted against a peaceful crowd: the government or the police it
-            # marched to are no side (ACLED leaves actor2 empty).
-            roles.actor2, roles.actor2_span = None, None
+        nationality = _crowd_nationality(doc, first)
+        roles = _protest_roles(roles, event_type, sub_event_type, ctx, nationality)
     looting = sub_event_type == "Looting/property destruction"
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
-    if event_type == "Violence against civilians" or looting:
-        roles = _civilians_hit(roles, ctx)
     roles = _no_unknowns_beside_named(roles)
     if roles.actor1 is None and _MEASURE.search(first.trigger.text) and ctx.country_code:
         # "A nightly curfew was imposed in Soum Province": only a government decrees one.

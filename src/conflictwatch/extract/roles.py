@@ -335,7 +335,7 @@ def assign_roles(
 
 # "were killed when JNIM militants attacked the town": the subject of the clause that
 # tells how the toll came about.
-_CLAUSE_OPENER = re.compile(
+_SUBCLAUSE_BEFORE = re.compile(
     r"\b(?:when|after|as|while|once|because)\s+(?:(?:the|some|suspected|presumed|alleged)\s+)?$",
     re.IGNORECASE,
 )
@@ -350,7 +350,8 @@ _ACTS_AFTER = re.compile(
 def _acts_in_own_clause(text: str, left: str, match: Any) -> bool:
     """The actor opens a clause of its own after the trigger and acts in it."""
     return (
-        _CLAUSE_OPENER.search(left) is not None and _ACTS_AFTER.match(text, match.end) is not None
+        _SUBCLAUSE_BEFORE.search(left) is not None
+        and _ACTS_AFTER.match(text, match.end) is not None
     )
 
 
