@@ -114,6 +114,12 @@ def test_a_country_named_as_a_border_is_not_where_the_place_is(
     assert countries(geocoder, text, countries=["BF"])[0] == "ML"
     text = "Gunmen attacked Tamkoro in Burkina Faso."
     assert countries(geocoder, text, countries=["BF"])[0] == "BF"
+    # The border may come after the country: "the Burkina Faso border".
+    for text in (
+        "Gunmen attacked Tamkoro, on the Burkina Faso border.",
+        "Gunmen attacked Tamkoro near the Burkinabe frontier.",
+    ):
+        assert countries(geocoder, text, countries=["BF"])[0] == "ML", text
 
 
 def test_hints_may_name_the_kind_of_unit(

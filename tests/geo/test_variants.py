@@ -86,6 +86,16 @@ def test_variant_far_from_the_other_places_is_dropped(geocoder: Geocoder) -> Non
     assert names(geocoder, text) == [("Djibo", "Soum")]
 
 
+def test_variant_outside_the_country_the_text_names_is_dropped(geocoder: Geocoder) -> None:
+    # Our only near spelling lies in Burkina Faso; a text about Niger means another.
+    text = "An IED hit a vehicle in the area of Goudoubou."
+    assert geocoder.geoparse(text, countries=["BF"])[0].name == "Goudoubo"
+    assert [p.name for p in geocoder.geoparse(text, countries=["NE"])] == []
+    # An exact name abroad still stands: the text may name a neighbour's army.
+    text = "An IED hit a vehicle in the area of Goudoubo."
+    assert [p.name for p in geocoder.geoparse(text, countries=["NE"])] == ["Goudoubo"]
+
+
 def test_variant_whose_units_the_hint_does_not_name_defers_to_the_hint(
     geocoder: Geocoder,
 ) -> None:

@@ -212,6 +212,8 @@ _BORDER_BEFORE = re.compile(
     r"\b(?:border|borders|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "on the Niger border", "near the Burkinabe frontier".
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)s?\b", re.IGNORECASE)
 # "the Gao-Gossi axis", "on the Hombori-Douentza road": a pair of towns named by the road.
 _AXIS_AFTER = re.compile(r"\s+(?:axis|road|highway|route|stretch|corridor|section)\b")
 # Tamasheq and Arabic words that open a place's name ("Tin-Toukar", "Bir-Alali"):
@@ -513,6 +515,11 @@ class Geocoder:
                 self._score(mention, wanted, named, mention.hints, home, cued, areas, sourced)
                 best = max(mention.scores, key=mention.scores.__getitem__)
             if not self._accept(mention, best, targets, home):
+                continue
+            if mention.fuzzy and wanted and self.gazetteer.country_codes[best] not in wanted:
+                # A near spelling abroad of the country the text names ("an IED hit a
+                # Nigerien army vehicle near Titahoune": our Ti-n-Tehoun is in Mali) is
+                # a village we lack, not a misspelt one; the groups' region stands in.
                 continue
             if located and self._elsewhere(mention, best, located, wanted, named):
                 continue
@@ -877,7 +884,10 @@ class Geocoder:
                 code, demonym = country
                 mention = _Mention(start, end, surface, "country", key, country=code)
                 mention.demonym = demonym
-                mention.border = bool(_BORDER_BEFORE.search(text[max(0, start - 40) : start]))
+                mention.border = bool(
+                    _BORDER_BEFORE.search(text[max(0, start - 40) : start])
+                    or _BORDER_AFTER.match(text, end)
+                )
                 # Demonyms, countries inside organisation names ("Mali Army") and
                 # countries qualifying a town ("Kidal, Mali") are no locations.
                 mention.silent = demonym or blocked or start < skip_until
