@@ -85,6 +85,34 @@ def test_a_nationality_before_a_generic_actor_gives_it_that_country(pipeline):
     assert report.actor2 == "Civilians (Niger)"
 
 
+def test_bare_soldiers_belong_to_the_one_army_the_text_names(pipeline):
+    text = (
+        "On Monday, militants detonated an IED against a Nigerien army vehicle near "
+        "Menaka, killing four soldiers."
+    )
+    report = first(pipeline, text)
+    sides = {report.actor2, *report.assoc_actor_2}
+    assert sides == {"Military Forces of Niger (2011-2021)"}
+    text = "On Monday, French forces clashed with JNIM militants near Gao; two soldiers died."
+    report = first(pipeline, text)
+    assert "Military Forces of Mali (2013-2020)" not in {
+        report.actor1,
+        report.actor2,
+        *report.assoc_actor_1,
+        *report.assoc_actor_2,
+    }
+    # Two armies named: "soldiers" could be either, and stay the article's.
+    text = (
+        "On Monday, French and Malian forces clashed with JNIM militants near Gao; "
+        "two soldiers died."
+    )
+    report = first(pipeline, text)
+    assert {report.actor1, *report.assoc_actor_1} == {
+        "Military Forces of France (2017-)",
+        "Military Forces of Mali (2013-2020)",
+    }
+
+
 def test_a_protesting_crowd_is_named_after_its_people(pipeline):
     report = first(
         pipeline,

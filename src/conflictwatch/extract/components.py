@@ -317,6 +317,7 @@ def _add_actors(
 ) -> None:
     on = doc.article.published
     speaker: tuple[Any, int] | None = None  # a named force that speaks, and where it ends
+    armies: dict[str, Any] = {}  # the armies named by their country so far, by name
     abroad = registry.is_abroad(country) and _named_as_place(doc, country)
     for match in registry.find(doc.text, country=country, on=on, abroad=abroad):
         if _modifies_a_place(doc.text, match.start, match.end):
@@ -328,6 +329,10 @@ def _add_actors(
             entry = registry.of_country(match.text, entry, nationality, names(nationality), on)
         if speaker is not None and _speakers_troops(doc, speaker, match.start, entry, named):
             entry = speaker[0]  # "Barkhane said that soldiers ...": its own soldiers
+        elif _bare_troops(entry, named, nationality) and len(armies) == 1:
+            entry = next(iter(armies.values()))  # "a Nigerien army vehicle ... two soldiers"
+        if _names_an_army(entry, named):
+            armies[entry.name] = entry
         if _speaks(doc.text, match.end, entry):
             speaker = (entry, match.end)
         mention = ActorMention(match.start, match.end, match.text, entry, named)
@@ -354,6 +359,19 @@ def _speaks(text: str, end: int, entry: Any) -> bool:
     may be anyone's)."""
     army = entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
     return army and not entry.generic and bool(_SPEECH_AFTER.match(text, end))
+
+
+def _names_an_army(entry: Any, named: str | None) -> bool:
+    """An army named by its country ("the Nigerien army", "FAMa", "French forces")."""
+    army = entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
+    return army and (named is not None or entry.kind == "external")
+
+
+def _bare_troops(entry: Any, named: str | None, nationality: str | None) -> bool:
+    """ "soldiers", "troops", "the army": the article's army unless the text named
+    another's. With one army named, they are that army's: "an IED hit a Nigerien
+    army vehicle, wounding four soldiers" in Mali wounded Nigerien soldiers."""
+    return named is None and nationality is None and entry.role == "military"
 
 
 def _speakers_troops(
