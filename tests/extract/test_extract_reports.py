@@ -129,6 +129,16 @@ def test_reports_claim_of_responsibility_adds_to_an_attack_but_starts_none(pipel
     assert len(found) == 1 and found[0].sub_event_type == "Attack"
 
 
+def test_reports_a_claim_for_an_attack_not_told_before_reports_it(pipeline):
+    # "for an ambush" is new to the reader; "for the attack" refers back to one.
+    text = "On Monday, JNIM claimed responsibility for an ambush on soldiers near Boni."
+    (report,) = reports(pipeline, text)
+    assert report.sub_event_type == "Armed clash"
+    assert report.actor1 is not None and report.actor1.startswith("JNIM")
+    text = "On Monday, JNIM claimed responsibility for a suicide car bombing in Gao."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Suicide bomb"]
+
+
 def test_reports_warplanes_firing_missiles_is_an_air_strike(pipeline):
     found = reports(pipeline, "Warplanes fired two missiles at a convoy near Gao on Sunday.")
     assert found[0].sub_event_type == "Air/drone strike"

@@ -1206,10 +1206,15 @@ def _claims_it(text: str, start: int, end: int, trigger: Trigger) -> bool:
     if claim is None:
         return False
     # "... after the clashes, the group claimed responsibility for the killing"
-    return claim.start() < trigger.start or _CLAIM_OBJECT.match(text, claim.end()) is not None
+    if claim.start() < trigger.start:
+        # "claimed responsibility for an ambush in Boni that killed three soldiers"
+        # tells the ambush for the first time; "for the attack" refers back to it.
+        return _NEW_CLAIM_OBJECT.match(text, claim.end(), trigger.start) is None
+    return _CLAIM_OBJECT.match(text, claim.end()) is not None
 
 
 _CLAIM_OBJECT = re.compile(r"\s+for\s+(?:the|this|that|these|its|their)\b", re.IGNORECASE)
+_NEW_CLAIM_OBJECT = re.compile(r"\s+for\s+an?\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|et|&|as well as)\s*$", re.IGNORECASE)
