@@ -62,6 +62,16 @@ def test_a_home_outlet_outweighs_one_village_abroad_but_not_two_towns(pipeline):
     assert named.actor1 == "Unidentified Armed Group (Niger)"
 
 
+def test_with_no_place_a_group_of_one_country_tells_the_article_s(pipeline):
+    report = first(pipeline, "On Monday, MUJAO members amputated the hand of a suspected thief.")
+    assert report.actor2 == "Civilians (Mali)"
+    # Groups of several countries tell none; an outlet's country comes first.
+    report = first(pipeline, "On Monday, ISGS militants killed a herder.")
+    assert report.actor2 == "Civilians"
+    report = first(pipeline, "On Monday, MUJAO members killed a herder.", outlet="Sidwaya")
+    assert report.actor2 == "Civilians (Burkina Faso)"
+
+
 def test_words_that_fit_every_country_do_not_tell_the_article_s():
     registry = ActorRegistry.load()
     assert registry.named_country("soldiers") is None

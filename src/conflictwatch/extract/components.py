@@ -142,7 +142,10 @@ def _home_countries(ctx: PipelineContext) -> set[str]:
 
 
 def article_country(
-    doc: ArticleDoc, default: str | None = None, home: Collection[str] = ()
+    doc: ArticleDoc,
+    default: str | None = None,
+    home: Collection[str] = (),
+    cued: Collection[str] = (),
 ) -> str | None:
     """The country the article is about.
 
@@ -153,7 +156,9 @@ def article_country(
     not count when it names a foreign country: the protest happened at home.
     The feed's country (`default`: a home outlet's, a single-country feed's)
     counts as much as a town. Ties go to it, then to a home country, then to the
-    first mentioned. With no clue at all, `default`, if one is set.
+    first mentioned. With no clue at all, `default`, if one is set, else the one
+    country the text's armed groups and communities belong to (`cued`: "MUJAO
+    fighters amputated a thief's hand" is about Mali).
     """
     topics = _protest_topics(doc)
     cues = [(m.start, m.end) for m in doc.of("country_cue")]
@@ -196,7 +201,9 @@ def article_country(
         m.value in home or not inside_spans(topics, m.start, m.start + 1) for m in countries
     )
     if not weights:
-        return default.upper() if default else None
+        if default:
+            return default.upper()
+        return next(iter(cued)) if len(cued) == 1 else None
     if default and not text_names:
         # A home outlet or a single-country feed reports its own country's news: as
         # telling as one town named, so a lone village that shares its name with one
@@ -293,11 +300,12 @@ def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     def names(code: str) -> str | None:
         return geocoder.country_place(code).country
 
-    country = article_country(doc, default, home)
+    cued = geocoder.cued_countries(doc.text)
+    country = article_country(doc, default, home, cued)
     _add_actors(doc, registry, country, names)
     # A named actor may tell the country that places and country names did not ("FAMa",
     # "MINUSMA"): resolve the generic words ("soldiers", "gunmen") again for it.
-    known = article_country(doc, default, home)
+    known = article_country(doc, default, home, cued)
     if known != country:
         doc.mentions["actor"] = []
         _add_actors(doc, registry, known, names)
@@ -531,8 +539,9 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     assigns=["reports"],
 )
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
-    code = article_country(doc, feed_country(doc, ctx), _home_countries(ctx))
     geocoder = ctx.resource("geocoder")
+    cued = geocoder.cued_countries(doc.text)
+    code = article_country(doc, feed_country(doc, ctx), _home_countries(ctx), cued)
     attributed = attributed_groups(doc)  # who a sentence says did it, found once
     context = ArticleContext(
         country_code=code,

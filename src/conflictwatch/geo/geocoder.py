@@ -622,6 +622,11 @@ class Geocoder:
         seat = gaz.feature_codes[best].startswith(("PPLA", "PPLC"))
         return not seat and gaz.populations[best] < TOWN
 
+    def cued_countries(self, text: str) -> frozenset[str]:
+        """The countries the armed groups and communities of `text` belong to
+        (data/gazetteer/cues.tsv): "MUJAO" -> ML, "ISGS" -> ML, BF and NE."""
+        return frozenset(code for code, _ in self._cued(text))
+
     def _cued(self, text: str) -> frozenset[tuple[str, str]]:
         """(country, "") and (country, admin1) of the group names in `text`."""
         if self._cues is None:
