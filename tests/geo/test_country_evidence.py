@@ -10,9 +10,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
 from conflictwatch.extract.components import actor_cues
+from conflictwatch.geo import gazetteer
 from conflictwatch.geo.geocoder import Geocoder, _hint_keys
 from conflictwatch.model import Article
 from support import OVERRIDES_HEADER as HEADER
@@ -103,6 +106,30 @@ def test_a_group_and_an_outlet_of_one_country_rule_out_a_village_abroad(
     assert countries(geocoder, text, cues=[("NE", "")]) == []
     # The group alone is not enough: groups cross borders.
     assert countries(geocoder, text) == ["BF"]
+
+
+def test_a_group_of_a_home_country_rules_out_a_small_town_abroad(
+    small_geocoder: Callable[..., Geocoder], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A town of 20,000 abroad and none of the name at home: the village we lack.
+    town = gazetteer._Raw(
+        name="Arelo",
+        aliases=[],
+        latitude=32.1,
+        longitude=35.18,
+        country_code="IL",
+        admin1_code="",
+        admin2_code="",
+        geonameid=9_100_001,
+        feature_class="P",
+        feature_code="PPL",
+        population=20_000,
+        source=gazetteer.SOURCE_BASE,
+    )
+    monkeypatch.setattr(gazetteer, "base_layer", lambda min_population: iter([town]))
+    geocoder = small_geocoder()
+    assert countries(geocoder, "Gunmen raided the village of Arelo.") == ["IL"]
+    assert countries(geocoder, "Ansaroul Islam militants raided the village of Arelo.") == []
 
 
 def test_a_country_named_as_a_border_is_not_where_the_place_is(

@@ -470,9 +470,12 @@ class Geocoder:
         named = {m.country for m in mentions if m.kind == "country" and m.country}
         wanted = {code.upper() for code in countries}
         wanted -= self._across_border(mentions)
-        targets = wanted | named
         home = self._home(mentions, wanted)
         cued = self._cued(text) | frozenset(groups)
+        # The countries of the text's armed groups count as named for what a foreign
+        # town must show: "Ansaroul Islam militants raided the village of Ariel" is
+        # not in Israel.
+        targets = wanted | named | {code for code, _ in cued}
         sourced = frozenset(cues)
         areas = self._areas(mentions)
         units = self._named_units(mentions)
