@@ -141,6 +141,9 @@ def test_a_country_named_as_a_border_is_not_where_the_place_is(
     assert countries(geocoder, text, countries=["BF"])[0] == "ML"
     text = "Gunmen attacked Tamkoro in Burkina Faso."
     assert countries(geocoder, text, countries=["BF"])[0] == "BF"
+    # A country named only as a border is no place of the event.
+    assert countries(geocoder, "Gunmen killed a tracker near the border with Benin.") == []
+    assert countries(geocoder, "Gunmen killed a tracker in Benin.") == ["BJ"]
     # The border may come after the country: "the Burkina Faso border".
     for text in (
         "Gunmen attacked Tamkoro, on the Burkina Faso border.",

@@ -469,7 +469,8 @@ class Geocoder:
         mentions = self._scan(text, places=True)
         named = {m.country for m in mentions if m.kind == "country" and m.country}
         wanted = {code.upper() for code in countries}
-        wanted -= self._across_border(mentions)
+        across = self._across_border(mentions)
+        wanted -= across
         home = self._home(mentions, wanted)
         cued = self._cued(text) | frozenset(groups)
         # The countries of the text's armed groups count as named for what a foreign
@@ -535,7 +536,8 @@ class Geocoder:
         self._check_near_links(text, resolved)
         for mention in mentions:
             if mention.kind == "country":
-                if not mention.silent:
+                # A country named only as a border is a landmark, not the scene.
+                if not mention.silent and mention.country not in across:
                     place = self.country_place(mention.country or "")
                     place.start, place.end, place.mention = mention.start, mention.end, mention.text
                     places.append(place)
