@@ -86,6 +86,21 @@ def test_an_active_verb_keeps_the_actor_acting(actors, text):
     assert roles.actor1 is not None and roles.actor1.name == FAMA_2019
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("JNIM militants abducted a trader near Boni; the man was later executed.", "executed"),
+        ("JNIM militants attacked the convoy near Boni and five drivers were killed.", "killed"),
+    ],
+)
+def test_an_actor_that_acted_before_a_passive_verb_is_not_its_patient(actors, text, trigger):
+    roles = roles_of(actors, text, trigger)
+    assert roles.actor1 is not None and roles.actor1.name == JNIM
+    # Named right before the passive verb, the actor is the one hit.
+    roles = roles_of(actors, "JNIM militants were killed near Boni.", "killed")
+    assert roles.actor1 is None and roles.actor2 is not None and roles.actor2.name == JNIM
+
+
 def test_coordinated_nationalities_name_both_forces(actors):
     text = "French and Malian forces attacked a militant camp near Menaka."
     roles = roles_of(actors, text, "attacked")

@@ -304,7 +304,10 @@ def assign_roles(
                 and _JOINED.match(text[agents[-1].end : match.start]) is not None
             )
             against = bool(_AGAINST.search(left)) and bool(agents) and not joined
-            (targets if passive or hit or against else agents).append(match)
+            # "JNIM militants abducted a commander; he was executed": the subject of an
+            # act of its own before the passive verb is not who the verb hit.
+            acted = passive and _ACTED_AFTER.match(text, match.end, trigger_start) is not None
+            (targets if (passive and not acted) or hit or against else agents).append(match)
         elif (
             _DURING.search(left)
             or _in_an_act(text, left, match)
@@ -343,6 +346,15 @@ _ACTS_AFTER = re.compile(
     r"\s+(?:[\w-]+ly\s+)?(?:attacked|ambushed|raided|stormed|struck|shelled|bombed|"
     r"targeted|opened fire|fired|overran|besieged|set fire|burned|launched|carried out|"
     r"clashed|attaqu)",
+    re.IGNORECASE,
+)
+
+
+# An actor followed by its own act: "JNIM militants abducted", "the gunmen later seized".
+_ACTED_AFTER = re.compile(
+    r"\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+)?(?:abducted|kidnapped|killed|shot|seized|"
+    r"executed|looted|stole|captured|detained|arrested|assassinated|attacked|ambushed|"
+    r"raided|stormed|burned|set\s+fire|destroyed|took)\b",
     re.IGNORECASE,
 )
 
