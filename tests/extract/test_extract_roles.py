@@ -91,6 +91,7 @@ def test_an_active_verb_keeps_the_actor_acting(actors, text):
     [
         ("JNIM militants abducted a trader near Boni; the man was later executed.", "executed"),
         ("JNIM militants attacked the convoy near Boni and five drivers were killed.", "killed"),
+        ("JNIM militants ran a checkpoint near Boni, where drivers were beaten.", "beaten"),
     ],
 )
 def test_an_actor_that_acted_before_a_passive_verb_is_not_its_patient(actors, text, trigger):

@@ -354,7 +354,8 @@ _ACTS_AFTER = re.compile(
 _ACTED_AFTER = re.compile(
     r"\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+)?(?:abducted|kidnapped|killed|shot|seized|"
     r"executed|looted|stole|captured|detained|arrested|assassinated|attacked|ambushed|"
-    r"raided|stormed|burned|set\s+fire|destroyed|took)\b",
+    r"raided|stormed|burned|set\s+fire|destroyed|took|entered|stopped|intercepted|ran|"
+    r"set\s+up|held|forced|imposed|removed|fired|opened\s+fire|planted)\b",
     re.IGNORECASE,
 )
 
