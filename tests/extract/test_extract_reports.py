@@ -571,6 +571,17 @@ def test_reports_demands_are_not_events(pipeline):
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]
 
 
+def test_reports_a_force_that_fought_back_is_the_side_attacked(pipeline):
+    text = (
+        "On Monday, Boko Haram fighters attacked the town of Bosso. "
+        "The Nigerien army fought back and the militants fled."
+    )
+    (report,) = reports(pipeline, text)
+    assert report.actor1.startswith("Islamic State (West Africa) and/or Boko Haram")
+    assert report.actor2 == "Military Forces of Niger (2011-2021)"
+    assert report.assoc_actor_1 == []
+
+
 def test_reports_claimant_in_the_same_sentence_is_actor1_not_a_target(pipeline):
     text = (
         "On 4 May 2020, two Malian soldiers were wounded by an IED near Boni, "

@@ -162,12 +162,14 @@ def _national_capital(ctx: ArticleContext) -> Place | None:
     return ctx.geocoder.capital_place(ctx.country_code, geo_precision=3)
 
 
-def _merged_roles(draft: Draft) -> Roles:
+def _merged_roles(draft: Draft, text: str = "") -> Roles:
     roles = Roles()
     roles.crowd_acted = draft.first.roles.crowd_acted
     roles.crowd_fought = draft.first.roles.crowd_fought
     for member in draft.members:
         r = member.roles
+        if member is not draft.first and _answers(member, roles, text):
+            r = _swapped(r)
         roles.back_targets += r.back_targets
         if roles.actor1 is None and r.actor1 is not None:
             roles.actor1, roles.actor1_span = r.actor1, r.actor1_span
@@ -194,6 +196,35 @@ def _merged_roles(draft: Draft) -> Roles:
     if roles.actor2 is not None:
         roles.assoc1 = [e for e in roles.assoc1 if e.name != roles.actor2.name]
     return roles
+
+
+# "fought back", "repelled the attack": a force answering an attack told before.
+_ANSWER = re.compile(
+    r"(?:fought|fight|fighting|fights)\s+back\b|repell?(?:ed|ing|s)?\b|repuls(?:ed|ing|es)\b|"
+    r"retaliat|riposted|returned\s+fire",
+    re.IGNORECASE,
+)
+
+
+def _answers(member: Any, roles: Roles, text: str) -> bool:
+    """A later sentence where the side attacked acts: "Boko Haram attacked Diffa. The
+    Niger military fought back." Its actor is the first act's target, not its ally."""
+    acting = member.roles.actor1
+    if acting is None or _ANSWER.match(text, member.trigger.start) is None:
+        return False
+    return roles.actor1 is None or acting.name != roles.actor1.name
+
+
+def _swapped(roles: Roles) -> Roles:
+    return replace(
+        roles,
+        actor1=roles.actor2,
+        assoc1=roles.assoc2,
+        actor2=roles.actor1,
+        assoc2=roles.assoc1,
+        actor1_span=roles.actor2_span,
+        actor2_span=roles.actor1_span,
+    )
 
 
 _DEFAULT_ACTOR1 = {
@@ -707,7 +738,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         if place is None and ctx.country_code:
             place = ctx.geocoder.country_place(ctx.country_code)
     civilians = any(m.civilians for m in draft.members)
-    roles = _merged_roles(draft)
+    roles = _merged_roles(draft, doc.text)
     roles = _named_targets(doc, _named_before(doc, roles))
     if roles.crowd_acted and roles.actor1 is None and event_type in _MOB_TYPES:
         # "Residents caught two thieves and beat them": no armed group, a mob.
@@ -981,7 +1012,7 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         report = to_report(doc, ctx, draft, before)
         # Forces attacked in an event told before did not kill the attackers in a later one.
         ctx.forces_hit.update(n for n in [report.actor2, *report.assoc_actor_2] if n)
-        merged = _merged_roles(draft)
+        merged = _merged_roles(draft, doc.text)
         acting = merged.actor1
         if acting is not None and acting.kind in _ARMED_KINDS:
             told = (paragraph, Roles(actor1=acting, assoc1=list(merged.assoc1)))
