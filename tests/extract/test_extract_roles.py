@@ -102,6 +102,13 @@ def test_an_actor_that_acted_before_a_passive_verb_is_not_its_patient(actors, te
     assert roles.actor1 is None and roles.actor2 is not None and roles.actor2.name == JNIM
 
 
+def test_an_actor_named_by_the_word_for_its_act_is_the_agent(actors):
+    text = "Mutineers took over the barracks in Kati."
+    roles = roles_of(actors, text, "Mutineers", on=date(2012, 3, 22))
+    assert roles.actor1 is not None and roles.actor1.role == "mutiny"
+    assert roles.actor2 is None
+
+
 def test_coordinated_nationalities_name_both_forces(actors):
     text = "French and Malian forces attacked a militant camp near Menaka."
     roles = roles_of(actors, text, "attacked")

@@ -257,7 +257,9 @@ def assign_roles(
     )
     for match in actors:
         left = text[max(sent_start, match.start - 40) : match.start]
-        if _FOUGHT_WITH.match(text[trigger_end : match.start]) and mutual:
+        if match.start <= trigger_start and trigger_end <= match.end:
+            agents.append(match)  # "mutineers", "rioters": the word for the act is its actor
+        elif _FOUGHT_WITH.match(text[trigger_end : match.start]) and mutual:
             targets.append(match)  # "clashed with ISGS militants": the other side
         elif match.start >= trigger_end and (
             _SUSPECTED_OF.search(left) or _joins_last(text, match, actors, suspected)
