@@ -582,6 +582,13 @@ def test_reports_a_force_that_fought_back_is_the_side_attacked(pipeline):
     assert report.assoc_actor_1 == []
 
 
+def test_reports_mutineers_fight_their_country_s_army(pipeline):
+    text = "On Monday, mutineers took over the town of Diffa."
+    (report,) = reports(pipeline, text, published=date(2002, 8, 6))
+    assert report.actor1 == "Mutiny of Military Forces of Niger (1999-2010)"
+    assert report.actor2 == "Military Forces of Niger (1999-2010)"
+
+
 def test_reports_claimant_in_the_same_sentence_is_actor1_not_a_target(pipeline):
     text = (
         "On 4 May 2020, two Malian soldiers were wounded by an IED near Boni, "

@@ -295,13 +295,28 @@ def _default_roles(
         if event_type == "Battles":
             claimed += groups
         roles.actor2 = (
-            claimed[0] if claimed else registry.generic("unidentified", country, ctx.country_name)
+            claimed[0]
+            if claimed
+            else _loyal_forces(roles.actor1, event_type, ctx)
+            or registry.generic("unidentified", country, ctx.country_name)
         )
     if event_type == "Violence against civilians" or looting:
         roles = _civilians_hit(roles, ctx)
     elif roles.actor2 is None and civilians and event_type == "Explosions/Remote violence":
         roles.actor2 = registry.generic("civilians", country, ctx.country_name)
     return roles
+
+
+def _loyal_forces(actor1: Any, event_type: str, ctx: ArticleContext) -> Any:
+    """Mutineers fight their country's army, as ACLED codes it: "soldiers mutinied and
+    took over the barracks" is Mutiny of Military Forces of Niger against the
+    Military Forces of Niger. None for any other actor."""
+    if event_type != "Battles" or getattr(actor1, "role", None) != "mutiny" or not actor1.country:
+        return None
+    try:
+        return ctx.registry.registry.state_forces(actor1.country, ctx.published)
+    except KeyError:  # a country the canon has no army line for
+        return None
 
 
 def _civilians_hit(roles: Roles, ctx: ArticleContext) -> Roles:
