@@ -582,6 +582,15 @@ def test_reports_a_force_that_fought_back_is_the_side_attacked(pipeline):
     assert report.assoc_actor_1 == []
 
 
+def test_reports_a_blast_that_killed_people_of_no_named_side_hit_civilians(pipeline):
+    text = "On Monday, a truck struck an IED near Djibo, killing one person and wounding 12."
+    (report,) = reports(pipeline, text)
+    assert report.actor2 == "Civilians (Burkina Faso)"
+    # No one killed: no side hit is known.
+    (report,) = reports(pipeline, "On Monday, an IED exploded near Djibo without casualties.")
+    assert report.actor2 is None
+
+
 def test_reports_mutineers_fight_their_country_s_army(pipeline):
     text = "On Monday, mutineers took over the town of Diffa."
     (report,) = reports(pipeline, text, published=date(2002, 8, 6))

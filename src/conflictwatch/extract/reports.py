@@ -307,6 +307,19 @@ def _default_roles(
     return roles
 
 
+def _blast_killed_unnamed(draft: Draft, roles: Roles, sub_event_type: str) -> bool:
+    """A mine or IED that killed people the text names no side of: "a motorcyclist was
+    killed by the explosion of an IED". Soldiers and peacekeepers are named as such;
+    ACLED codes the others as civilians."""
+    if sub_event_type != "Remote explosive/landmine/IED" or roles.actor2 or roles.assoc2:
+        return False
+    return any(
+        figure.value > 0 and figure.victims in (None, "civilians")
+        for member in draft.members
+        for figure in member.figures
+    )
+
+
 def _loyal_forces(actor1: Any, event_type: str, ctx: ArticleContext) -> Any:
     """Mutineers fight their country's army, as ACLED codes it: "soldiers mutinied and
     took over the barracks" is Mutiny of Military Forces of Niger against the
@@ -769,6 +782,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         nationality = _crowd_nationality(doc, first)
         roles = _protest_roles(roles, event_type, sub_event_type, ctx, nationality)
     looting = sub_event_type == "Looting/property destruction"
+    civilians = civilians or _blast_killed_unnamed(draft, roles, sub_event_type)
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     roles = _no_unknowns_beside_named(roles)
     if roles.actor1 is None and _MEASURE.search(first.trigger.text) and ctx.country_code:
