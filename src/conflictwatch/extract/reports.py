@@ -308,9 +308,9 @@ def _default_roles(
 
 
 def _blast_killed_unnamed(draft: Draft, roles: Roles, sub_event_type: str) -> bool:
-    """A mine or IED that killed people the text names no side of: "a motorcyclist was
-    killed by the explosion of an IED". Soldiers and peacekeepers are named as such;
-    ACLED codes the others as civilians."""
+    """A mine or IED that killed people the text names no side of: "a truck struck an
+    IED, killing one person". Soldiers and peacekeepers are named as such; ACLED codes
+    the others as civilians."""
     if sub_event_type != "Remote explosive/landmine/IED" or roles.actor2 or roles.assoc2:
         return False
     return any(
