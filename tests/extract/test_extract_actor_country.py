@@ -123,6 +123,12 @@ def test_bare_soldiers_belong_to_the_one_army_the_text_names(pipeline):
     }
 
 
+def test_residents_who_protest_are_the_protesters_not_their_village_militia(pipeline):
+    report = first(pipeline, "On Monday, residents in Garango demonstrated at the town hall.")
+    assert report.actor1 == "Protesters (Burkina Faso)"
+    assert report.assoc_actor_1 == []
+
+
 def test_a_protesting_crowd_is_named_after_its_people(pipeline):
     report = first(
         pipeline,

@@ -636,7 +636,13 @@ def _protest_roles(
         key=lambda e: e.role == "government",
     )
     result = Roles(actor1=crowd, actor1_span=roles.actor1_span if roles.actor1 is crowd else None)
-    result.assoc1 = [e for e in others if e.kind != "state"]
+    # "Residents in Garango demonstrated": the residents are the protesters themselves,
+    # not their village's militia marching with them (villagers who riot may be one).
+    result.assoc1 = [
+        e
+        for e in others
+        if e.kind != "state" and not (event_type == "Protests" and e.role == "communal_militia")
+    ]
     result.actor2 = state[0] if state and sub_event_type != "Peaceful protest" else None
     return result
 
