@@ -83,6 +83,14 @@ def test_fatalities_a_source_that_speaks_of_or_mentions_a_toll_claims_it(text, s
     assert figures(text) == [(15, "exact", source)]
 
 
+def test_fatalities_a_toll_reported_in_the_passive_has_no_source_but_its_agent():
+    actors = [(27, 32, "Dogon Ethnic Group (Mali)")]
+    text = "Gunmen burned homes in the Dogon village of Sama, two deaths reported."
+    assert figures(text, actor_names=actors) == [(2, "exact", None)]
+    text = "Gunmen burned homes in Sama, two deaths were reported by the army."
+    assert figures(text) == [(2, "exact", "the army")]
+
+
 def test_fatalities_years_and_distances_are_not_tolls():
     text = "In 2022, gunmen killed a herder 40 km from the town."
     assert figures(text) == [(1, "exact", None)]

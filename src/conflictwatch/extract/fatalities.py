@@ -885,6 +885,10 @@ def _attributions(
     # Civilians are the dead, not the ones who count them.
     candidates = [c for c in candidates if not c[2].startswith("Civilians")]
     for verb_start, verb_end in cues.spans("attribution_verbs", text, start, end):
+        if _TOLL_BEFORE.search(text, max(start, verb_start - 40), verb_start) and not (
+            _BY_AFTER.match(text, verb_end)
+        ):
+            continue  # "no casualties reported": a passive, no one's word
         inverted = _INVERTING.fullmatch(text[verb_start:verb_end].lower()) is not None
         best = _nearest_source(candidates, verb_start, verb_end, inverted)
         if best is not None:
@@ -892,6 +896,13 @@ def _attributions(
     return found
 
 
+# "no casualties reported", "two deaths were reported": the toll is the verb's subject.
+_TOLL_BEFORE = re.compile(
+    r"\b(?:casualties|deaths|dead|fatalities|injuries|victims|losses|killed|wounded)"
+    r"(?:\s+(?:were|was|have\s+been|has\s+been))?\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 # Verbs whose source may follow them: "according to SRC", "said SRC", "per SRC".
 _INVERTING = re.compile(
     r"according\s+to|per|citing|cited|selon|d'après|said|says|told|reported|claimed|stated"
