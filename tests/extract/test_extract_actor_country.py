@@ -129,6 +129,15 @@ def test_residents_who_protest_are_the_protesters_not_their_village_militia(pipe
     assert report.assoc_actor_1 == []
 
 
+def test_a_group_named_only_in_what_a_protest_is_about_does_not_march(pipeline):
+    text = "On Monday, residents in Niamey marched to demand the departure of French forces."
+    assert first(pipeline, text).assoc_actor_1 == []
+    text = "On Monday, MNLA supporters marched in Kidal against the army."
+    assert first(pipeline, text).assoc_actor_1 == [
+        "MNLA: National Movement for the Liberation of Azawad"
+    ]
+
+
 def test_a_protesting_crowd_is_named_after_its_people(pipeline):
     report = first(
         pipeline,

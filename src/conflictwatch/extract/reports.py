@@ -24,6 +24,7 @@ from conflictwatch.extract.candidates import (
     ArticleContext,
     build_candidates,
     dates_protested_cause,
+    inside_spans,
 )
 from conflictwatch.extract.classify import (
     REMOTE_CATEGORIES,
@@ -647,6 +648,14 @@ def _protest_roles(
     return result
 
 
+def _only_a_topic(doc: ArticleDoc, entry: Any) -> bool:
+    """The text names the group only in what a protest was about ("demanded the
+    departure of French forces", "marched against the MNLA's occupation"): no marcher."""
+    topics = [(m.start, m.end) for m in doc.of("protest_topic")]
+    named = [m for m in doc.of("actor") if m.value.entry.name == entry.name]
+    return bool(named) and all(inside_spans(topics, m.start, m.end) for m in named)
+
+
 def _crowd_force(entry: Any, ctx: ArticleContext) -> Any:
     """The "security forces" that face a crowd: ACLED codes the country's police."""
     if entry.role != "security_forces" or not ctx.country_code or entry.country is None:
@@ -787,6 +796,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
     elif event_type in PROTEST_TYPES:
         nationality = _crowd_nationality(doc, first)
         roles = _protest_roles(roles, event_type, sub_event_type, ctx, nationality)
+        roles.assoc1 = [e for e in roles.assoc1 if not _only_a_topic(doc, e)]
     looting = sub_event_type == "Looting/property destruction"
     civilians = civilians or _blast_killed_unnamed(draft, roles, sub_event_type)
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
