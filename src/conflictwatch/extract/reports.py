@@ -650,7 +650,9 @@ def _protest_roles(
 
 def _only_a_topic(doc: ArticleDoc, entry: Any) -> bool:
     """The text names the group only in what a protest was about ("demanded the
-    departure of French forces", "marched against the MNLA's occupation"): no marcher."""
+    departure of French forces", "marched against the MNLA's occupation"): no marcher.
+    The topics are the "protest_topic" mentions components.article_country leaves on
+    the document; the reports component asks for the article's country first."""
     topics = [(m.start, m.end) for m in doc.of("protest_topic")]
     named = [m for m in doc.of("actor") if m.value.entry.name == entry.name]
     return bool(named) and all(inside_spans(topics, m.start, m.end) for m in named)
