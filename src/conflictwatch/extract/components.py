@@ -362,17 +362,20 @@ _FORCE_KINDS = {"state", "external"}
 _TROOP_ROLES = {"military", "security_forces"}
 
 
+def _is_army(entry: Any) -> bool:
+    """A country's armed forces, home or foreign; not a peace mission or a militia."""
+    return entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
+
+
 def _speaks(text: str, end: int, entry: Any) -> bool:
     """A named army followed by a verb of saying (not a peace mission: its "soldiers"
     may be anyone's)."""
-    army = entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
-    return army and not entry.generic and bool(_SPEECH_AFTER.match(text, end))
+    return _is_army(entry) and not entry.generic and bool(_SPEECH_AFTER.match(text, end))
 
 
 def _names_an_army(entry: Any, named: str | None) -> bool:
     """An army named by its country ("the Nigerien army", "FAMa", "French forces")."""
-    army = entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
-    return army and (named is not None or entry.kind == "external")
+    return _is_army(entry) and (named is not None or entry.kind == "external")
 
 
 def _bare_troops(entry: Any, named: str | None, nationality: str | None) -> bool:
