@@ -308,7 +308,7 @@ def assign_roles(
             against = bool(_AGAINST.search(left)) and bool(agents) and not joined
             # "JNIM militants abducted a commander; he was executed": the subject of an
             # act of its own before the passive verb is not who the verb hit.
-            acted = passive and _ACTED_AFTER.match(text, match.end, trigger_start) is not None
+            acted = passive and _ACTS_AFTER.match(text, match.end, trigger_start) is not None
             (targets if (passive and not acted) or hit or against else agents).append(match)
         elif (
             _DURING.search(left)
@@ -344,20 +344,15 @@ _SUBCLAUSE_BEFORE = re.compile(
     r"\b(?:when|after|as|while|once|because)\s+(?:(?:the|some|suspected|presumed|alleged)\s+)?$",
     re.IGNORECASE,
 )
+# An actor followed by its own act, in a clause of its own: "when JNIM militants
+# attacked", "JNIM militants abducted a commander ...", "the gunmen later seized".
 _ACTS_AFTER = re.compile(
-    r"\s+(?:[\w-]+ly\s+)?(?:attacked|ambushed|raided|stormed|struck|shelled|bombed|"
-    r"targeted|opened fire|fired|overran|besieged|set fire|burned|launched|carried out|"
-    r"clashed|attaqu)",
-    re.IGNORECASE,
-)
-
-
-# An actor followed by its own act: "JNIM militants abducted", "the gunmen later seized".
-_ACTED_AFTER = re.compile(
-    r"\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+)?(?:abducted|kidnapped|killed|shot|seized|"
-    r"executed|looted|stole|captured|detained|arrested|assassinated|attacked|ambushed|"
-    r"raided|stormed|burned|set\s+fire|destroyed|took|entered|stopped|intercepted|ran|"
-    r"set\s+up|held|forced|imposed|removed|fired|opened\s+fire|planted)\b",
+    r"\s+(?:[\w-]+ly\s+|later\s+|then\s+|also\s+)?(?:attacked|ambushed|raided|stormed|"
+    r"struck|shelled|bombed|targeted|opened\s+fire|fired|overran|besieged|set\s+fire|"
+    r"burned|launched|carried\s+out|clashed|abducted|kidnapped|killed|shot|seized|"
+    r"executed|looted|stole|captured|detained|arrested|assassinated|destroyed|took|"
+    r"entered|stopped|intercepted|ran|set\s+up|held|forced|imposed|removed|planted)\b"
+    r"|\s+(?:[\w-]+ly\s+)?attaqu",
     re.IGNORECASE,
 )
 
