@@ -566,6 +566,22 @@ def test_reports_claim_after_the_event_reports_it(pipeline):
     assert reports(pipeline, claim_only) == []
 
 
+def test_reports_a_claim_for_the_attack_this_sentence_told_reports_it(pipeline):
+    text = (
+        "On Monday, the UN base in Aguelhok was hit by rockets fired by Ansar Dine, "
+        "though MUJAO claimed responsibility for the attack."
+    )
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [
+        "Shelling/artillery/missile attack"
+    ]
+    # The clashes only date the claim: no event is told.
+    text = (
+        "On Monday, minutes after the clashes near Boni, "
+        "JNIM claimed responsibility for the attack."
+    )
+    assert reports(pipeline, text) == []
+
+
 def test_reports_demands_are_not_events(pipeline):
     text = "On Monday, hundreds marched in Sofara calling for the army to take power."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]
