@@ -86,6 +86,14 @@ def test_variant_far_from_the_other_places_is_dropped(geocoder: Geocoder) -> Non
     assert names(geocoder, text) == [("Djibo", "Soum")]
 
 
+def test_variant_inside_the_region_the_text_names_is_kept(geocoder: Geocoder) -> None:
+    # Far from Mopti town, but in the Mopti region the sentence names.
+    text = "Gunmen attacked a post in the Yendouka area in the Mopti region."
+    assert names(geocoder, text)[0] == ("Yendouma", "Bandiagara")
+    text = "Gunmen attacked a post in the Yendouka area in the Kidal region."
+    assert [p.name for p in geocoder.geoparse(text)] == ["Kidal"]
+
+
 def test_variant_outside_the_country_the_text_names_is_dropped(geocoder: Geocoder) -> None:
     # Our only near spelling lies in Burkina Faso; a text about Niger means another.
     text = "An IED hit a vehicle in the area of Goudoubou."

@@ -1357,6 +1357,7 @@ class Geocoder:
             return resolved
         trusted = [m for m in resolved if not m.fuzzy or m.matched]
         anchors = [point for m in trusted if (point := self._point(m)) is not None]
+        regions = [m.region for m in trusted if m.kind == "region" and m.region is not None]
         kept: list[_Mention] = []
         for mention in resolved:
             if not mention.fuzzy or mention.matched:
@@ -1365,18 +1366,32 @@ class Geocoder:
             if not anchors:  # the only places of the text: nothing to disagree with
                 kept.append(mention)
                 continue
-            best, best_km = None, math.inf
-            for position in mention.scores:
-                lat, lon = self.gazetteer.latitudes[position], self.gazetteer.longitudes[position]
-                distance = min(_flat_km(lat, lon, *point) for point in anchors)
-                if distance < best_km:
-                    best, best_km = position, distance
-            if best is not None and best_km <= VARIANT_KM:
-                mention.choice = best
+            mention.choice = self._nearest_variant(mention, anchors) or self._variant_inside(
+                mention, regions
+            )
+            if mention.choice is not None:
                 kept.append(mention)
-            else:
-                mention.choice = None
         return kept
+
+    def _nearest_variant(self, mention: _Mention, anchors: list[tuple[float, float]]) -> int | None:
+        """The candidate nearest a place the text names, if within VARIANT_KM."""
+        best, best_km = None, math.inf
+        for position in mention.scores:
+            lat, lon = self.gazetteer.latitudes[position], self.gazetteer.longitudes[position]
+            distance = min(_flat_km(lat, lon, *point) for point in anchors)
+            if distance < best_km:
+                best, best_km = position, distance
+        return best if best_km <= VARIANT_KM else None
+
+    def _variant_inside(self, mention: _Mention, regions: list[Region]) -> int | None:
+        """The best-scored candidate inside a region the text names: "the Bandigara
+        area in the Mopti region" is Bandiagara, though 60 km from Mopti town."""
+        inside = [
+            position
+            for position in mention.scores
+            if any(self._names_the_region(name_key(r.name), position) for r in regions)
+        ]
+        return max(inside, key=mention.scores.__getitem__, default=None)
 
     def _check_near_links(self, text: str, resolved: list[_Mention]) -> None:
         """'the Tamkoro area near Mopti', 'Kanibe, north of Djibo': a place the text
