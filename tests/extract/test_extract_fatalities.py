@@ -6,7 +6,7 @@ from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
 from conflictwatch.extract.fatalities import DIED_LATER, find_figures
 from conflictwatch.link.events import conservative_fatalities
-from conflictwatch.model import Article
+from conflictwatch.model import Article, Claim
 
 
 def figures(text, **kwargs):
@@ -398,3 +398,30 @@ def test_a_vague_toll_gives_way_to_a_given_figure(text, expected):
     pipeline = build_pipeline(load_settings({"progress": False}))
     (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
     assert conservative_fatalities(report.claims) == expected
+
+
+def conservative(text):
+    found = find_figures(text, 0, len(text))
+    claims = [
+        Claim("a", f.claimed_by, f.value, f.qualifier, text, 0, len(text), f.victims) for f in found
+    ]
+    return conservative_fatalities(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The bomber dies by the bomb: ACLED counts them.
+        ("A suicide bomber attacked a checkpoint in Gao, wounding a policeman.", 1),
+        ("A suicide bomber blew himself up in a market, causing no casualties.", 1),
+        ("A female suicide bomber killed two civilians in Bosso.", 3),
+        ("Three suicide bombers detonated their belts in Diffa, killing 10 civilians.", 13),
+        # Caught or counted already: no one more.
+        ("A suicide bomber was arrested before he could detonate his vest.", 0),
+        ("The blast killed four people including the suicide bomber.", 4),
+        # How many is not told.
+        ("Suicide bombers attacked the camp, wounding two soldiers.", 0),
+    ],
+)
+def test_suicide_bombers_are_among_the_dead(text, expected):
+    assert conservative(text) == expected

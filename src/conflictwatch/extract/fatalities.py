@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from conflictwatch.extract import cues
-from conflictwatch.numbers import Count, find_counts
+from conflictwatch.numbers import Count, find_counts, words_to_int
 from conflictwatch.resources import load_json
 
 # Without a death word near it a count is not read as a toll at all.
@@ -971,12 +971,13 @@ def find_figures(
         # sentence counts nobody else (who may be the same person).
         units = [[c] for c in _pronoun_victims(text, start, end)]
     attributions = _attributions(text, start, end, list(actor_names))
+    bombers = _suicide_bombers(text, start, end)
     if not units:
         zero = cues.cue("zero_fatality_phrases").search(text, start, end)
         if zero:
             source = _nearest_attribution(attributions, zero.start())
-            return [Figure(0, "exact", source, zero.start(), zero.end())]
-        return []
+            return [Figure(0, "exact", source, zero.start(), zero.end()), *bombers]
+        return bombers
     figures: list[Figure] = []
     sums: dict[tuple[str | None, str | None], list[Count]] = {}
     for unit in sorted(units, key=lambda u: u[0].start):
@@ -1001,7 +1002,39 @@ def find_figures(
         if victims is None and all(c in singles or _plainly_dead(text, c, end) for c in group):
             figure = _with_named_sides(figure, sums)
         figures.append(figure)
-    return sorted(figures, key=lambda f: f.start)
+    return sorted(figures + bombers, key=lambda f: f.start)
+
+
+# "a female suicide bomber", "four suicide bombers believed to be with Boko Haram".
+_BOMBERS = re.compile(
+    r"\b(?:(?P<count>an?|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+){0,3}?)?"
+    r"suicide\s+(?:bomb|attack)(?P<plural>er|ers)\b",
+    re.IGNORECASE,
+)
+# A bomber caught or stopped did not die by the bomb; "including the bomber" is
+# already in the toll.
+_BOMBER_SPARED = re.compile(
+    r"\b(?:arrest|captur|neutrali[sz]|foil|thwart|prevent|intercept|before\s+(?:he|she|they)?"
+    r"\s*(?:could\s+)?detonat|would-be|failed|including\s+the\s+(?:suicide\s+)?(?:bomb|attack)er)",
+    re.IGNORECASE,
+)
+
+
+def _suicide_bombers(text: str, start: int, end: int) -> list[Figure]:
+    """The bombers who blew themselves up, a figure of their own: ACLED counts them
+    among the dead ("a suicide bomber attacked a checkpoint; one policeman injured"
+    is one fatality). Plural bombers with no count are left uncounted."""
+    match = _BOMBERS.search(text, start, end)
+    if match is None or _BOMBER_SPARED.search(text, start, end):
+        return []
+    word = match["count"]
+    if word is None:
+        value = 1 if match["plural"].lower() == "er" else None
+    else:
+        value = 1 if word.lower() in {"a", "an"} else words_to_int(word)
+    if not value:
+        return []
+    return [Figure(value, "exact", None, match.start(), match.end(), "militants")]
 
 
 def _plainly_dead(text: str, count: Count, end: int) -> bool:
