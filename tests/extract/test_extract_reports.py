@@ -1491,3 +1491,15 @@ def test_what_attackers_take_or_burn_after_their_attack_is_no_second_event(pipel
     attack = "On Sunday, JNIM militants attacked the army base in Boni, killing 12 soldiers."
     text = f"{attack} {aftermath}"
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Armed clash"]
+
+
+def test_reports_a_force_named_only_as_hurt_is_not_the_attacker(pipeline):
+    text = (
+        "On Monday, a suicide bomber detonated his bomb at a checkpoint in Gao. "
+        "1 policeman injured."
+    )
+    (report,) = reports(pipeline, text)
+    assert report.actor1 == "Unidentified Armed Group (Mali)"
+    # A force that acts is still the likely author of what follows.
+    text = "On Monday, soldiers arrested five men in Gao. Three were later executed."
+    assert {r.actor1 for r in reports(pipeline, text)} == {"Military Forces of Mali (2013-2020)"}

@@ -11,6 +11,7 @@ of an event told over several ("on 11-12 March").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from contextlib import suppress
@@ -34,7 +35,7 @@ from conflictwatch.extract.classify import (
 )
 from conflictwatch.extract.dates import DateValue, days_lasted, in_passing, told_days
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
-from conflictwatch.extract.roles import Roles, is_named_group
+from conflictwatch.extract.roles import Roles, is_named_group, named_as_hit
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
 
 # Sub-event types that happen in the capital when a report names no place (see
@@ -873,10 +874,21 @@ def likely_armed_actors(doc: ArticleDoc, attributed: list[Any]) -> list[Any]:
         group = next(iter(groups.values()))
         if group not in likely:
             likely.append(group)
-    forces = armed_forces(doc)
+    forces = [force for force in armed_forces(doc) if not _only_hit(doc, force)]
     if not groups and len(forces) == 1 and forces[0] not in likely and _one_story(doc):
         likely.append(forces[0])
     return likely
+
+
+def _only_hit(doc: ArticleDoc, entry: Any) -> bool:
+    """Every mention of the force says it was hit ("A suicide bomber detonated his
+    bomb at a checkpoint. 1 policeman injured."): the side attacked, not the attacker."""
+    mentions = [m for m in doc.of("actor") if m.value.entry == entry]
+    starts = [start for start, _ in doc.sentences]
+    return bool(mentions) and all(
+        named_as_hit(doc.text, starts[max(0, bisect_right(starts, m.start) - 1)], m.value)
+        for m in mentions
+    )
 
 
 def _one_story(doc: ArticleDoc) -> bool:

@@ -420,6 +420,11 @@ def is_named_group(entry: Any) -> bool:
     return entry.kind in _NAMED_GROUP_KINDS and not entry.generic
 
 
+def named_as_hit(text: str, sent_start: int, match: Any) -> bool:
+    """The words around an actor say it was hit: "1 policeman injured"."""
+    return _is_hit(text, sent_start, match, match.end)
+
+
 def refers_to_attackers(text: str, match: Any) -> bool:
     """'the assailants', 'the gunmen': unidentified attackers named with 'the'."""
     entry = match.entry
