@@ -1503,3 +1503,16 @@ def test_reports_a_force_named_only_as_hurt_is_not_the_attacker(pipeline):
     # A force that acts is still the likely author of what follows.
     text = "On Monday, soldiers arrested five men in Gao. Three were later executed."
     assert {r.actor1 for r in reports(pipeline, text)} == {"Military Forces of Mali (2013-2020)"}
+
+
+def test_reports_a_strike_with_no_crowd_is_a_strategic_development(pipeline):
+    text = "On Monday, university teachers in Niamey began observing a 72-hour strike."
+    (report,) = reports(pipeline, text)
+    assert (report.event_type, report.sub_event_type) == ("Strategic developments", "Other")
+    assert report.actor1 == "Protesters (Niger)"
+    # A march, or a hunger strike, is a protest.
+    for text in (
+        "On Monday, teachers in Niamey began a 72-hour strike. They marched to the ministry.",
+        "On Monday, detainees in Niamey began a hunger strike.",
+    ):
+        assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]

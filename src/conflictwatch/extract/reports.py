@@ -675,6 +675,29 @@ _MEASURE = re.compile(r"curfew|state of (?:emergency|siege)|couvre-feu|état d'u
 _MOB_TYPES = {"Violence against civilians", "Battles"}
 
 
+# A work stoppage, and the acts that bring a crowd out into the street.
+_STRIKE = re.compile(r"(?<!hunger )\bstrike|grève|work stoppage|stopped work", re.IGNORECASE)
+_GATHERED = re.compile(
+    r"\b(?:march|rall(?:y|ies|ied)|sit-ins?|gather|demonstrat|streets?\b|block|barricad|"
+    r"occup|picket|vigil|assembl|manifest)",
+    re.IGNORECASE,
+)
+
+
+def _strike_only(doc: ArticleDoc, draft: Draft) -> bool:
+    """The protest told is a strike and nothing in its paragraph gathers a crowd
+    ("They marked the beginning of the strike with a march")."""
+    protests = [t for m in draft.members for t in m.triggers if t.category == "protest"]
+    if not protests or not all(_STRIKE.search(t.text) for t in protests):
+        return False
+    paragraph = draft.first.paragraph
+    return not any(
+        _GATHERED.search(doc.text, start, end)
+        for (start, end), of in zip(doc.sentences, doc.paragraph_of, strict=True)
+        if of == paragraph
+    )
+
+
 def _no_armed_group(roles: Roles) -> bool:
     """One state force and unarmed people are all that is named on either side: not
     two villages (communal militias) nor the junta against loyal soldiers."""
@@ -804,6 +827,10 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
     civilians = civilians or _blast_killed_unnamed(draft, roles, sub_event_type)
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     roles = _no_unknowns_beside_named(roles)
+    if sub_event_type == "Peaceful protest" and _strike_only(doc, draft):
+        # "Teachers began a 72-hour strike": work stops, no crowd takes to the street.
+        # ACLED codes it as a strategic development, the strikers still protesters.
+        event_type, sub_event_type = "Strategic developments", "Other"
     if roles.actor1 is None and _MEASURE.search(first.trigger.text) and ctx.country_code:
         # "A nightly curfew was imposed in Soum Province": only a government decrees one.
         with suppress(KeyError):  # a country the canon has no government line for
