@@ -1516,3 +1516,18 @@ def test_reports_a_strike_with_no_crowd_is_a_strategic_development(pipeline):
         "On Monday, detainees in Niamey began a hunger strike.",
     ):
         assert [r.sub_event_type for r in reports(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_reports_weapons_traded_or_tested_are_no_attack(pipeline):
+    for text in (
+        "On Monday, Turkish jets flew over Ankara in a two-day exercise to test a new radar.",
+        "On Monday, Washington refused to sell Patriot missiles to Turkey.",
+    ):
+        assert reports(pipeline, text) == []
+    # Fired at someone, or with a toll, the same weapons are an attack.
+    text = "On Monday, rockets hit the MINUSMA camp in Kidal, days after a weapons sale."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [
+        "Shelling/artillery/missile attack"
+    ]
+    text = "On Monday, missiles bought abroad killed three civilians in Kidal."
+    assert len(reports(pipeline, text)) == 1

@@ -1005,6 +1005,23 @@ def _weapon_held(text: str, start: int, trigger: Trigger, triggers: list[Trigger
     return cues.has("weapon_possession", clause)
 
 
+# Weapons a sentence may name without their being used: "missiles", "jets".
+_WEAPON_NOUNS = {"shelling", "air_weapon"}
+
+
+def _weapons_not_fired(
+    text: str, start: int, end: int, triggers: list[Trigger], figures: list[Figure]
+) -> bool:
+    """'Obama's failure to sell Patriot missiles', 'jets flew in a two-day exercise',
+    'a test at its missile launch site': weapons traded, tested or paraded, with no
+    one attacked or killed in the sentence."""
+    if not any(t.category in _WEAPON_NOUNS for t in triggers):
+        return False
+    if any(t.category not in _WEAPON_NOUNS for t in triggers) or any(f.value for f in figures):
+        return False
+    return cues.has("weapons_not_fired", text, start, end)
+
+
 def _crowd_damage(text: str, start: int, triggers: list[Trigger]) -> list[Trigger]:
     """'Students ransacked the rectorate', 'the local population burned the town hall':
     unorganised people destroying property riot, whether or not a protest is named.
@@ -1055,6 +1072,8 @@ def _sentence_triggers(
         and not _denied(text, start, t)
     ]
     triggers = [t for t in triggers if not _weapon_held(text, start, t, triggers)]
+    if _weapons_not_fired(text, start, end, triggers, figures):
+        triggers = [t for t in triggers if t.category not in _WEAPON_NOUNS]
     triggers = [t for t in without_dispersal_shots(triggers) if not _symbols_burned(text, t)]
     if any(t.category == "protest" for t in triggers):
         # "after demonstrators ransacked a church" tells what the crowd did.
