@@ -1531,3 +1531,18 @@ def test_reports_weapons_traded_or_tested_are_no_attack(pipeline):
     ]
     text = "On Monday, missiles bought abroad killed three civilians in Kidal."
     assert len(reports(pipeline, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Talks that took place are ACLED's agreements; talks hoped for are none.
+        ("On Monday, the government and the CMA held talks in Algiers.", ["Agreement"]),
+        ("On Monday, officials said they hope to settle the dispute during talks in Gao.", []),
+        # A detention that began is an arrest; one that goes on is no event.
+        ("On Monday, gendarmes placed two journalists in detention in Gao.", ["Arrests"]),
+        ("On Monday, the judge said the journalist remains in detention in Gao.", []),
+    ],
+)
+def test_reports_talks_and_detentions_that_happened(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == expected
