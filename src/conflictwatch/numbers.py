@@ -88,6 +88,9 @@ def _normalise(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower())
 
 
+_NO_ONE = re.compile(r"\bno\s+one$", re.IGNORECASE)
+
+
 def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
     """Every count in text[start:end], offsets relative to `text`."""
     lex = lexicon()
@@ -100,8 +103,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
             value, vague = int(match["digits"].replace(",", "")), False
         else:
             parsed = words_to_int(match["words"])
-            if parsed is None:
-                continue
+            if parsed is None or _NO_ONE.search(text, max(0, match.start() - 4), match.end()):
+                continue  # "no one was killed" counts nobody
             value, vague = parsed, False
         if vague and qualifier == "exact":
             qualifier = "about"

@@ -27,6 +27,10 @@ def figures(text, **kwargs):
         ("A teacher was shot dead outside the school.", [(1, "exact", None)]),
         ("Dozens of civilians were massacred, witnesses said.", [(12, "about", "witnesses")]),
         ("the deaths of at least 24 civilians", [(24, "at least", None)]),
+        # "no one" counts nobody.
+        ("No one was killed in the attack.", [(0, "exact", None)]),
+        ("No one died in the blast.", [(0, "exact", None)]),
+        ("It is in no one's interest that he die in prison.", []),
     ],
 )
 def test_fatalities_figures(text, expected):
