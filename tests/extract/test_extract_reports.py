@@ -1546,3 +1546,12 @@ def test_reports_weapons_traded_or_tested_are_no_attack(pipeline):
 )
 def test_reports_talks_and_detentions_that_happened(pipeline, text, expected):
     assert [r.sub_event_type for r in reports(pipeline, text)] == expected
+
+
+def test_reports_a_country_hit_with_tariffs_is_not_attacked(pipeline):
+    text = "On Monday, Washington hit Canada with a new 25% levy on steel."
+    assert reports(pipeline, text) == []
+    text = "On Monday, gunmen hit the convoy with rockets near Gao."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [
+        "Shelling/artillery/missile attack"
+    ]
