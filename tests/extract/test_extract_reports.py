@@ -92,6 +92,23 @@ def test_reports_background_sentence_in_long_article_is_no_event(pipeline):
     assert reports(pipeline, text) == []
 
 
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Since 2009, hundreds of people have been killed in suicide attacks on hotels.",
+        "Islamabad has blamed several recent attacks on militants based abroad.",
+    ],
+)
+def test_reports_a_tally_since_a_year_or_of_recent_attacks_is_background(pipeline, tally):
+    text = (
+        "The harvest in the region was poor this year.\n\n"
+        "Traders say prices have doubled.\n\n"
+        f"{tally}\n\n"
+        "Farmers hope for better rains."
+    )
+    assert reports(pipeline, text) == []
+
+
 def test_reports_multi_incident_rights_paragraph_gives_one_report_per_incident(pipeline):
     text = (
         "A rights group documented three separate attacks in Burkina Faso in a report released "

@@ -168,7 +168,15 @@ def _is_background(
         return True  # "clashed in a televised debate", "firefighters battled blazes"
     # "a series of drone strikes hit Kidal on Tuesday" is one incident all the same, and a
     # brief of a sentence or two has no background to set apart.
-    return not (day_known or short) and cues.has("background_cues", text, start, end)
+    if day_known or short:
+        return False
+    return cues.has("background_cues", text, start, end) or bool(
+        _SINCE_YEAR.search(text, start, end)
+    )
+
+
+# "Since 2009, hundreds have been killed in suicide attacks": a tally, any year.
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 # "In 2004, a bombing killed ...": a sentence set in a bare year, with no day or month,
