@@ -1366,9 +1366,9 @@ class Geocoder:
             if not anchors:  # the only places of the text: nothing to disagree with
                 kept.append(mention)
                 continue
-            mention.choice = self._nearest_variant(mention, anchors) or self._variant_inside(
-                mention, regions
-            )
+            mention.choice = self._nearest_variant(mention, anchors)
+            if mention.choice is None:
+                mention.choice = self._variant_inside(mention, regions)
             if mention.choice is not None:
                 kept.append(mention)
         return kept
