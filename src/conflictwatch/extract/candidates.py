@@ -1240,13 +1240,13 @@ def _claims_it(text: str, start: int, end: int, trigger: Trigger) -> bool:
     # attack": the claim refers back to the shelling this very sentence told.
     return (
         _CLAIM_OBJECT.match(text, claim.end()) is not None
-        and _SETTING.search(text, start, trigger.start) is not None
+        and _CLAIM_SETTING.search(text, start, trigger.start) is not None
     )
 
 
 # "minutes after the clashes, the group claimed responsibility for the attack": the
 # event is only the setting of the claim.
-_SETTING = re.compile(r"\b(?:after|following|in the wake of)\b[^,]*$", re.IGNORECASE)
+_CLAIM_SETTING = re.compile(r"\b(?:after|following|in the wake of)\b[^,]*$", re.IGNORECASE)
 _CLAIM_OBJECT = re.compile(r"\s+for\s+(?:the|this|that|these|its|their)\b", re.IGNORECASE)
 _NEW_CLAIM_OBJECT = re.compile(r"\s+for\s+an?\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 

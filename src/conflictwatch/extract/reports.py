@@ -35,7 +35,7 @@ from conflictwatch.extract.classify import (
 )
 from conflictwatch.extract.dates import DateValue, days_lasted, in_passing, told_days
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
-from conflictwatch.extract.roles import Roles, is_named_group, named_as_hit
+from conflictwatch.extract.roles import GROUP_KINDS, Roles, is_named_group, named_as_hit
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
 
 # Sub-event types that happen in the capital when a report names no place (see
@@ -470,13 +470,9 @@ def _claimant(roles: Roles, ctx: ArticleContext) -> Any:
 def _claim_overrides(actor1: Any, claimant: Any) -> bool:
     """A claimant replaces a non-state actor1 told otherwise (a community's militia, a
     suspected group); unknown attackers are left to the attribution rule after."""
-    if actor1.name == claimant.name or actor1.kind not in _ARMED_GROUPS:
+    if actor1.name == claimant.name or actor1.kind not in GROUP_KINDS:
         return False
     return not _unidentified(actor1)
-
-
-# Non-state armed actors: what a claim may name instead (not forces, crowds or civilians).
-_ARMED_GROUPS = {"rebel", "political_militia", "identity_militia"}
 
 
 def _armed_communities(roles: Roles, actors: Any) -> Roles:
@@ -1114,7 +1110,7 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
 
 
 # Kinds of actors whose act a following actorless sentence may go on telling.
-_ARMED_KINDS = {"state", "rebel", "political_militia", "identity_militia", "external"}
+_ARMED_KINDS = GROUP_KINDS | {"state", "external"}
 
 
 def _names_actors(doc: ArticleDoc, draft: Draft) -> bool:

@@ -412,12 +412,13 @@ def _speaks_of_next(text: str, match: Any, actors: list[Any], trigger_start: int
     )
 
 
-_NAMED_GROUP_KINDS = {"rebel", "political_militia", "identity_militia"}
+# The kinds of non-state armed groups (not forces, crowds or civilians).
+GROUP_KINDS = frozenset({"rebel", "political_militia", "identity_militia"})
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
 def is_named_group(entry: Any) -> bool:
-    return entry.kind in _NAMED_GROUP_KINDS and not entry.generic
+    return entry.kind in GROUP_KINDS and not entry.generic
 
 
 def named_as_hit(text: str, sent_start: int, match: Any) -> bool:

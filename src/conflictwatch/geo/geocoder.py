@@ -1386,10 +1386,11 @@ class Geocoder:
     def _variant_inside(self, mention: _Mention, regions: list[Region]) -> int | None:
         """The best-scored candidate inside a region the text names: "the Bandigara
         area in the Mopti region" is Bandiagara, though 60 km from Mopti town."""
+        keys = [name_key(region.name) for region in regions]
         inside = [
             position
             for position in mention.scores
-            if any(self._names_the_region(name_key(r.name), position) for r in regions)
+            if any(self._names_the_region(key, position) for key in keys)
         ]
         return max(inside, key=mention.scores.__getitem__, default=None)
 
