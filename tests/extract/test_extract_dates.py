@@ -386,6 +386,14 @@ def test_dates_of_a_participle_phrase_without_a_later_deed_are_kept():
     assert not later_deed_of_noun(text, 0, participle, start + len("17 March"))
 
 
+def test_dates_a_verb_with_its_object_is_no_modifier_participle():
+    # "soldiers killed 500 people in March": the sentence's verb, its date the killing's.
+    text = "An inquiry found that soldiers killed 500 people in Moura in March 2022."
+    assert modifier_participle(text, 0, text.index("March")) is None
+    text = "Soldiers released the traders taken at the market in March 2022."
+    assert modifier_participle(text, 0, text.index("March")) is not None
+
+
 @pytest.mark.parametrize(
     ("text", "cause"),
     [

@@ -664,6 +664,14 @@ class _PassingPatterns:
     later_deed_after: re.Pattern[str]  # "[kidnapped on 25 August] in Gao were found"
 
 
+# A count or determiner right after the participle is its object: "soldiers killed
+# 500 people in March" is the sentence's own verb, not "the hostages taken in March".
+_OBJECT_NEXT = (
+    r"\s+(?:\d|(?:an?|the|at least|more than|some|several|dozens|scores|hundreds|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)"
+)
+
+
 @cache
 def _passing() -> _PassingPatterns:
     data = load_json("lexicon/dates.json")
@@ -674,7 +682,8 @@ def _passing() -> _PassingPatterns:
         re.compile(rf"(\w+)['’\"]?\s+(?:{alternation(data['relative_pronouns'])})\s+\w", re.I),
         frozenset(data["complement_heads"]),
         re.compile(
-            rf"(\w+)\s+(?P<participle>{alternation(data['modifier_participles'])})\b(?=(?:\W+\w+){{0,6}}\W*$)",
+            rf"(\w+)\s+(?P<participle>{alternation(data['modifier_participles'])})\b"
+            rf"(?!{_OBJECT_NEXT})(?=(?:\W+\w+){{0,6}}\W*$)",
             re.I,
         ),
         frozenset(data["auxiliaries"]),
