@@ -25,8 +25,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "conflictwatch.db", "SQLite database file used by ingest, events, export."),
     Setting(
         "pipeline",
-        "sentences,triggers,countries,places,actors,dates,fatalities,reports",
+        "sentences,triggers,countries,places,actors,dates,fatalities,reports,history",
         "Comma-separated names of the extraction components, in order.",
+    ),
+    Setting(
+        "history_days",
+        365,
+        "The 'history' component leaves out reports of events dated more than this many "
+        "days before the article's publication (background, not news), except those its "
+        "first three sentences tell; 0 keeps them all.",
     ),
     Setting(
         "geonames_dir",

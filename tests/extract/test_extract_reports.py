@@ -1572,3 +1572,23 @@ def test_reports_a_country_hit_with_tariffs_is_not_attacked(pipeline):
     assert [r.sub_event_type for r in reports(pipeline, text)] == [
         "Shelling/artillery/missile attack"
     ]
+
+
+def test_history_told_as_background_is_no_event(pipeline):
+    # A 2025 article recalls 2021 after its lead: background, not news.
+    text = (
+        "On Monday, Taliban police arrested two journalists in Herat. Their families "
+        "appealed for their release. The UN called for calm.\n\n"
+        "The Taliban, who seized power in Kabul in August 2021, have barred women from work."
+    )
+    found = reports(pipeline, text, published=date(2025, 3, 12))
+    assert [r.event_date for r in found] == ["2025-03-10"]
+    # The year-old limit is a setting; 0 keeps everything.
+    keep_all = build_pipeline(load_settings({"progress": False, "history_days": 0}))
+    assert "2021-08-15" in [r.event_date for r in reports(keep_all, text, date(2025, 3, 12))]
+    # What the lead tells is the story however old: an inquiry published a year on.
+    text = (
+        "A UN inquiry found that soldiers killed 500 people in Moura in March 2022.\n\n"
+        "The report was published on Friday. The government rejected it."
+    )
+    assert [r.event_date for r in reports(pipeline, text, date(2023, 5, 13))] == ["2022-03-15"]

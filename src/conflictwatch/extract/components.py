@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from conflictwatch.extract.candidates import grievance_spans, inside_spans
@@ -30,7 +31,7 @@ from conflictwatch.extract.reports import (
     named_factions,
 )
 from conflictwatch.extract.sentences import paragraph_starts, split_sentences
-from conflictwatch.model import ArticleDoc, Mention, Place
+from conflictwatch.model import ArticleDoc, Mention, Place, Report
 
 
 @dataclass(frozen=True)
@@ -562,6 +563,34 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     )
     doc.reports = assemble(doc, context)
     return doc
+
+
+@component("history", requires=["sentences", "reports"], assigns=["reports"])
+def history(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
+    """Leave out events told as history: "the Taliban, who seized power in August
+    2021" in a 2025 article is background to the news, not an incident to code.
+    Over `history_days` before publication by the day the event ended (a siege that
+    began two years ago and ended last week is news). What the lead tells is the
+    story, however old: a UN inquiry published a year after a massacre reports it.
+    Undated reports stay."""
+    days = int(ctx.settings.get("history_days", 0) or 0)
+    published = doc.article.published
+    if days <= 0 or published is None or not doc.sentences:
+        return doc
+    lead_end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1][1]
+    doc.reports = [
+        r for r in doc.reports if r.start < lead_end or not _older_than(r, published, days)
+    ]
+    return doc
+
+
+# The title and the first two sentences: what the article is about.
+LEAD_SENTENCES = 3
+
+
+def _older_than(report: Report, published: date, days: int) -> bool:
+    last = report.date_end or report.event_date
+    return last is not None and (published - date.fromisoformat(last[:10])).days > days
 
 
 @component("typer", requires=["reports"], assigns=["reports"])
