@@ -1592,3 +1592,46 @@ def test_history_told_as_background_is_no_event(pipeline):
         "The report was published on Friday. The government rejected it."
     )
     assert [r.event_date for r in reports(pipeline, text, date(2023, 5, 13))] == ["2022-03-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An anniversary names a past event; the day is the speech's, not the protest's.
+        (
+            "The envoy spoke on Friday, the 14th anniversary of the start of protests "
+            "against the government in Bamako.",
+            [],
+        ),
+        ("On Friday, thousands protested against the government in Bamako.", ["Peaceful protest"]),
+        # Expected acts have not happened; an air force officer is no air strike.
+        (
+            "On Tuesday, an air force general said he is expecting the rebels to launch "
+            "rockets at Gao.",
+            [],
+        ),
+        ("On Tuesday, the air force struck rebels near Gao.", ["Air/drone strike"]),
+        # Someone described as jailed is no arrest; someone jailed on the day is.
+        (
+            "On Monday, the son of imprisoned publisher Moussa Diallo met officials in Bamako.",
+            [],
+        ),
+        ("On Monday, a court in Bamako imprisoned the publisher Moussa Diallo.", ["Arrests"]),
+        # Coffins dispatched are no troop movement; reinforcements are.
+        ("On Monday, officials dispatched coffins and food to Gao.", []),
+        ("On Monday, the army dispatched reinforcements to Gao.", ["Change to group/activity"]),
+    ],
+)
+def test_reports_anniversaries_expectations_and_descriptions_are_no_events(
+    pipeline, text, expected
+):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == expected
+
+
+def test_reports_a_count_of_attacks_is_background(pipeline):
+    text = (
+        "A regional official spoke to reporters in Gao. He thanked the donors.\n\n"
+        "He said the group had doubled the number of attacks it carried out in the region "
+        "in July.\n\nThe talks resume next week. The governor will attend them."
+    )
+    assert reports(pipeline, text, published=date(2020, 9, 2)) == []
