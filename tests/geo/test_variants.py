@@ -193,6 +193,18 @@ def test_a_bracketed_other_name_codes_the_village_itself(geocoder: Geocoder) -> 
     assert (place.name, place.admin2) == ("Mentao", "Soum")
 
 
+def test_a_bracketed_village_far_from_the_name_before_it_is_the_place(
+    geocoder: Geocoder,
+) -> None:
+    # Our Kolbila lies in Cascades, 400 km from Mentao: "Kolbila (Mentao)" names
+    # another Kolbila, the one that goes by Mentao or lies in its commune.
+    (place,) = geocoder.geoparse("Gunmen burned a shop in Kolbila (Mentao).")
+    assert (place.name, place.admin2) == ("Mentao", "Soum")
+    # A village near the one in brackets is that village: Basse lies by Mentao.
+    (place,) = geocoder.geoparse("Gunmen burned a shop in Basse (Mentao).")
+    assert (place.name, place.admin2) == ("Basse", "Bam")
+
+
 def test_a_country_named_as_a_border_does_not_move_the_text_abroad(geocoder: Geocoder) -> None:
     text = "Gunmen attacked the police station in Kolbila near the border with Ivory Coast."
     assert ("Kolbila", "Comoe") in names(geocoder, text)

@@ -995,10 +995,33 @@ class Geocoder:
             and not any(self._hint_bonus(p, mention.hints, admin_only=True) for p in ids)
         ):
             return None
+        if self._elsewhere_than_hint(mention):
+            return None  # "Paira (Peyla)": our Paira is another; the hint decides
         mention.cue = bool(_LOCATIVE_BEFORE.search(before))
         mention.strong = bool(_STRONG_LOCATIVE.search(before))
         mention.admin2_cue = bool(_ADMIN2_AFTER.match(after))
         return mention
+
+    def _elsewhere_than_hint(self, mention: _Mention) -> bool:
+        """The one name in brackets after a known name is a village of ours, no unit
+        or country, and none of the name's places lies near it: "Paira (Peyla)" and
+        "Guibga (Dibga)" give the other name a village goes by, or its commune, as
+        ACLED writes them; our Paira is a namesake far away."""
+        if len(mention.hints) != 1:
+            return False
+        gaz = self.gazetteer
+        hint = mention.hints[0]
+        if hint == mention.key or hint in gaz.admin2_points or hint in gaz.regions:
+            return False  # "Madouba (Madouba, Kossi)", "Kidal (Kidal)": units
+        if hint in gaz.country_keys:
+            return False
+        village = any(
+            gaz.country_codes[p] in self.home and gaz.ranks[p] == RANK_POPULATED
+            for p in gaz.candidates(hint)
+        )
+        return village and not any(
+            self._hint_bonus(p, mention.hints, own_key=mention.key) for p in mention.ids
+        )
 
     def _region_of_any(self, ids: Sequence[int], key: str) -> bool:
         """The key names the region one of the places lies in."""
