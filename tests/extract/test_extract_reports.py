@@ -1635,3 +1635,19 @@ def test_reports_a_count_of_attacks_is_background(pipeline):
         "in July.\n\nThe talks resume next week. The governor will attend them."
     )
     assert reports(pipeline, text, published=date(2020, 9, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Shots fired at something are an attack in any tense.
+        ("On Monday, gunmen stopped two trucks near Gao, firing gunshots at them.", "Attack"),
+        # Strikes carried out on fighters or their positions are air strikes.
+        (
+            "On Monday, French aircraft carried out strikes targeting IS militants near Gao.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_reports_shots_fired_and_strikes_on_fighters(pipeline, text, expected):
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
