@@ -1012,7 +1012,7 @@ class Geocoder:
         gaz = self.gazetteer
         hint = mention.hints[0]
         if hint == mention.key or hint in gaz.admin2_points or hint in gaz.regions:
-            return False  # "Madouba (Madouba, Kossi)", "Kidal (Kidal)": units
+            return False  # "Kidal (Kidal)", "Djibo (Soum)": the place itself, a unit
         if hint in gaz.country_keys:
             return False
         village = any(
