@@ -565,6 +565,10 @@ def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
+# The title and the first two sentences: what the article is about.
+LEAD_SENTENCES = 3
+
+
 @component("history", requires=["sentences", "reports"], assigns=["reports"])
 def history(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     """Leave out events told as history: "the Taliban, who seized power in August
@@ -582,10 +586,6 @@ def history(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         r for r in doc.reports if r.start < lead_end or not _older_than(r, published, days)
     ]
     return doc
-
-
-# The title and the first two sentences: what the article is about.
-LEAD_SENTENCES = 3
 
 
 def _older_than(report: Report, published: date, days: int) -> bool:

@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from conflictwatch.extract.cues import alternation
+from conflictwatch.numbers import lexicon
 from conflictwatch.phrases import phrase_pattern
 from conflictwatch.resources import load_json
 
@@ -664,14 +665,6 @@ class _PassingPatterns:
     later_deed_after: re.Pattern[str]  # "[kidnapped on 25 August] in Gao were found"
 
 
-# A count or determiner right after the participle is its object: "soldiers killed
-# 500 people in March" is the sentence's own verb, not "the hostages taken in March".
-_OBJECT_NEXT = (
-    r"\s+(?:\d|(?:an?|the|at least|more than|some|several|dozens|scores|hundreds|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)"
-)
-
-
 @cache
 def _passing() -> _PassingPatterns:
     data = load_json("lexicon/dates.json")
@@ -683,7 +676,7 @@ def _passing() -> _PassingPatterns:
         frozenset(data["complement_heads"]),
         re.compile(
             rf"(\w+)\s+(?P<participle>{alternation(data['modifier_participles'])})\b"
-            rf"(?!{_OBJECT_NEXT})(?=(?:\W+\w+){{0,6}}\W*$)",
+            r"(?=(?:\W+\w+){0,6}\W*$)",
             re.I,
         ),
         frozenset(data["auxiliaries"]),
@@ -768,9 +761,24 @@ def modifier_participle(text: str, sent_start: int, start: int) -> int | None:
     offset = breaks[-1].end() if breaks else 0
     found = None  # the participle nearest the date heads its phrase
     for match in patterns.participle.finditer(before, offset):
-        if match[1].lower() not in patterns.auxiliaries:
+        if match[1].lower() not in patterns.auxiliaries and not _has_object(before, match.end()):
             found = sent_start + match.start("participle")
     return found
+
+
+# Determiners that open an object; counts are read by the number parser.
+_DETERMINER_NEXT = re.compile(r"\s+(?:an?|the|some|several)\b", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def _has_object(text: str, end: int) -> bool:
+    """A count or determiner right after the participle is its object: "soldiers
+    killed 500 people in March" is the sentence's own verb, not "the hostages taken
+    in March"."""
+    if _DETERMINER_NEXT.match(text, end):
+        return True
+    space = _SPACE.match(text, end)
+    return space is not None and lexicon().pattern.match(text, space.end()) is not None
 
 
 def later_deed_of_noun(text: str, sent_start: int, participle: int, end: int) -> bool:
