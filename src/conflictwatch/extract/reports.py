@@ -208,6 +208,16 @@ _ANSWER = re.compile(
 )
 
 
+def _copied(roles: Roles) -> Roles:
+    """Roles with lists of their own, for rules that change them in place."""
+    return replace(
+        roles,
+        assoc1=list(roles.assoc1),
+        assoc2=list(roles.assoc2),
+        back_targets=list(roles.back_targets),
+    )
+
+
 def _answers(member: Any, roles: Roles, text: str) -> bool:
     """A later sentence where the side attacked acts: "Boko Haram attacked Diffa. The
     Niger military fought back." Its actor is the first act's target, not its ally."""
@@ -793,7 +803,15 @@ def _brief_date(doc: ArticleDoc, ctx: ArticleContext) -> tuple[DateValue, int, i
     return DateValue(ctx.published - timedelta(days=1), None, 2, relative=True), 0, 0
 
 
-def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = None) -> Report:
+def to_report(
+    doc: ArticleDoc,
+    ctx: ArticleContext,
+    draft: Draft,
+    before: Any = None,
+    merged: Roles | None = None,
+) -> Report:
+    """The draft as a report. `merged` is the draft's merged roles if the caller has
+    them (assemble keeps them for the next draft); they are copied, not changed."""
     first = draft.first
     event_type, sub_event_type = _event_types(draft)
     found_date = draft.date or _inherited_date(doc, ctx, draft) or _brief_date(doc, ctx)
@@ -803,7 +821,7 @@ def to_report(doc: ArticleDoc, ctx: ArticleContext, draft: Draft, before: Any = 
         if place is None and ctx.country_code:
             place = ctx.geocoder.country_place(ctx.country_code)
     civilians = any(m.civilians for m in draft.members)
-    roles = _merged_roles(draft, doc.text)
+    roles = _copied(merged) if merged is not None else _merged_roles(draft, doc.text)
     roles = _named_targets(doc, _named_before(doc, roles))
     if roles.crowd_acted and roles.actor1 is None and event_type in _MOB_TYPES:
         # "Residents caught two thieves and beat them": no armed group, a mob.
@@ -1091,10 +1109,10 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         before = None
         if told is not None and told[0] == paragraph and not _names_actors(doc, draft):
             before = told[1]
-        report = to_report(doc, ctx, draft, before)
+        merged = _merged_roles(draft, doc.text)
+        report = to_report(doc, ctx, draft, before, merged)
         # Forces attacked in an event told before did not kill the attackers in a later one.
         ctx.forces_hit.update(n for n in [report.actor2, *report.assoc_actor_2] if n)
-        merged = _merged_roles(draft, doc.text)
         acting = merged.actor1
         if acting is not None and acting.kind in _ARMED_KINDS:
             told = (paragraph, Roles(actor1=acting, assoc1=list(merged.assoc1)))
