@@ -279,6 +279,35 @@ def test_two_towns_side_by_side_are_one_unknown_name(
     assert [p.mention for p in geocoder.geoparse("Gunmen attacked Bolly.")] == ["Bolly"]
 
 
+def test_a_surname_alone_after_the_full_name_is_the_person(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text(OVERRIDES_HEADER + "Sereme,,11.8,-6.4,ML,Koulikoro,Dioila\n", encoding="utf-8")
+    geocoder = small_geocoder(overrides=path)
+    text = "Crowds came to hear Saran Sereme. Soldiers fired before Sereme spoke."
+    assert [p.mention for p in geocoder.geoparse(text)] == []
+    # A locative cue still makes the name a village.
+    text = "Crowds came to hear Saran Sereme. Soldiers fired in Sereme."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Sereme"]
+
+
+def test_a_radio_or_tv_station_is_no_place(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text(
+        OVERRIDES_HEADER
+        + "Savane,,14.3,-9.5,ML,Kayes,Nioro\nOmega,,12.0,-1.0,BF,Centre,Kadiogo\n"
+        + "Anefis,,18.05,0.6,ML,Kidal,Kidal\n",
+        encoding="utf-8",
+    )
+    geocoder = small_geocoder(overrides=path)
+    text = "Gunmen killed two herders near Anefis, Savane FM and Radio Omega reported."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Anefis"]
+    assert [p.mention for p in geocoder.geoparse("Gunmen attacked Savane.")] == ["Savane"]
+
+
 def test_a_direction_before_a_town_is_no_unknown_name(geocoder: Geocoder) -> None:
     # "North-East" is a place in the base layer; before a town it is a direction.
     text = "Blasts were heard in North-East Kidal."

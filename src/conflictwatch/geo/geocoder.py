@@ -88,6 +88,9 @@ _ADMIN2_AFTER = re.compile(
     r"^\s+(?:department|dept|cercle|circle|province|prefecture|district)\b", re.IGNORECASE
 )
 _REGION_AFTER = re.compile(r"^\s+region\b", re.IGNORECASE)
+# "Savane FM", "Sahel TV": a station's name, not its town (acronyms end a run, so
+# the stoplist's media words cannot catch these).
+_MEDIA_AFTER = re.compile(r"\s+(?:FM|TV)\b")
 _REGION_BEFORE = re.compile(r"\bregions?\s+of\s+$", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(
     rf"\b(?:{_DIRECTIONS}|far[-\s](?:north|south|east|west))\s*$|"
@@ -770,6 +773,9 @@ class Geocoder:
         runs = _runs(text)
         info = _TextInfo(text, runs) if places else None
         axis: set[int] = set()
+        # Last names of people named in full ("to hear Saran Sereme"): alone later
+        # ("before Sereme speaks") they are the person again, not a village.
+        surnames: set[str] = set()
         if places:
             runs = self._split_axes(text, runs, axis)
         for run in runs:
@@ -780,7 +786,10 @@ class Geocoder:
             keys = [name_key(text[s:e]) for s, e in run]
             if places:
                 run, keys = self._strip_facility(text, run, keys)
-            blocked = places and any(key in gaz.stop_orgs for key in keys)
+            blocked = places and (
+                any(key in gaz.stop_orgs for key in keys)
+                or _MEDIA_AFTER.match(text, run[-1][1]) is not None
+            )
             found_here: list[_Mention] = []
             covered = [False] * len(run)
             i = 0
@@ -793,6 +802,7 @@ class Geocoder:
                 if mention is not None:
                     found_here.append(mention)
                 i += size
+            named = found_here
             if places and found_here and not all(covered):
                 # "Mbana Gakou", "Allaye Kokoli": part of an unknown longer name is
                 # not that place. Uncovered stopwords ("Gao Airport") do not count.
@@ -814,6 +824,13 @@ class Geocoder:
                 covered = [True] + [False] * (len(run) - 1)
                 first = found_here[0]
                 found_here = [first] if self._names_an_institution(first, run, covered) else []
+            if places:
+                surnames.update(
+                    m.key
+                    for m in named
+                    if m not in found_here and m.end == run[-1][1] and len(run) > 1
+                )
+                found_here = [m for m in found_here if not _surname_again(text, m, run, surnames)]
             for mention in found_here:
                 mentions.append(mention)
                 skip_until = max(skip_until, mention.hint_end)
@@ -1717,6 +1734,18 @@ def _unknown_longer_name(found: list[_Mention], run: list[tuple[int, int]]) -> b
 
 
 _COMPASS = re.compile(rf"(?i:{_DIRECTIONS})")
+
+
+def _surname_again(
+    text: str, mention: _Mention, run: list[tuple[int, int]], surnames: set[str]
+) -> bool:
+    """A lone name that ended a person's full name earlier, with no locative cue."""
+    return (
+        len(run) == 1
+        and mention.key in surnames
+        and mention.kind == "place"
+        and not _STRONG_LOCATIVE.search(text, max(0, mention.start - 30), mention.start)
+    )
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
