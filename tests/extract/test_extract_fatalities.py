@@ -87,6 +87,24 @@ def test_fatalities_a_source_that_speaks_of_or_mentions_a_toll_claims_it(text, s
     assert figures(text) == [(15, "exact", source)]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A name no list knows speaks when it stands right by the speech verb.
+        ("Gunmen killed two herders in Djibo, Radio Omega said.", "Radio Omega"),
+        ("Gunmen killed two herders in Djibo, according to Savane FM.", "Savane FM"),
+        ("Gunmen killed two herders in Djibo, said Radio Omega.", "Radio Omega"),
+        # After "said" with no comma before it, the name opens the reported clause.
+        ("Residents in Djibo said gunmen killed two herders.", "Residents"),
+    ],
+)
+def test_fatalities_the_name_beside_a_speech_verb_claims_the_toll(text, source):
+    gunmen = text.index("unmen") - 1
+    assert figures(text, actor_names=[(gunmen, gunmen + 6, "Unidentified Armed Group")]) == [
+        (2, "exact", source)
+    ]
+
+
 def test_fatalities_a_toll_reported_in_the_passive_has_no_source_but_its_agent():
     actors = [(27, 32, "Dogon Ethnic Group (Mali)")]
     text = "Gunmen burned homes in the Dogon village of Sama, two deaths reported."

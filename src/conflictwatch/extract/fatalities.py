@@ -884,16 +884,47 @@ def _attributions(
     candidates.extend((s, e, name) for s, e, name in actor_names if start <= s < end)
     # Civilians are the dead, not the ones who count them.
     candidates = [c for c in candidates if not c[2].startswith("Civilians")]
-    for verb_start, verb_end in cues.spans("attribution_verbs", text, start, end):
+    verbs = cues.spans("attribution_verbs", text, start, end)
+    candidates.extend(_names_beside_verbs(text, start, end, verbs))
+    for verb_start, verb_end in verbs:
         if _TOLL_BEFORE.search(text, max(start, verb_start - 40), verb_start) and not (
             _BY_AFTER.match(text, verb_end)
         ):
             continue  # "no casualties reported": a passive, no one's word
-        inverted = _INVERTING.fullmatch(text[verb_start:verb_end].lower()) is not None
+        inverted = _inverted(text, start, verb_start, verb_end)
         best = _nearest_source(candidates, verb_start, verb_end, inverted)
         if best is not None:
             found.append(Attribution(_source_label(best[2]), best[0], best[1]))
     return found
+
+
+# A name right before a speech verb, or right after an inverting one, is its speaker
+# even when no list knows it: "Radio Omega said", "according to Savane FM".
+_WORD = r"[A-Z][\w'’.&-]*"
+_NAME = rf"{_WORD}(?:\s+(?:(?:de|du|des|of|the)\s+)?{_WORD})*"
+_NAME_BEFORE_VERB = re.compile(rf"(?<![\w'’-])({_NAME})\s+\Z")
+_NAME_AFTER_VERB = re.compile(rf"\s+(?:the\s+)?({_NAME})(?![\w'’-])")
+# Not speakers: a sentence's opening word, a pronoun, or a place after its preposition
+# ("residents in Djibo said": the residents speak).
+_NOT_A_SPEAKER = re.compile(r"(?:The|A|An|It|He|She|They|We|I|This|That|There|But|And)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|on|for|with|by|around)\s+$")
+
+
+def _names_beside_verbs(
+    text: str, start: int, end: int, verbs: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    spans = []
+    for verb_start, verb_end in verbs:
+        lo = max(start, verb_start - 60)
+        before = _NAME_BEFORE_VERB.search(text[lo:verb_start])
+        if before:
+            s = lo + before.start(1)
+            if not _PLACE_BEFORE.search(text, max(start, s - 12), s):
+                spans.append((s, lo + before.end(1)))
+        after = _NAME_AFTER_VERB.match(text[verb_end : min(end, verb_end + 60)])
+        if after and _inverted(text, start, verb_start, verb_end):
+            spans.append((verb_end + after.start(1), verb_end + after.end(1)))
+    return [(s, e, text[s:e]) for s, e in spans if not _NOT_A_SPEAKER.fullmatch(text[s:e])]
 
 
 # "no casualties reported", "two deaths were reported": the toll is the verb's subject.
@@ -903,10 +934,24 @@ _TOLL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BY_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
-# Verbs whose source may follow them: "according to SRC", "said SRC", "per SRC".
-_INVERTING = re.compile(
-    r"according\s+to|per|citing|cited|selon|d'après|said|says|told|reported|claimed|stated"
-)
+# Verbs whose source follows them: "according to SRC", "per SRC".
+_INVERTING = re.compile(r"according\s+to|per|citing|cited|selon|d'après")
+# Speech verbs whose source follows them only after a clause ("..., said SRC") or as
+# a passive's agent ("reported by SRC"); in "residents said gunmen killed two" the
+# name after the verb is the killer.
+_SPEECH_INVERTING = re.compile(r"said|says|told|reported|claimed|stated")
+_CLAUSE_BEFORE = re.compile(r"[,\"”’]\s*$")
+
+
+def _inverted(text: str, start: int, verb_start: int, verb_end: int) -> bool:
+    verb = text[verb_start:verb_end].lower()
+    return _INVERTING.fullmatch(verb) is not None or (
+        _SPEECH_INVERTING.fullmatch(verb) is not None
+        and (
+            _CLAUSE_BEFORE.search(text, max(start, verb_start - 3), verb_start) is not None
+            or _BY_AFTER.match(text, verb_end) is not None
+        )
+    )
 
 
 def _nearest_source(
