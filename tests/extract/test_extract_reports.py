@@ -477,6 +477,22 @@ def test_reports_a_ministry_places_a_protest_in_the_capital(pipeline):
     assert report.place.mention == "the Ministry"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen shot two gendarmes in the Malian capital on Sunday.", ("Bamako", 1)),
+        ("Gunmen shot two gendarmes near Burkina Faso's capital on Sunday.", ("Ouagadougou", 2)),
+        # The capital named is not the article's country's: Malians marched abroad.
+        ("Malian exiles marched in the capital of Niger on Sunday.", ("Niamey", 1)),
+    ],
+)
+def test_reports_the_capital_of_a_named_country_is_that_capital(pipeline, text, expected):
+    (report,) = reports(pipeline, text)
+    assert report.place is not None
+    assert (report.place.name, report.place.geo_precision) == expected
+    assert report.place.mention is not None and "capital" in report.place.mention
+
+
 def test_reports_a_ministry_that_speaks_is_no_place(pipeline):
     text = (
         "On Monday, gunmen attacked an army post, killing two Burkinabe soldiers. "

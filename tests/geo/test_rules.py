@@ -308,6 +308,22 @@ def test_a_radio_or_tv_station_is_no_place(
     assert [p.mention for p in geocoder.geoparse("Gunmen attacked Savane.")] == ["Savane"]
 
 
+def test_the_capital_of_a_named_country(geocoder: Geocoder) -> None:
+    def capital(text: str) -> tuple[str, int, str | None] | None:
+        place = geocoder.named_capital(text)
+        return place and (place.name, place.geo_precision or 0, place.mention)
+
+    assert capital("Troops deployed in the Malian capital.") == ("Bamako", 1, "Malian capital")
+    assert capital("A blast near the capital of Niger.") == ("Niamey", 2, "capital of Niger")
+    assert capital("Burkina Faso's capital city was calm.") == (
+        "Ouagadougou",
+        1,
+        "Burkina Faso's capital",
+    )
+    assert capital("Mali abolished capital punishment.") is None
+    assert capital("Troops deployed in the capital.") is None  # whose: the article's
+
+
 def test_a_direction_before_a_town_is_no_unknown_name(geocoder: Geocoder) -> None:
     # "North-East" is a place in the base layer; before a town it is a direction.
     text = "Blasts were heard in North-East Kidal."

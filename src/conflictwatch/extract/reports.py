@@ -129,6 +129,16 @@ def _same_sentence(doc: ArticleDoc, a: int, b: int) -> bool:
     return any(start <= a < end and start <= b < end for start, end in doc.sentences)
 
 
+def _named_capital(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
+    """No town named, but "the Malian capital" is: that country's capital, whatever
+    the article's country."""
+    for member in draft.members:
+        place = ctx.geocoder.named_capital(doc.text, member.start, member.end)
+        if place is not None:
+            return place
+    return None
+
+
 def _capital_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
     """No town named, but a ministry or "the capital" is: the country's capital."""
     for member in draft.members:
@@ -146,8 +156,12 @@ def _unnamed_place(
     doc: ArticleDoc, ctx: ArticleContext, draft: Draft, sub_event_type: str
 ) -> Place | None:
     """Where an event happened that the text names no town for, most telling first:
-    an institution of the capital, the capital for a national protest, the one
-    region of the groups named. None leaves the country (at its centroid)."""
+    a named country's capital, an institution of the capital, the capital for a
+    national protest, the one region of the groups named. None leaves the country
+    (at its centroid)."""
+    named = _named_capital(doc, ctx, draft)
+    if named is not None:
+        return named
     if not ctx.country_code:
         return ctx.geocoder.cued_region(doc.text)
     return (

@@ -88,6 +88,9 @@ _ADMIN2_AFTER = re.compile(
     r"^\s+(?:department|dept|cercle|circle|province|prefecture|district)\b", re.IGNORECASE
 )
 _REGION_AFTER = re.compile(r"^\s+region\b", re.IGNORECASE)
+# "the Malian capital", "Niger's capital city"; "the capital of Mali".
+_CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:punishment|gains?)\b)", re.I)
+_CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Savane FM", "Sahel TV": a station's name, not its town (acronyms end a run, so
 # the stoplist's media words cannot catch these).
 _MEDIA_AFTER = re.compile(r"\s+(?:FM|TV)\b")
@@ -360,6 +363,26 @@ class Geocoder:
         for match in self._capital_cues.finditer(text, start, len(text) if end is None else end):
             if not _SPEAKER_AFTER.match(text, match.end()):
                 return match.span()
+        return None
+
+    def named_capital(self, text: str, start: int = 0, end: int | None = None) -> Place | None:
+        """The capital of a country named beside the word: "the Malian capital",
+        "Burkina Faso's capital", "the capital of Niger". The town is meant, so
+        precision 1, or 2 "near" it; its span is the phrase's."""
+        end = len(text) if end is None else end
+        for code, s, e, _ in self.country_mentions(text[start:end]):
+            s, e = s + start, e + start
+            after = _CAPITAL_AFTER.match(text, e, end)
+            before = _CAPITAL_BEFORE.search(text, max(start, s - 30), s)
+            if after is None and before is None:
+                continue
+            span = (s, after.end()) if after else (before.start(), e)
+            near = _NEAR_BEFORE.search(text, max(0, span[0] - 60), span[0]) is not None
+            place = self.capital_place(code, geo_precision=2 if near else 1)
+            if place is not None:
+                place.start, place.end = span
+                place.mention = text[span[0] : span[1]]
+                return place
         return None
 
     def capital_place(self, code: str, geo_precision: int = 2) -> Place | None:
