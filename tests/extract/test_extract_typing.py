@@ -228,3 +228,19 @@ def test_typing_liberated_people_or_places(pipeline, text, expected):
 )
 def test_typing_fights_told_around_the_act(pipeline, text, expected):
     assert sub_types(pipeline, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Forces stopping armed men on the move meet them in a fight.
+        ("On Sunday, soldiers intercepted a group of armed bandits near Dori.", ["Armed clash"]),
+        # Wounding armed men is fighting them, though no one died.
+        ("On Sunday, militiamen wounded a number of armed bandits near Dori.", ["Armed clash"]),
+        ("On Sunday, a gunman wounded the officer on guard at the post of Dori.", ["Armed clash"]),
+        # Stopping suspects is still an arrest.
+        ("On Sunday, the police intercepted two suspects in Dori.", ["Arrests"]),
+    ],
+)
+def test_typing_fights_without_deaths(pipeline, text, expected):
+    assert sub_types(pipeline, text) == expected, text
