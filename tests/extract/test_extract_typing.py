@@ -238,6 +238,12 @@ def test_typing_fights_told_around_the_act(pipeline, text, expected):
         # Wounding armed men is fighting them, though no one died.
         ("On Sunday, militiamen wounded a number of armed bandits near Dori.", ["Armed clash"]),
         ("On Sunday, a gunman wounded the officer on guard at the post of Dori.", ["Armed clash"]),
+        # A long object between "set" and "on fire" still tells of arson.
+        (
+            "On Sunday, gunmen set the town hall and the offices of the ruling party of Dori "
+            "on fire.",
+            ["Looting/property destruction"],
+        ),
         # Stopping suspects is still an arrest.
         ("On Sunday, the police intercepted two suspects in Dori.", ["Arrests"]),
     ],
