@@ -240,8 +240,8 @@ def test_typing_fights_told_around_the_act(pipeline, text, expected):
         ("On Sunday, a gunman wounded the officer on guard at the post of Dori.", ["Armed clash"]),
         # A long object between "set" and "on fire" still tells of arson.
         (
-            "On Sunday, gunmen set the town hall and the offices of the ruling party of Dori "
-            "on fire.",
+            "On Sunday, gunmen set the town hall and the offices of the ruling party on fire "
+            "in Dori.",
             ["Looting/property destruction"],
         ),
         # Stopping suspects is still an arrest.
