@@ -592,6 +592,25 @@ def test_reports_disease_deaths_stay_background(pipeline):
     assert reports(pipeline, text) == []
 
 
+def test_reports_a_disaster_story_tells_its_disaster_throughout(pipeline):
+    opening = "Floods battered southern Niger this week, officials said. "
+    # Words that sound violent, with no armed actor, tell of the floods.
+    text = opening + "On Monday, Dosso was hit hard and eleven people were killed."
+    assert reports(pipeline, text) == []
+    text = opening + "On Monday, collapsing houses injured 15 people in Dosso."
+    assert reports(pipeline, text) == []
+    # An armed actor or a deliberate act is news of its own.
+    text = opening + "On Monday, gunmen killed two herders near Dosso."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Attack"]
+    text = opening + "On Monday, two herders were killed in an attack near Dosso."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == ["Attack"]
+    # Without the disaster opening, the same sentence is an event.
+    text = "On Monday, Dosso was hit hard and eleven people were killed."
+    assert reports(pipeline, text) != []
+    # A collapse, or the disaster agency's word, is the disaster on its own.
+    assert reports(pipeline, "On Monday, collapsing houses injured 15 people in Dosso.") == []
+
+
 def test_reports_claim_after_the_event_reports_it(pipeline):
     text = "On Monday, two soldiers were wounded by an IED near Boni, JNIM claimed responsibility."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Remote explosive/landmine/IED"]

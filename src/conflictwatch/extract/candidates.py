@@ -560,6 +560,9 @@ def _hired(text: str, sent_start: int, end: int, span: tuple[int, int]) -> bool:
     )
 
 
+_UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
+
+
 def _target(
     text: str, sent_start: int, trigger: Trigger, end: int, actors: list[Any], roles: Roles
 ) -> Target:
@@ -569,8 +572,7 @@ def _target(
     armed = [
         m
         for m in actors
-        if m.entry.kind not in {"civilians", "protesters", "rioters"}
-        and not _unarmed_body(text, m.start, m.end)
+        if m.entry.kind not in _UNARMED_KINDS and not _unarmed_body(text, m.start, m.end)
     ]
     armed_mentions = armed
     # "JNIM militants killed three youths; the assailants also seized a tricycle": with
@@ -1128,10 +1130,43 @@ def type_label(text: str, start: int, end: int) -> tuple[str, Trigger] | None:
     return sub, Trigger("label", match.start(1), match.end(1), name)
 
 
+def _non_conflict_story(doc: ArticleDoc) -> bool:
+    """The article opens on a disease, disaster, accident or the like, with no armed
+    actor, no deliberate violence and no protest ("Cyclone Jude batters Malawi, no
+    deaths reported")."""
+    if not doc.sentences:
+        return False
+    start, end = doc.sentences[0]
+    figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
+    triggers = _sentence_triggers(doc, start, end, figures)
+    actors = [m.value for m in _in_sentence(doc.of("actor"), start, end)]
+    return _non_conflict(doc.text, start, end, triggers) and _told_of_the_subject(triggers, actors)
+
+
+def _told_of_the_subject(triggers: list[Trigger], actors: list[Any]) -> bool:
+    """In such a story, a sentence with no armed actor and no deliberate act or protest
+    tells of its subject too: "Malawi was struck by Chido", "twenty people died"; but
+    not "five were killed in an attack on the market"."""
+    return not any(
+        _deliberate(t)
+        or _DELIBERATE_WORD.match(t.text) is not None
+        or t.category in _PROTEST_CATEGORIES
+        for t in triggers
+    ) and all(m.entry.kind in _UNARMED_KINDS for m in actors)
+
+
+# A deliberate act in any form: "an attack", "the raids", "kidnappings".
+_DELIBERATE_WORD = re.compile(
+    r"(?:attack|assault|raid|ambush|abduct|kidnap|clash|stab|tortur|execut|massacr)", re.I
+)
+
+
 def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
     text = doc.text
     candidates: list[Candidate] = []
     label: tuple[str, Trigger] | None = None
+    # Its violent-sounding words ("struck", "killed") may tell the story's disaster.
+    non_conflict_story = _non_conflict_story(doc)
     for index, (start, end) in enumerate(doc.sentences):
         if index == 0 or ctx.paragraph_of[index] != ctx.paragraph_of[index - 1]:
             # A label names the type of everything its paragraph tells.
@@ -1156,6 +1191,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             for m in _in_sentence(doc.of("actor"), start, end)
             if not inside_spans(masked, m.start, m.end)
         ]
+        if non_conflict_story and _told_of_the_subject(triggers, actors):
+            continue
         # Roles around the first trigger tell who acted; the target then decides the type.
         lead = next((t for t in triggers if t.category != "movement"), triggers[0])
         first_roles = assign_roles(text, start, lead.start, lead.end, actors)
