@@ -609,6 +609,7 @@ def test_reports_a_disaster_story_tells_its_disaster_throughout(pipeline):
     assert reports(pipeline, text) != []
     # A collapse, or the disaster agency's word, is the disaster on its own.
     assert reports(pipeline, "On Monday, collapsing houses injured 15 people in Dosso.") == []
+    assert reports(pipeline, "Soldiers helped in the villages earthquakes hit on Monday.") == []
 
 
 def test_reports_claim_after_the_event_reports_it(pipeline):
