@@ -44,6 +44,22 @@ def test_a_foreign_country_protested_against_is_not_where_the_protest_was(pipeli
     assert first(pipeline, text).actor1 == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Foreigners taken or killed are news from where they were, not from home.
+        ("On Monday, gunmen kidnapped a Chinese oil worker.", None),
+        ("On Monday, gunmen took a group of German tourists hostage.", None),
+        # People at home, or forces, still name their country.
+        ("On Monday, Cameroonian teachers marched to demand their arrears.", "CM"),
+        ("On Monday, Nigerian soldiers killed two bandits.", "NG"),
+    ],
+)
+def test_foreigners_abroad_do_not_name_the_article_s_country(pipeline, text, expected):
+    place = first(pipeline, text).place
+    assert (place.country_code if place else None) == expected
+
+
 def test_a_country_named_as_a_landmark_is_not_the_article_s(pipeline):
     report = first(pipeline, "On Monday, gunmen killed two herders near Tera, close to the border "
                    "with Burkina Faso.")  # fmt: skip

@@ -176,8 +176,11 @@ def article_country(
     for mention in countries:
         evidence.append((mention.value, 1.0, mention.start))
     for mention in doc.of("nationality"):
-        if not inside_spans(named_actors, mention.start, mention.end):  # "Ghanaian police": once
-            evidence.append((mention.value, 0.5, mention.start))
+        if inside_spans(named_actors, mention.start, mention.end):  # "Ghanaian police": once
+            continue
+        if mention.value not in home and _FOREIGN_PRESENCE.match(doc.text, mention.end):
+            continue  # "a Chinese oil worker", "French tourists": news from abroad
+        evidence.append((mention.value, 0.5, mention.start))
     for place in doc.places:
         start = place.start if place.start is not None else len(doc.text)
         if place.start is not None and inside_spans(cues, place.start, place.end or place.start):
@@ -219,6 +222,14 @@ def article_country(
     return (preferred or tied)[0]
 
 
+# People whose nationality says where they come from, not where the event happened;
+# not "Nigerian teachers held a sit-in", who are at home.
+_FOREIGN_PRESENCE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:tourists?|hostages?|nationals?|expatriates?|missionar(?:y|ies)|"
+    r"diplomats?|pilgrims?|travell?ers?|(?:oil|mine|mining|aid|humanitarian|construction)\s+"
+    r"workers?)\b",
+    re.IGNORECASE,
+)
 # How much the feed's or outlet's own country counts among the text's clues.
 _FEED_WEIGHT = 2.0
 # Trigger categories that make a sentence a protest, whose grievance is its topic.
