@@ -825,7 +825,7 @@ class Geocoder:
                 if mention is not None:
                     found_here.append(mention)
                 i += size
-            named = found_here
+            found_first = found_here  # before the unknown-name rules drop any
             if places and found_here and not all(covered):
                 # "Mbana Gakou", "Allaye Kokoli": part of an unknown longer name is
                 # not that place. Uncovered stopwords ("Gao Airport") do not count.
@@ -850,7 +850,7 @@ class Geocoder:
             if places:
                 surnames.update(
                     m.key
-                    for m in named
+                    for m in found_first
                     if m not in found_here and m.end == run[-1][1] and len(run) > 1
                 )
                 found_here = [m for m in found_here if not _surname_again(text, m, run, surnames)]
