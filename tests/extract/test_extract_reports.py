@@ -612,6 +612,30 @@ def test_reports_a_disaster_story_tells_its_disaster_throughout(pipeline):
     assert reports(pipeline, "Soldiers helped in the villages earthquakes hit on Monday.") == []
 
 
+def test_reports_the_side_hit_telling_its_reply_stays_the_side_hit(pipeline):
+    # The army hit in the first sentence acts in the second: still the target side.
+    text = (
+        "An army checkpoint was attacked near Niono on Sunday. The army said it killed five "
+        "assailants."
+    )
+    (report,) = reports(pipeline, text)
+    assert (report.actor1, report.actor2) == (
+        "Unidentified Armed Group (Mali)",
+        "Military Forces of Mali (2013-2020)",
+    )
+    # A passive's subject read as the actor swaps nothing: both sides stay sides.
+    text = (
+        "Two Chadian UN peacekeepers and two AQIM members were killed in a suicide car bomb "
+        "attack near Kidal on Sunday. Seven other UN peacekeepers were also wounded."
+    )
+    (report,) = reports(pipeline, text, published=date(2015, 3, 2))
+    assert {report.actor1, report.actor2} == {
+        "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali "
+        "(2013-2020)",
+        "AQIM: Al Qaeda in the Islamic Maghreb",
+    }
+
+
 def test_reports_claim_after_the_event_reports_it(pipeline):
     text = "On Monday, two soldiers were wounded by an IED near Boni, JNIM claimed responsibility."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Remote explosive/landmine/IED"]

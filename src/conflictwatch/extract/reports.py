@@ -184,7 +184,9 @@ def _merged_roles(draft: Draft, text: str = "") -> Roles:
     roles.crowd_fought = draft.first.roles.crowd_fought
     for member in draft.members:
         r = member.roles
-        if member is not draft.first and _answers(member, roles, text):
+        if member is not draft.first and (
+            _answers(member, roles, text) or _told_from_the_target(member, roles, text)
+        ):
             r = _swapped(r)
         roles.back_targets += r.back_targets
         if roles.actor1 is None and r.actor1 is not None:
@@ -239,6 +241,21 @@ def _answers(member: Any, roles: Roles, text: str) -> bool:
     if acting is None or _ANSWER.match(text, member.trigger.start) is None:
         return False
     return roles.actor1 is None or acting.name != roles.actor1.name
+
+
+def _told_from_the_target(member: Any, roles: Roles, text: str) -> bool:
+    """A later sentence whose actor is the side hit so far tells the sides the other way
+    round: after "drones struck the base held by the CSP", "the seizure of the base by the
+    CSP" has the CSP act and the government lose, but in the event the CSP is still hit.
+    Not a passive whose subject came out as its actor ("peacekeepers were also wounded")."""
+    acting, span = member.roles.actor1, member.roles.actor1_span
+    if acting is None or span is None or roles.actor2 is None:
+        return False
+    passive = _PASSIVE_AUX.search(text, span[1], max(span[1], member.trigger.end))
+    return acting.name == roles.actor2.name and passive is None
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being)\b", re.IGNORECASE)
 
 
 def _swapped(roles: Roles) -> Roles:
