@@ -493,6 +493,16 @@ def test_reports_the_capital_of_a_named_country_is_that_capital(pipeline, text, 
     assert report.place.mention is not None and "capital" in report.place.mention
 
 
+def test_reports_a_nationality_naming_where_places_the_event_in_that_country(pipeline):
+    text = (
+        "Jihadists have spread violence across Mali for a decade. On Monday, police "
+        "dismantled a terrorist cell in the Spanish cities of Qartuba and Zelfa."
+    )
+    (report,) = reports(pipeline, text)
+    assert report.place is not None
+    assert (report.place.country_code, report.place.geo_precision) == ("ES", 3)
+
+
 def test_reports_a_ministry_that_speaks_is_no_place(pipeline):
     text = (
         "On Monday, gunmen attacked an army post, killing two Burkinabe soldiers. "

@@ -324,6 +324,20 @@ def test_the_capital_of_a_named_country(geocoder: Geocoder) -> None:
     assert capital("Troops deployed in the capital.") is None  # whose: the article's
 
 
+def test_a_nationality_before_a_word_for_places_names_the_country(geocoder: Geocoder) -> None:
+    place = geocoder.named_country("A cell was dismantled in the Spanish cities of X and Y.")
+    assert place is not None
+    assert (place.country_code, place.geo_precision, place.mention) == ("ES", 3, "Spanish cities")
+    place = geocoder.named_country("Gunmen killed two soldiers on Malian soil.")
+    assert place is not None and place.country_code == "ML"
+    assert geocoder.named_country("Spanish troops left.") is None  # troops are no place
+
+
+def test_news_nationalities_beyond_the_sahel_name_their_country(geocoder: Geocoder) -> None:
+    text = "Pakistani, Somali and Congolese officials met Palestinian leaders."
+    assert [code for code, *_ in geocoder.country_mentions(text)] == ["PK", "SO", "CD", "PS"]
+
+
 def test_a_direction_before_a_town_is_no_unknown_name(geocoder: Geocoder) -> None:
     # "North-East" is a place in the base layer; before a town it is a direction.
     text = "Blasts were heard in North-East Kidal."

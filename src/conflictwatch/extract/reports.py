@@ -130,12 +130,13 @@ def _same_sentence(doc: ArticleDoc, a: int, b: int) -> bool:
 
 
 def _named_capital(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
-    """No town named, but "the Malian capital" is: that country's capital, whatever
-    the article's country."""
-    for member in draft.members:
-        place = ctx.geocoder.named_capital(doc.text, member.start, member.end)
-        if place is not None:
-            return place
+    """No town named, but "the Malian capital" is: that country's capital; or "the
+    Spanish cities of ...": that country. Whatever the article's country."""
+    for find in (ctx.geocoder.named_capital, ctx.geocoder.named_country):
+        for member in draft.members:
+            place = find(doc.text, member.start, member.end)
+            if place is not None:
+                return place
     return None
 
 

@@ -91,6 +91,11 @@ _REGION_AFTER = re.compile(r"^\s+region\b", re.IGNORECASE)
 # "the Malian capital", "Niger's capital city"; "the capital of Mali".
 _CAPITAL_AFTER = re.compile(r"(?:['’]s)?\s+capital\b(?!\s+(?:punishment|gains?)\b)", re.I)
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Spanish cities of", "on Malian soil": a nationality naming where.
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:cit(?:y|ies)|towns?|villages?|provinces?|territory|soil|border\s+towns?)\b",
+    re.IGNORECASE,
+)
 # "Savane FM", "Sahel TV": a station's name, not its town (acronyms end a run, so
 # the stoplist's media words cannot catch these).
 _MEDIA_AFTER = re.compile(r"\s+(?:FM|TV)\b")
@@ -383,6 +388,21 @@ class Geocoder:
                 place.start, place.end = span
                 place.mention = text[span[0] : span[1]]
                 return place
+        return None
+
+    def named_country(self, text: str, start: int = 0, end: int | None = None) -> Place | None:
+        """A country named by a nationality before a word for places in it: "the Spanish
+        cities of Seville and Ceuta", "on Malian soil". Precision 3, at its centroid."""
+        end = len(text) if end is None else end
+        for code, s, e, demonym in self.country_mentions(text[start:end]):
+            s, e = s + start, e + start
+            after = _PLACE_NOUN_AFTER.match(text, e, end) if demonym else None
+            if after is None or code.upper() not in self.gazetteer.countries:
+                continue
+            place = self.country_place(code)
+            place.start, place.end = s, after.end()
+            place.mention = text[s : after.end()]
+            return place
         return None
 
     def capital_place(self, code: str, geo_precision: int = 2) -> Place | None:
