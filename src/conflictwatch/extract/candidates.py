@@ -220,10 +220,10 @@ _WOUNDS_AFTER = re.compile(
 # Deliberate violence by someone ("gendarmes assaulted a driver during the covid
 # curfew") stays an event whatever else the sentence mentions; "targeted Russia with
 # sanctions" or "the storm hit" do not count.
-_DELIBERATE = re.compile(
-    r"(?:attack|assault|raid|ambush|abduct|kidnapp|clash|stabb|tortur|execut|massacr|rap)ed",
-    re.IGNORECASE,
-)
+_DELIBERATE_ROOTS = r"attack|assault|raid|ambush|abduct|kidnapp?|clash|stabb?|tortur|execut|massacr"
+_DELIBERATE = re.compile(rf"(?:{_DELIBERATE_ROOTS}|rap)ed", re.IGNORECASE)
+# The same acts in any form: "an attack", "the raids", "kidnappings".
+_DELIBERATE_WORD = re.compile(rf"(?:{_DELIBERATE_ROOTS})", re.IGNORECASE)
 
 
 def _non_conflict(text: str, start: int, end: int, triggers: list[Trigger]) -> bool:
@@ -1153,12 +1153,6 @@ def _told_of_the_subject(triggers: list[Trigger], actors: list[Any]) -> bool:
         or t.category in _PROTEST_CATEGORIES
         for t in triggers
     ) and all(m.entry.kind in _UNARMED_KINDS for m in actors)
-
-
-# A deliberate act in any form: "an attack", "the raids", "kidnappings".
-_DELIBERATE_WORD = re.compile(
-    r"(?:attack|assault|raid|ambush|abduct|kidnap|clash|stab|tortur|execut|massacr)", re.I
-)
 
 
 def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:

@@ -375,8 +375,7 @@ class Geocoder:
         "Burkina Faso's capital", "the capital of Niger". The town is meant, so
         precision 1, or 2 "near" it; its span is the phrase's."""
         end = len(text) if end is None else end
-        for code, s, e, _ in self.country_mentions(text[start:end]):
-            s, e = s + start, e + start
+        for code, s, e, _ in self._countries_between(text, start, end):
             after = _CAPITAL_AFTER.match(text, e, end)
             before = _CAPITAL_BEFORE.search(text, max(start, s - 30), s)
             if after is None and before is None:
@@ -385,25 +384,27 @@ class Geocoder:
             near = _NEAR_BEFORE.search(text, max(0, span[0] - 60), span[0]) is not None
             place = self.capital_place(code, geo_precision=2 if near else 1)
             if place is not None:
-                place.start, place.end = span
-                place.mention = text[span[0] : span[1]]
-                return place
+                return _spanned(place, text, *span)
         return None
 
     def named_country(self, text: str, start: int = 0, end: int | None = None) -> Place | None:
         """A country named by a nationality before a word for places in it: "the Spanish
         cities of Seville and Ceuta", "on Malian soil". Precision 3, at its centroid."""
         end = len(text) if end is None else end
-        for code, s, e, demonym in self.country_mentions(text[start:end]):
-            s, e = s + start, e + start
+        for code, s, e, demonym in self._countries_between(text, start, end):
             after = _PLACE_NOUN_AFTER.match(text, e, end) if demonym else None
-            if after is None or code.upper() not in self.gazetteer.countries:
-                continue
-            place = self.country_place(code)
-            place.start, place.end = s, after.end()
-            place.mention = text[s : after.end()]
-            return place
+            if after is not None and code.upper() in self.gazetteer.countries:
+                return _spanned(self.country_place(code), text, s, after.end())
         return None
+
+    def _countries_between(
+        self, text: str, start: int, end: int
+    ) -> list[tuple[str, int, int, bool]]:
+        """country_mentions of text[start:end], at their offsets in the whole text."""
+        return [
+            (code, s + start, e + start, demonym)
+            for code, s, e, demonym in self.country_mentions(text[start:end])
+        ]
 
     def capital_place(self, code: str, geo_precision: int = 2) -> Place | None:
         """The country's capital, inferred rather than named: precision 2 for an
@@ -1777,6 +1778,12 @@ def _unknown_longer_name(found: list[_Mention], run: list[tuple[int, int]]) -> b
 
 
 _COMPASS = re.compile(rf"(?i:{_DIRECTIONS})")
+
+
+def _spanned(place: Place, text: str, start: int, end: int) -> Place:
+    """The place with the phrase that names it as its evidence span."""
+    place.start, place.end, place.mention = start, end, text[start:end]
+    return place
 
 
 def _surname_again(
