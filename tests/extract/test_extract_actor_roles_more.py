@@ -248,3 +248,48 @@ def test_a_base_the_mission_left_is_only_a_place(pipeline):
     report = first(pipeline, text)
     named = [report.actor1, report.actor2, *report.assoc_actor_1, *report.assoc_actor_2]
     assert not any(name and name.startswith("MINUSMA") for name in named)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three soldiers died in the ambush near Tessit. Two UN peacekeepers were also wounded.",
+        "Three soldiers died in the ambush near Tessit. Two UN peacekeepers were later killed.",
+    ],
+)
+def test_an_adverb_between_the_auxiliary_and_the_verb_keeps_the_subject_hit(pipeline, text):
+    report = first(pipeline, text)
+    assert not report.actor1.startswith("MINUSMA")
+    assert any(name.startswith("MINUSMA") for name in [report.actor2, *report.assoc_actor_2])
+
+
+def test_the_many_after_by_are_the_attackers(actors):
+    text = "Four gendarmes were killed in a raid by a large number of ISGS fighters on their post."
+    roles = roles_of(actors, text, "killed")
+    assert roles.actor1 is not None and roles.actor1.name.startswith("Islamic State (Greater")
+    assert roles.actor2 is not None and roles.actor2.role == "gendarmerie"
+
+
+def test_a_group_set_beside_the_word_for_the_attacker_is_the_attacker(pipeline):
+    report = first(
+        pipeline, "On Monday, a suicide bomber, presumably ISGS, blew himself up in Gao."
+    )
+    assert report.actor1.startswith("Islamic State (Greater Sahara)")
+
+
+def test_a_group_among_the_dead_of_a_suicide_bombing_is_the_bomber(pipeline):
+    text = (
+        "On Monday, four soldiers and two ISGS militants were killed in a suicide car bomb "
+        "attack on the camp in Ansongo."
+    )
+    report = first(pipeline, text)
+    assert report.sub_event_type == "Suicide bomb"
+    assert report.actor1.startswith("Islamic State (Greater Sahara)")
+    assert report.actor2.startswith("Military Forces of Mali")
+
+
+def test_a_group_a_suicide_bomber_drove_into_stays_the_side_hit(pipeline):
+    text = "On Monday, a suicide bomber drove his car into an MNLA checkpoint in Anefis."
+    report = first(pipeline, text)
+    assert report.actor2.startswith("MNLA")
+    assert not report.actor1.startswith("MNLA")

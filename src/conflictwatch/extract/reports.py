@@ -364,6 +364,40 @@ def _blast_killed_unnamed(draft: Draft, roles: Roles, sub_event_type: str) -> bo
     )
 
 
+def _suicide_bombers(doc: ArticleDoc, draft: Draft, roles: Roles, sub_event_type: str) -> Roles:
+    """A suicide bomber dies in the blast: "two peacekeepers and two AQIM members were
+    killed in a suicide car bomb attack" counts the bombers among the dead, and ACLED
+    codes their group as actor1. Only a group told before the act's word in its sentence
+    (the dead), not one after it ("rammed his vehicle into an MNLA checkpoint"), and
+    only when no one is said to have acted."""
+    if sub_event_type != "Suicide bomb" or roles.actor1 is not None:
+        return roles
+    told_first = {
+        name
+        for member in draft.members
+        for mention in doc.of("actor")
+        if member.start <= mention.start and mention.end <= member.trigger.start
+        for name in _entry_names(mention.value.entry)
+    }
+    hit = [e for e in [roles.actor2, *roles.assoc2] if e is not None]
+    # A group and its coalition ("AQIM", coded with JNIM) are one side: both move.
+    bombers = [
+        e for e in hit if is_named_group(e) and e.kind in _MILITANT_KINDS and e.name in told_first
+    ]
+    if not bombers:
+        return roles
+    roles.actor1, roles.assoc1 = bombers[0], [*bombers[1:], *roles.assoc1]
+    rest = [e for e in hit if e not in bombers]
+    roles.actor2, roles.assoc2 = (rest[0], rest[1:]) if rest else (None, [])
+    return roles
+
+
+def _entry_names(entry: Any) -> set[str]:
+    """The names an actor mention stands for: its entry and the group it is coded as."""
+    coded_as = getattr(entry, "coded_as", None)
+    return {entry.name, *([coded_as.name] if coded_as is not None else [])}
+
+
 def _loyal_forces(actor1: Any, event_type: str, ctx: ArticleContext) -> Any:
     """Mutineers fight their country's army, as ACLED codes it: "soldiers mutinied and
     took over the barracks" is Mutiny of Military Forces of Niger against the
@@ -871,6 +905,7 @@ def to_report(
         roles.assoc1 = [e for e in roles.assoc1 if not _only_a_topic(doc, e)]
     looting = sub_event_type == "Looting/property destruction"
     civilians = civilians or _blast_killed_unnamed(draft, roles, sub_event_type)
+    roles = _suicide_bombers(doc, draft, roles, sub_event_type)
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     roles = _no_unknowns_beside_named(roles)
     if sub_event_type == "Peaceful protest" and _strike_only(doc, draft):

@@ -12,12 +12,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+# Words between an auxiliary and its participle: "were reportedly killed", "were also
+# wounded", "were later found dead".
+_ADVERBS = r"(?:(?:\w+ly|also|later|then|all|both|too)\s+){0,2}"
 # "was", "were killed": the subject was hit (a passive verb just before the trigger).
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|are|is)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# "by 'militants'", "by \"unknown gunmen\"": a quoted agent is still the agent.
+PASSIVE_BEFORE = re.compile(rf"\b(?:was|were|been|being|got|are|is)\s+{_ADVERBS}$", re.IGNORECASE)
+# "by 'militants'", "by \"unknown gunmen\"": a quoted agent is still the agent, and so
+# are the many: "by a large number of Boko Haram fighters", "by dozens of gunmen".
 _BY = re.compile(
-    r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?[\"'“‘]?\s*"
-    r"(?:\w+\s+){0,2}$",
+    r"\b(?:by|par|attributed\s+to|blamed\s+on)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:(?:large|small|great)\s+)?(?:number|group|band|dozens|scores|hundreds)\s+of\s+"
+    r"(?:the\s+)?)?[\"'“‘]?\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "reported by", "documented by": who tells of the act, not who did it.
@@ -113,7 +118,7 @@ _PEOPLE_NOUNS = (
 _HIT_AFTER = re.compile(
     rf"^\s*(?:{_UNIT_ADJ})?(?:(?:{_UNIT_NOUNS})\s+){{0,2}}"
     rf"(?:was|were|had been|have been|has been|got|ont été|a été|sont|est)\s+"
-    rf"(?:\w+ly\s+|reported\s+)?"
+    rf"(?:{_ADVERBS}|reported\s+)"
     rf"(?:{_VICTIM_VERBS})\b",
     re.IGNORECASE,
 )
@@ -229,6 +234,16 @@ def _flies_for(text: str, trigger_start: int, trigger_end: int, match: Any) -> b
     )
 
 
+# "a suicide bomber, presumably ISWAP,", "gunmen, believed to be JNIM,": a group set
+# beside the word for the attacker is who attacked.
+_APPOSED = re.compile(
+    r"\s*,\s*(?:presumably|probably|likely|possibly|allegedly|reportedly|apparently|"
+    r"(?:believed|thought|suspected|said)\s+to\s+be)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:members?|fighters?|militants?)\s+(?:of|from)\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
 # A reporting verb between an actor and the trigger makes the actor the one who tells.
 _SPEAKS = re.compile(
     r"\b(?:said|says|concluded|reported|announced|stated|claimed|told|according|accused)\b"
@@ -259,6 +274,8 @@ def assign_roles(
         left = text[max(sent_start, match.start - 40) : match.start]
         if match.start <= trigger_start and trigger_end <= match.end:
             agents.append(match)  # "mutineers", "rioters": the word for the act is its actor
+        elif match.start >= trigger_end and _APPOSED.fullmatch(text, trigger_end, match.start):
+            agents.append(match)
         elif _FOUGHT_WITH.match(text[trigger_end : match.start]) and mutual:
             targets.append(match)  # "clashed with ISGS militants": the other side
         elif match.start >= trigger_end and (
