@@ -293,3 +293,30 @@ def test_a_group_a_suicide_bomber_drove_into_stays_the_side_hit(pipeline):
     report = first(pipeline, text)
     assert report.actor2.startswith("MNLA")
     assert not report.actor1.startswith("MNLA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops killed 50 jihadists in air strikes in Tessit on Sunday.",
+        "Malian forces kill 12 militants in airstrikes after ending a siege",
+    ],
+)
+def test_the_object_of_a_killing_before_the_trigger_was_hit(pipeline, text):
+    report = first(pipeline, text)
+    assert report.actor1.startswith("Military Forces")
+    assert report.actor2.startswith("Unidentified Armed Group")
+    assert report.assoc_actor_1 == []
+
+
+def test_a_clause_after_the_verb_is_no_object_of_it(pipeline):
+    report = first(pipeline, "Three soldiers injured when ISGS fighters attacked a convoy.")
+    assert report.actor1.startswith("Islamic State (Greater Sahara)")
+
+
+def test_those_rescued_are_no_side(pipeline):
+    text = "On Sunday, soldiers rescued 40 passengers and killed 12 militants near Tessit."
+    report = first(pipeline, text)
+    assert report.actor1.startswith("Military Forces")
+    assert report.actor2.startswith("Unidentified Armed Group")
+    assert not any(name.startswith("Civilians") for name in report.assoc_actor_2)

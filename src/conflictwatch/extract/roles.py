@@ -244,6 +244,32 @@ _APPOSED = re.compile(
 )
 
 
+# The word after a verb that opens a clause or a phrase, not the verb's object: "injured
+# when MNJ rebels attacked".
+_NOT_A_CLAUSE = (
+    r"(?!(?:when|as|after|while|by|in|on|at|during|before|and|but|because|since|with|"
+    r"that|who|which|near|for)\b)"
+)
+# "killed at least 50 militants in airstrikes": the object of an act told before the
+# trigger was hit by it, though it stands before the trigger.
+_OBJECT_OF_ACT = re.compile(
+    r"\b(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injured|injuring|"
+    r"abducted|abducting|kidnapped|kidnapping|executed|executing|arrested|arresting|"
+    r"captured|capturing|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|all|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of)\s+)*"
+    rf"(?:the\s+)?(?:{_NOT_A_CLAUSE}[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "rescued 190 passengers", "freed the hostages": those saved are no side of the act.
+_SAVED = re.compile(
+    r"\b(?:rescued|rescuing|freed|freeing|liberated|liberating|evacuated|evacuating|saved)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|more\s+than|over|all|\d+)\s+)*"
+    rf"(?:the\s+)?(?:{_NOT_A_CLAUSE}[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # A reporting verb between an actor and the trigger makes the actor the one who tells.
 _SPEAKS = re.compile(
     r"\b(?:said|says|concluded|reported|announced|stated|claimed|told|according|accused)\b"
@@ -306,6 +332,8 @@ def assign_roles(
             agents.append(match)  # "20 people were killed when JNIM militants attacked"
         elif _is_source(text, left, match, trigger_end):
             continue  # "an exchange of fire was reported by Kidal inhabitants": a source
+        elif _SAVED.search(left):
+            continue
         elif _BY.search(left) or (
             match.start >= trigger_end and _joins_last(text, match, actors, agents)
         ):
@@ -316,7 +344,11 @@ def assign_roles(
         ):
             continue  # "the UN office has concluded that 500 people were killed": a speaker
         elif match.start < trigger_start:
-            hit = match in hit_together or _is_hit(text, sent_start, match, trigger_start)
+            hit = (
+                match in hit_together
+                or _is_hit(text, sent_start, match, trigger_start)
+                or _OBJECT_OF_ACT.search(left) is not None
+            )
             joined = (
                 bool(agents)
                 and (not mutual or other_side_after)
