@@ -47,11 +47,28 @@ def first(text, published=PUBLISHED):
         ("Around 4 March 2024 (week of), militants", date(2024, 3, 4), 2),
         ("during the first week of March, militants", date(2024, 3, 4), 2),
         ("in the last week of February, militants", date(2024, 2, 25), 2),
+        ("Last month, gunmen attacked", date(2024, 2, 15), 3),
+        ("late last month, gunmen attacked", date(2024, 2, 25), 2),
+        ("le mois dernier, des hommes armés", date(2024, 2, 15), 3),
+        ("Earlier this month, gunmen attacked", date(2024, 3, 15), 3),
     ],
 )
 def test_dates_resolved_against_publication(text, day, precision):
     value = first(text)
     assert (value.date, value.precision) == (day, precision)
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [(date(2024, 1, 12), date(2023, 12, 15)), (date(2024, 3, 12), date(2024, 2, 15))],
+)
+def test_dates_last_month_is_the_month_before_publication(published, day):
+    assert first("Last month, gunmen attacked", published).date == day
+
+
+def test_dates_this_month_read_before_its_15th_is_a_day_gone():
+    value = first("Earlier this month, gunmen attacked", date(2024, 3, 12))
+    assert date(2024, 3, 1) <= value.date < date(2024, 3, 12)
 
 
 def test_dates_span_between_two_days():

@@ -55,6 +55,7 @@ class _Patterns:
     weekdays: dict[str, int]
     relative_days: dict[str, int]
     relative_weeks: dict[str, int]
+    relative_months: dict[str, int]
     part_of_month: dict[str, int]
     small_numbers: dict[str, int]
     anaphoric_days: dict[str, int]
@@ -117,6 +118,7 @@ def _patterns() -> _Patterns:
         ),
         ("relative_day", rf"\b(?P<rel>{alternation(data['relative_days'])})\b"),
         ("relative_week", rf"\b(?P<week>{alternation(data['relative_weeks'])})\b"),
+        ("relative_month", rf"\b{part}(?P<months_back>{alternation(data['relative_months'])})\b"),
         ("weekend", rf"\b(?P<weekend>{alternation(data['weekend'])})(?![\w-])"),
         (
             "days_ago",
@@ -127,8 +129,9 @@ def _patterns() -> _Patterns:
     compiled = [(name, re.compile(rule, re.IGNORECASE)) for name, rule in rules]
     return _Patterns(
         data["months"], data["weekdays"], data["relative_days"], data["relative_weeks"],
-        data["part_of_month"], data["small_numbers"], data["anaphoric_days"],
-        data["anaphoric_counts"], frozenset(data["common_words"]), compiled,
+        data["relative_months"], data["part_of_month"], data["small_numbers"],
+        data["anaphoric_days"], data["anaphoric_counts"], frozenset(data["common_words"]),
+        compiled,
     )  # fmt: skip
 
 
@@ -253,6 +256,8 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
     if kind == "relative_week":
         back = p.relative_weeks[re.sub(r"\s+", " ", m["week"].lower())]
         return DateValue(published - timedelta(days=back), None, 2, relative=True)
+    if kind == "relative_month":
+        return _month_back(m, published)
     if kind == "weekend":
         # the latest weekend day before publication: Sunday for Monday's news
         back = 1 if published.weekday() == _SUNDAY else (published.weekday() - _SUNDAY) % 7
@@ -264,6 +269,27 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
         back = _count(m["n"] or m["n_fr"])
         return DateValue(published - timedelta(days=back), None, 1, relative=True)
     return None
+
+
+def _month_back(m: re.Match[str], published: date) -> DateValue | None:
+    """ "last month" (precision 3, its 15th as ACLED codes a month), "late last month"
+    (precision 2); never a day after publication: "earlier this month" read on the
+    12th is the 6th, the middle of the days gone."""
+    p = _patterns()
+    back = p.relative_months[re.sub(r"\s+", " ", m["months_back"].lower())]
+    year, month = divmod(published.year * 12 + published.month - 1 - back, 12)
+    if m["part"]:
+        day = p.part_of_month[re.sub(r"\s+", " ", m["part"].lower()).rstrip("-") or "mid"]
+        value, precision = _safe_date(year, month + 1, day), 2
+    else:
+        value, precision = _safe_date(year, month + 1, 15), 3
+    if value is None:
+        return None
+    if value >= published:
+        # This month's days so far, told before publication: the middle of them.
+        first = published.replace(day=1)
+        value = first + (max(published - timedelta(days=1), first) - first) / 2
+    return DateValue(value, None, precision, relative=True)
 
 
 @cache
