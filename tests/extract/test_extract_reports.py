@@ -291,6 +291,17 @@ def test_reports_place_is_the_setting_not_another_place_named(pipeline, text, ex
     assert [r.place.name for r in found if r.place] == [expected], text
 
 
+def test_reports_a_country_named_for_an_owner_is_no_setting(pipeline):
+    text = (
+        "On 1 March, JNIM militants ambushed a bus in Douentza. On 5 March, a roadside bomb "
+        "killed 11 miners in the town, as a convoy of a mining company operated by China "
+        "came under fire."
+    )
+    found = reports(pipeline, text, date(2020, 3, 10))
+    assert len(found) == 2
+    assert [r.place.name for r in found] == ["Douentza", "Douentza"]
+
+
 _PROTEST = "Protests"
 _VIOLENCE = "Violence against civilians"
 

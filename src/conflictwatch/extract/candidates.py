@@ -731,7 +731,12 @@ def best_place(
             start,
         )
 
-    return min(places, key=key)
+    best = min(places, key=key)
+    if best.feature_code == "PCLI" and inside_spans(spans, best.start or 0, best.end or 0):
+        # "a convoy of a mining company operated by China": a country named only for
+        # whose property was hit is no setting; the paragraph's town may be.
+        return None
+    return best
 
 
 # Places people went to or came from, not where the event happened; "a step closer
