@@ -240,6 +240,7 @@ def test_reports_place_is_not_the_landmark_of_another():
             "Gao",
         ),
         ("On Sunday, militants abducted the mayor of Douentza in Boni.", "Boni"),
+        ("On Sunday, militants based in Menaka attacked a customs post in Ansongo.", "Ansongo"),
         # What a protest is about, or when it was held, happened elsewhere.
         (
             "On Sunday, hundreds demonstrated in Kidal to demand the release of fighters "
@@ -289,6 +290,15 @@ def test_reports_place_is_not_the_landmark_of_another():
 def test_reports_place_is_the_setting_not_another_place_named(pipeline, text, expected):
     found = reports(pipeline, text)
     assert [r.place.name for r in found if r.place] == [expected], text
+
+
+def test_reports_a_country_where_the_attackers_are_based_is_no_second_event(pipeline):
+    text = (
+        "On 1 March, gunmen attacked a customs post in Ansongo, killing four officers. "
+        "Officials said the 1 March attack was planned by militants with bases in Burkina Faso."
+    )
+    found = reports(pipeline, text, date(2020, 3, 10))
+    assert [r.place.name for r in found] == ["Ansongo"]
 
 
 def test_reports_a_country_named_for_an_owner_is_no_setting(pipeline):

@@ -798,13 +798,16 @@ def _second_of_pair(text: str, place: Place, places: list[Place]) -> bool:
 
 @cache
 def _origin() -> re.Pattern[str]:
-    """'a doctor from Timbuktu', 'traders from the Bobo community': where people come
-    from, up to the name (group "who" is the people)."""
+    """'a doctor from Timbuktu', 'traders from the Bobo community', 'militants with bases
+    in Afghanistan': where people come from or are based, up to the name (group "who" is
+    the people)."""
     data = load_json("lexicon/cues.json")
     people = cues.alternation(data["person_nouns"] + data["singular_person_nouns"])
     return re.compile(
-        rf"(?<![\w-])(?P<who>{people})\s+(?:originally\s+)?(?:hailing\s+)?from\s+"
-        r"(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,2}?[A-ZÀ-Þ][\w'’-]*",
+        rf"(?<![\w-])(?P<who>{people})\s+(?:(?:originally\s+)?(?:hailing\s+)?from|"
+        r"(?:based|operating|hiding|sheltering)\s+(?:in|from)|"
+        r"with\s+(?:(?:rear\s+)?bases|hideouts|sanctuaries|safe\s+havens)\s+in)\s+"
+        r"(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,2}?[A-ZÀ-Þ][\w'’-]*(?-i:(?:\s+[A-ZÀ-Þ][\w'’-]*)*)",
         re.IGNORECASE,
     )
 
