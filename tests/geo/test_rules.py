@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conflictwatch.geo.geocoder import Geocoder, _runs
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import Place
@@ -109,6 +111,18 @@ def test_lowercase_parenthesis_is_no_admin_hint(geocoder: Geocoder) -> None:
 
 def test_axis_between_two_towns(geocoder: Geocoder) -> None:
     text = "Militants abducted two technicians on the axis Kongoussi-Djibo."
+    places = geocoder.geoparse(text)
+    assert mentions(places) == [("Kongoussi", "BF", 2), ("Djibo", "BF", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants looted shops in the Kongoussi-Djibo area.",
+        "Militants looted shops in the area of Kongoussi-Djibo.",
+    ],
+)
+def test_the_area_of_two_towns_is_both(geocoder: Geocoder, text: str) -> None:
     places = geocoder.geoparse(text)
     assert mentions(places) == [("Kongoussi", "BF", 2), ("Djibo", "BF", 2)]
 

@@ -233,6 +233,9 @@ _NAME_OPENERS = frozenset({"tin", "bir", "ain", "ait", "oued", "hassi", "ras"})
 _AXIS_BEFORE = re.compile(
     r"\b(?:axis|axes|road|route|highway|stretch|section|between)\b[^.]{0,24}$"
 )
+# "the Tassiga-Boura area", "in the area of Okoyeri-Bamgel": the area of two villages.
+_AREA_AFTER = re.compile(r"\s+(?:area|zone|sector)\b")
+_AREA_BEFORE = re.compile(r"\b(?:area|zone|sector)\s+of\s+(?:the\s+)?$")
 # A stated distance, in digits or words: "25 km", "four kilometers".
 _DISTANCE = r"(\d+|[a-z]+(?:-[a-z]+)?)\s*(?:km|kms|kilomet(?:er|re)s?)"
 # What links a place to the next one it lies by: "the Tamkoro area near Mopti",
@@ -737,15 +740,20 @@ class Geocoder:
     def _split_axes(
         self, text: str, runs: list[list[tuple[int, int]]], axis: set[int]
     ) -> list[list[tuple[int, int]]]:
-        """'the axis Kongoussi-Djibo', 'Tabankort-Anefis': a hyphenated pair of known
-        names that is no name itself is two places, each "near" (the road between)."""
+        """'the axis Kongoussi-Djibo', 'Tabankort-Anefis', 'the Tassiga-Boura area': a
+        hyphenated pair of known names that is no name itself is two places, each "near"
+        (the road or the area between)."""
         gaz = self.gazetteer
         out: list[list[tuple[int, int]]] = []
         for run in runs:
             start, end = run[0]
             word = text[start:end]
-            by_road = _AXIS_BEFORE.search(text[max(0, start - 40) : start]) or _AXIS_AFTER.match(
-                text, end
+            before = text[max(0, start - 40) : start]
+            by_road = (
+                _AXIS_BEFORE.search(before)
+                or _AXIS_AFTER.match(text, end)
+                or _AREA_BEFORE.search(before)
+                or _AREA_AFTER.match(text, end)
             )
             if len(run) != 1 or word.count("-") != 1 or not by_road:
                 out.append(run)
