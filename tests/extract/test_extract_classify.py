@@ -262,6 +262,8 @@ def test_classify_executions_interventions_and_denied_fights(text, target, expec
         ("Rallies were held against the new tax.", {}, "Peaceful protest"),
         ("Traders went to the street to ask for lower fees.", {}, "Peaceful protest"),
         ("Peaceful marches were staged by students.", {}, "Peaceful protest"),
+        ("Dozens met at the cemetery and chanted nationalist slogans.", {}, "Peaceful protest"),
+        ("Hundreds laid flowers at the monument to demand justice.", {}, "Peaceful protest"),
         ("A truck struck a mine near the well.", {}, "Remote explosive/landmine/IED"),
         (
             "Two soldiers were killed by an exploding mine.",

@@ -1539,6 +1539,8 @@ PUBLISHED_2021 = date(2021, 3, 30)
         "In 2004, a bombing killed nine French soldiers in Bouake.",
         "A trial opened in Paris on Monday over the 2004 bombing of a French base in Bouake "
         "that killed nine French soldiers.",
+        "Officials recalled the attack in 2015 that killed 80 people in Bouake.",
+        "The camp was to close after two attacks in 2013 and 2015 had involved its residents.",
     ],
 )
 def test_an_act_of_a_past_year_is_history(pipeline, text):

@@ -189,16 +189,24 @@ _IN_A_YEAR = re.compile(
 )
 # "the 2004 bombing", "its 2012 offensive" (not "Mirage 2000 fighter jets").
 _YEAR_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+(?P<year>(?:19|20)\d\d)\s+$", re.I)
+# "two attacks in 2013 and 2015", "the coup of 2012": the year right after the act.
+_YEAR_AFTER = re.compile(
+    r"\s+(?:in|of|during)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
+    re.IGNORECASE,
+)
 
 
 def _before_a_past_year(text: str, triggers: list[Trigger], ctx: ArticleContext) -> list[Trigger]:
     """Without the acts a past year names: "the 2004 bombing that killed nine soldiers"
-    is history, up to the clause's end ("after the 2011 mutiny, they held a sit-in")."""
+    and "the attack in 2015 that killed 80 people" are history, up to the clause's end
+    ("after the 2011 mutiny, they held a sit-in")."""
     if ctx.published is None:
         return triggers
     kept = triggers
     for trigger in triggers:
-        year = _YEAR_BEFORE.search(text, max(0, trigger.start - 12), trigger.start)
+        year = _YEAR_BEFORE.search(
+            text, max(0, trigger.start - 12), trigger.start
+        ) or _YEAR_AFTER.match(text, trigger.end)
         if year and int(year["year"]) < ctx.published.year:
             clause = _CLAUSE_END.search(text, trigger.end)
             stop = clause.start() if clause else len(text)
