@@ -320,3 +320,17 @@ def test_those_rescued_are_no_side(pipeline):
     assert report.actor1.startswith("Military Forces")
     assert report.actor2.startswith("Unidentified Armed Group")
     assert not any(name.startswith("Civilians") for name in report.assoc_actor_2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Military sources said gunmen attacked three villages near Gao.",
+        "Army officials told reporters that gunmen attacked three villages near Gao.",
+    ],
+)
+def test_an_actor_word_before_sources_said_only_tells(actors, text):
+    roles = roles_of(actors, text, "attacked")
+    assert roles.actor1 is not None and roles.actor1.role == "unidentified"
+    named = [roles.actor2, *roles.assoc1, *roles.assoc2]
+    assert not any(e is not None and e.role == "military" for e in named)

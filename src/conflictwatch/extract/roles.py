@@ -423,11 +423,23 @@ _SAYS_AFTER = re.compile(
 )
 
 
+# "military sources said", "army officials told": the actor's word only qualifies who
+# speaks.
+_SOURCES_SAY = re.compile(
+    r"\s+(?:sources?|officials?|spokes(?:man|woman|person|people)|statement)\s+"
+    r"(?:have\s+|has\s+)?(?:said|say|says|told|tell|reported|report|confirmed|announced)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_source(text: str, left: str, match: Any, trigger_end: int) -> bool:
     """The actor only tells of the act: "reported by Kidal inhabitants", "according to
-    the UN", "..., the UN said". A government that says something is its source
-    wherever it stands: it fights through its forces, which are actors of their own."""
+    the UN", "..., the UN said", "military sources said". A government that says
+    something is its source wherever it stands: it fights through its forces, which are
+    actors of their own."""
     if _REPORTED_BY.search(left) or _ACCORDING_TO.search(left):
+        return True
+    if _SOURCES_SAY.match(text, match.end):
         return True
     if _SAYS_AFTER.match(text, match.end) is None:
         return False
