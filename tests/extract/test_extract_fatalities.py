@@ -129,10 +129,18 @@ def test_fatalities_excluded_spans_hold_no_count():
         "Suspected militants killed the village chief and seized motorbikes.",
         "The mayor of the town was assassinated by unidentified gunmen.",
         "A wounded peacekeeper later succumbed to his wounds.",
+        "A Fulani herder, back home for the harvest, was killed by gunmen near Boni.",
+        "Gunmen ambushed a truck near Gao, leaving the driver dead.",
+        "Soldiers arrested a trader; one was tortured to death.",
     ],
 )
 def test_fatalities_one_described_victim(text):
     assert figures(text) == [(1, "exact", None)]
+
+
+def test_fatalities_one_and_the_others_of_those_counted():
+    text = "Soldiers arrested five men; one was tortured to death and the four others executed."
+    assert figures(text) == [(5, "exact", None)]
 
 
 def test_fatalities_attackers_are_not_the_dead():

@@ -143,7 +143,8 @@ def _singular_victim() -> re.Pattern[str]:
     died = (
         r"(?:was|has\s+been)\s+(?:\w+ly\s+)?['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
         r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|found\s+dead|"
-        r"found\s+murdered|neutrali[sz]ed|slain)\b"
+        r"found\s+murdered|neutrali[sz]ed|slain|"
+        r"(?:tortured|beaten|stoned|burn(?:ed|t)|hacked|stabbed)\s+to\s+death)\b"
     )
     complement = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     heads = cues.alternation(lexicon["non_person_heads"])
@@ -155,6 +156,12 @@ def _singular_victim() -> re.Pattern[str]:
         rf"{_TITLE_WORD}{{0,3}}?(?:{noun})(?![\w-])(?!\s+(?:{heads}|{people})\b)"
         rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
         rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
+        # "A Tuareg man, returned home to vote, was killed": an aside between.
+        rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
+        # "one was tortured to death and the four others executed": one of those counted.
+        rf"|(?<!no\s)(?<!not\s)\bone\s+(?:of\s+(?:them|whom)\s+)?{died}"
+        # "leaving the driver dead", "leaving a soldier dead".
+        rf"|\bleaving\s+(?:the|a|an|one)\s+{describing}(?:{noun})\s+dead\b"
         # "Dicko, member of the group, was neutralised": a named person without article.
         rf"|\b(?-i:[A-Z])[\w'’-]+,?\s+(?:{noun}){complement},?\s+{died}"
         # "a sixth has died", "a third soldier ... was later found dead": one more victim.
