@@ -143,6 +143,32 @@ def test_fatalities_one_and_the_others_of_those_counted():
     assert figures(text) == [(5, "exact", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("An air strike killed 14 displaced people near the camp.", 14),
+        ("A municipal councilor and his son were killed by gunmen.", 2),
+        ("A school principal and another teacher were shot dead.", 2),
+        ("Gunmen killed 4 soldiers, 2 militiamen and 3 civilians.", 9),
+        ("Gunmen killed 4 soldiers, 2 militiamen and 2 civilians.", 8),
+        (
+            "Soldiers killed 17 displaced herders, 14 were executed while 3 died of torture.",
+            17,
+        ),
+    ],
+)
+def test_fatalities_people_described_listed_or_broken_down(text, total):
+    assert sum(value for value, _, _ in figures(text)) == total
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen killed 30 displaced cattle.", "The raid killed 11 soldiers held captive there."],
+)
+def test_fatalities_an_outcome_word_before_no_people_is_no_toll(text):
+    assert figures(text) == []
+
+
 def test_fatalities_attackers_are_not_the_dead():
     text = "At least 12 soldiers were killed in an attack by about 40 heavily armed gunmen."
     assert figures(text) == [(12, "at least", None)]

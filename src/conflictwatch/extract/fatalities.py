@@ -52,6 +52,16 @@ def _singular() -> re.Pattern[str]:
     )
 
 
+@cache
+def _one_more_person() -> re.Pattern[str]:
+    """'his son', 'her younger brother', 'another civilian': one more person of a list
+    ("a councilor and his son were killed")."""
+    body = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
+    return re.compile(
+        rf"\b(?:his|her|their|another)\s+{_DESCRIBING}{{0,2}}(?:{body})\b(?![s-])", re.IGNORECASE
+    )
+
+
 # Up to three describing words, never a function word ("a disregard for civilian lives").
 _DESCRIBING = r"(?:(?!(?:for|of|to|the|and|with|in|on|at|by|from|as|or)\b)[\w'’-]+\s+)"
 
@@ -229,6 +239,33 @@ def _last_cue_before(kind: str, text: str, lo: int, pos: int) -> int | None:
     return last
 
 
+# "killed 14 displaced people", "killed at least three abducted villagers": the outcome
+# word describes the people the killing verb took as its object.
+_KILLED_RIGHT_BEFORE = re.compile(
+    r"\b(?:killed|killing|kill|kills|executed|executing|massacred)\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _killed_described_people(text: str, count: Count, sent_start: int, right: str) -> bool:
+    described = re.match(r"\s*[\w'’-]+", right)
+    return (
+        described is not None
+        and _describes_people(right, described.end())
+        and _KILLED_RIGHT_BEFORE.search(text, max(sent_start, count.start - 30), count.start)
+        is not None
+    )
+
+
+def _describes_people(words: str, end: int) -> bool:
+    """The word ending at `end` is followed by people: "displaced Fulani", not "held"."""
+    following = re.match(r"\s+([\w'’-]+)", words[end:])
+    return (
+        following is not None and cues.cue("person_nouns").fullmatch(following.group(1)) is not None
+    )
+
+
 _NOT_A_HEADCOUNT = (
     "-year", " year-old", " years old", "-month", "-day", "-hour", "-week", "th ", "st ", "nd ",
 )  # fmt: skip
@@ -251,9 +288,10 @@ def _is_death_count(
     ):
         return True  # "lynched two armed robbers to death": the object sits inside the verb
     wounded = re.match(r"\s*(?:of the\s+)?(?:wounded|injured|hurt|blessés)", right)
-    if cues.cue("non_fatal_outcomes").match(right.lstrip(" ,")) or (
-        wounded and not _died_later(text, count, sent_end)
-    ):
+    if (
+        cues.cue("non_fatal_outcomes").match(right.lstrip(" ,"))
+        and not _killed_described_people(text, count, sent_start, right)
+    ) or (wounded and not _died_later(text, count, sent_end)):
         return False  # "three wounded", but "one of the wounded later died"
     if _YEAR.match(text[count.start : count.end]) and not cues.cue("person_nouns").match(
         right.lstrip()
@@ -511,6 +549,9 @@ def _list_tail(
     taken = object_of is not None and cues.cue("non_fatal_verbs").fullmatch(object_of)
     items = [(c.start, c.end, False) for c in find_counts(text, count.end, death_at)]
     items += [(m.start(), m.end(), True) for m in _singular().finditer(text, count.end, death_at)]
+    items += [
+        (m.start(), m.end(), True) for m in _one_more_person().finditer(text, count.end, death_at)
+    ]
     tail = (count.end, single)
     for item_start, item_end, item_single in sorted(items):
         if item_start < tail[0]:
@@ -639,6 +680,7 @@ def _death_before(
         # whatever the people are called, unless they are animals or things.
         return not any(
             not cues.cue("non_fatal_verbs").fullmatch(m.group(0))
+            and not _describes_people(counted, m.end())
             for m in cues.cue("non_fatal_outcomes").finditer(counted)
         )
     following = re.match(r"\s*([A-Za-zÀ-ÿ'’-]+)", text[count.end : sent_end])
@@ -1017,7 +1059,7 @@ def find_figures(
         # "and his three sons" holds a count no other rule took as a toll.
         if not _overlaps(c, [(s.start, s.end) for s in singles] + counted)
     ]
-    units += [[c] for c in singles]
+    units = _without_breakdowns(text, units + [[c] for c in singles])
     if not units:
         # "he was later found executed": a person named before, counted only when the
         # sentence counts nobody else (who may be the same person).
@@ -1171,7 +1213,11 @@ def _continues_list(text: str, units: list[list[Count]], count: Count, start: in
         return False  # "killed two soldiers, three were wounded"
     if cues.has("wound_words", right) or cues.has("non_fatal_verbs", right):
         return False
-    return _death_before(text, previous, start, len(text), False)
+    # "killed 4 soldiers, 2 militiamen and 3 civilians": the verb governs the list's
+    # first item, and each later one through the item before it.
+    return _death_before(text, previous, start, len(text), False) or _continues_list(
+        text, units[:-1], previous, start
+    )
 
 
 def _nearest_attribution(attributions: list[Attribution], pos: int) -> str | None:
@@ -1190,6 +1236,37 @@ def _is_range(text: str, first: Count, second: Count) -> bool:
     # "killing 10 soldiers and 5 attackers" is two sides, "between 10 and 20" a range.
     joined_by_and = text[first.end : second.start].strip().lower() == "and"
     return not joined_by_and or "between" in text[max(0, first.start - 9) : first.start].lower()
+
+
+# "14 were killed", "3 succumbed", "two others died": a count that is its own subject.
+_SUBJECT_OF_DEATH = re.compile(
+    r"\s+(?:(?:others?|of\s+them|more)\s+)?(?:were|was|died|succumbed|had\s+been)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_breakdowns(text: str, units: list[list[Count]]) -> list[list[Count]]:
+    """'killed 17 people ..., 14 were executed while 3 died of torture': counts after a
+    toll that add up to it exactly, each the subject of its own death, tell how its
+    dead died; they add nobody. A list ("4 soldiers, 2 militiamen and 2 civilians")
+    is no breakdown."""
+    ordered = sorted(units, key=lambda u: u[0].start)
+    dropped: set[int] = set()
+    for index, unit in enumerate(ordered):
+        if len(unit) != 1 or index in dropped:
+            continue
+        total, parts = 0, []
+        for later in range(index + 1, len(ordered)):
+            part = ordered[later]
+            if len(part) != 1 or not _SUBJECT_OF_DEATH.match(text, part[0].end):
+                break
+            total += ordered[later][0].value
+            parts.append(later)
+            if total >= unit[0].value:
+                break
+        if total == unit[0].value and len(parts) >= 2:
+            dropped.update(parts)
+    return [unit for index, unit in enumerate(ordered) if index not in dropped]
 
 
 def _sum(source: str | None, victims: str | None, group: list[Count]) -> Figure:
