@@ -162,6 +162,18 @@ def test_fatalities_people_described_listed_or_broken_down(text, total):
 
 
 @pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Soldiers arrested nine herders near Boni; those arrested were later executed.", 9),
+        ("Gunmen abducted three traders; their bodies were found near the road.", 3),
+        ("Soldiers arrested nine herders near Boni; the detainees were released.", 0),
+    ],
+)
+def test_fatalities_those_taken_then_killed(text, total):
+    assert sum(value for value, _, _ in figures(text)) == total
+
+
+@pytest.mark.parametrize(
     "text",
     ["Gunmen killed 30 displaced cattle.", "The raid killed 11 soldiers held captive there."],
 )

@@ -1060,6 +1060,7 @@ def find_figures(
         if not _overlaps(c, [(s.start, s.end) for s in singles] + counted)
     ]
     units = _without_breakdowns(text, units + [[c] for c in singles])
+    units += [[c] for c in _taken_then_killed(text, all_counts, units, start, end)]
     if not units:
         # "he was later found executed": a person named before, counted only when the
         # sentence counts nobody else (who may be the same person).
@@ -1236,6 +1237,36 @@ def _is_range(text: str, first: Count, second: Count) -> bool:
     # "killing 10 soldiers and 5 attackers" is two sides, "between 10 and 20" a range.
     joined_by_and = text[first.end : second.start].strip().lower() == "and"
     return not joined_by_and or "between" in text[max(0, first.start - 9) : first.start].lower()
+
+
+# "arrested thirteen men ..., those arrested were taken outside and executed", "three
+# miners were abducted; their bodies were found": the people taken were killed.
+_THOSE_TAKEN_DIED = re.compile(
+    r"\b(?:those|the)\s+(?:arrested|detained|abducted|kidnapped|captured|detainees|"
+    r"abductees|hostages|captives|prisoners)\s+(?:were|had\s+been)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:executed|killed|shot\s+dead|found\s+dead|murdered)\b"
+    r"|\btheir\s+bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:found|discovered|recovered)\b",
+    re.IGNORECASE,
+)
+
+
+def _taken_then_killed(
+    text: str, counts: list[Count], units: list[list[Count]], start: int, end: int
+) -> list[Count]:
+    """The people a non-fatal verb took, when the sentence goes on to say those taken
+    were killed."""
+    counted = {(c.start, c.end) for unit in units for c in unit}
+    taken = [
+        c
+        for c in counts
+        if (c.start, c.end) not in counted
+        and (verb := _verb_before(text, c, start)) is not None
+        and cues.cue("non_fatal_verbs").fullmatch(verb) is not None
+    ]
+    if len(taken) != 1 or not _THOSE_TAKEN_DIED.search(text, taken[0].end, end):
+        return []
+    return taken
 
 
 # "14 were killed", "3 succumbed", "two others died": a count that is its own subject.
