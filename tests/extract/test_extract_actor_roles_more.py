@@ -334,3 +334,19 @@ def test_an_actor_word_before_sources_said_only_tells(actors, text):
     assert roles.actor1 is not None and roles.actor1.role == "unidentified"
     named = [roles.actor2, *roles.assoc1, *roles.assoc2]
     assert not any(e is not None and e.role == "military" for e in named)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, four people were confirmed dead by the police after gunmen attacked a "
+        "village near Gao.",
+        "On Sunday, four men were shot dead when gunmen opened fire on a clinic in Gao, said "
+        "the government of the region.",
+    ],
+)
+def test_an_actor_that_only_tells_the_toll_is_no_side(pipeline, text):
+    report = first(pipeline, text)
+    assert report.sub_event_type == "Attack"
+    assert report.actor1.startswith("Unidentified Armed Group")
+    assert report.actor2 == "Civilians (Mali)"

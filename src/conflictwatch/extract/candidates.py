@@ -38,6 +38,7 @@ from conflictwatch.extract.roles import (
     Roles,
     assign_roles,
     is_named_group,
+    only_tells,
     refers_to_attackers,
 )
 from conflictwatch.geo.geocoder import links_near
@@ -580,7 +581,9 @@ def _target(
     armed = [
         m
         for m in actors
-        if m.entry.kind not in _UNARMED_KINDS and not _unarmed_body(text, m.start, m.end)
+        if m.entry.kind not in _UNARMED_KINDS
+        and not _unarmed_body(text, m.start, m.end)
+        and not only_tells(text, sent_start, m, trigger.end)
     ]
     armed_mentions = armed
     # "JNIM militants killed three youths; the assailants also seized a tricycle": with

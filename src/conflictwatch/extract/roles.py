@@ -25,10 +25,17 @@ _BY = re.compile(
     r"(?:the\s+)?)?[\"'“‘]?\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "reported by", "documented by": who tells of the act, not who did it.
+# The word after a verb that opens a clause or a phrase, not the verb's object: "injured
+# when MNJ rebels attacked".
+_NOT_A_CLAUSE = (
+    r"(?!(?:when|as|after|while|by|in|on|at|during|before|and|but|because|since|with|"
+    r"that|who|which|near|for)\b)"
+)
+# "reported by", "documented by", "confirmed dead by the police": who tells of the act,
+# not who did it (but in "by the police after gunmen attacked" the gunmen act).
 _REPORTED_BY = re.compile(
     r"\b(?:reported|announced|confirmed|documented|denounced|recorded|witnessed|seen|heard)"
-    r"\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    rf"(?:\s+(?:dead|killed|missing))?\s+by\s+(?:the\s+)?(?:{_NOT_A_CLAUSE}\w+\s+){{0,2}}$",
     re.IGNORECASE,
 )
 _ASSOCIATE = re.compile(
@@ -244,12 +251,6 @@ _APPOSED = re.compile(
 )
 
 
-# The word after a verb that opens a clause or a phrase, not the verb's object: "injured
-# when MNJ rebels attacked".
-_NOT_A_CLAUSE = (
-    r"(?!(?:when|as|after|while|by|in|on|at|during|before|and|but|because|since|with|"
-    r"that|who|which|near|for)\b)"
-)
 # "killed at least 50 militants in airstrikes": the object of an act told before the
 # trigger was hit by it, though it stands before the trigger.
 _OBJECT_OF_ACT = re.compile(
@@ -432,6 +433,13 @@ _SOURCES_SAY = re.compile(
 )
 
 
+def only_tells(text: str, sent_start: int, match: Any, trigger_end: int) -> bool:
+    """The actor mention only tells of the act ("confirmed dead by the police", "...,
+    said the government"): no side of it."""
+    left = text[max(sent_start, match.start - 40) : match.start]
+    return _is_source(text, left, match, trigger_end)
+
+
 def _is_source(text: str, left: str, match: Any, trigger_end: int) -> bool:
     """The actor only tells of the act: "reported by Kidal inhabitants", "according to
     the UN", "..., the UN said", "military sources said". A government that says
@@ -450,7 +458,12 @@ def _is_source(text: str, left: str, match: Any, trigger_end: int) -> bool:
     )
 
 
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_ACCORDING_TO = re.compile(
+    r"\baccording\s+to\s+(?:an?\s+|the\s+)?$"
+    # "..., said the government of Guanajuato state": the speaker after its words.
+    r"|[,;]\s*(?:said|says|told|reported|stated|announced)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_OPENS = re.compile(
     r"[,;]\s*(?:the\s+|a\s+|an\s+)?(?:(?!(?:and|or|but|while)\s)[\w'’-]+\s+){0,2}$"
 )
