@@ -299,6 +299,35 @@ def test_an_article_abroad_names_a_broad_group_as_it_is_named(pipeline):
     assert first(pipeline, text).actor1 == "Islamic State"
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "On Sunday, security forces killed six gunmen who stormed a hotel in Kismayo, Somalia.",
+            ("Military Forces of Somalia", "Unidentified Armed Group (Somalia)"),
+        ),
+        (
+            "On Sunday, soldiers clashed with rebels near Bambari in the Central African Republic.",
+            (
+                "Military Forces of the Central African Republic",
+                "Unidentified Armed Group (Central African Republic)",
+            ),
+        ),
+    ],
+)
+def test_forces_of_a_country_outside_the_canon_are_named_for_it(pipeline, text, sides):
+    report = first(pipeline, text)
+    assert (report.actor1, report.actor2) == sides
+
+
+def test_a_nationality_names_forces_of_a_country_outside_the_canon(pipeline):
+    text = "On Sunday, the Pakistani military killed 12 militants near Quetta in Pakistan."
+    assert first(pipeline, text).actor1 == "Military Forces of Pakistan"
+    # The canon's own countries keep ACLED's names with their periods.
+    mali = first(pipeline, "On Sunday, soldiers killed 12 militants near Gao.")
+    assert mali.actor1 == "Military Forces of Mali (2013-2020)"
+
+
 def test_a_demonym_is_no_country_name(pipeline):
     # "German" names people, as "Malian" does; "Burkina" still names Burkina Faso.
     text = "Two German tourists were kidnapped by Tuareg rebels near Djibo in Burkina."

@@ -134,6 +134,9 @@ class ActorEntry:
     # Villagers named after their village ("villagers from Boundo") fight as its
     # communal militia ("Boundo Communal Militia (Mali)"); set by `Actors.find`.
     armed: ActorEntry | None = field(default=None, compare=False)
+    # A country-less entry's line for every country ("Military Forces of {of}
+    # ({period})"): how ACLED names it for a country the canon does not cover.
+    template: str | None = field(default=None, compare=False)
 
     def valid_on(self, day: date) -> bool:
         if self.valid_from and day < self.valid_from:
@@ -482,7 +485,10 @@ def _expand(rec: dict[str, Any], countries: dict[str, Country]) -> Iterator[Acto
         bare = re.sub(
             r"\s*\((?:\{country\}|\{period\})\)|\s+of\s+\{(?:of|country)\}", "", rec["name"]
         )
-        yield _entry(rec, bare.strip(), None, _fill_aliases(aliases, None), own_span, named=False)
+        bare_entry = _entry(
+            rec, bare.strip(), None, _fill_aliases(aliases, None), own_span, named=False
+        )
+        yield replace(bare_entry, template=rec["name"])
 
 
 def _expand_country(

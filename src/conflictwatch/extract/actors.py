@@ -50,6 +50,9 @@ _VILLAGE_PAIR = re.compile(
 # "Tuareg-led", "Fulani-dominated", "a Fulani-focused NGO": a people named only to
 # describe the group or body after it.
 _MODIFIER = re.compile(r"[-\s](?:led|dominated|backed|majority|based)\b|-[a-z]+ed\b", re.IGNORECASE)
+# Country names ACLED writes with "the" after "of": "Military Forces of the Central
+# African Republic".
+_ARTICLED = re.compile(r"\b(?:Republic|Kingdom|United|Islands|Emirates)\b")
 _GENERIC_ALIASES = {
     "civilians": "civilians",
     "unidentified": "gunmen",
@@ -225,6 +228,17 @@ class Actors:
 
     def is_abroad(self, country: str | None) -> bool:
         return self.registry.is_abroad(country)
+
+    @staticmethod
+    def named_for(entry: ActorEntry, code: str, country_name: str | None) -> ActorEntry:
+        """A country-less entry named for a country the canon does not cover, the way
+        ACLED names that country's: "Military Forces" -> "Military Forces of Somalia".
+        ACLED adds a regime period the canon does not know; it is left out."""
+        if entry.country is not None or entry.template is None or not country_name:
+            return entry
+        of = f"the {country_name}" if _ARTICLED.search(country_name) else country_name
+        name = re.sub(r"\s*\(\{period\}\)", "", entry.template)
+        return replace(entry, name=name.format(of=of, country=country_name), country=code)
 
     def named_country(self, surface: str) -> str | None:
         """The one country an actor's surface form names ("FAMa"), else None ("soldiers")."""

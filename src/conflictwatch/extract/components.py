@@ -347,6 +347,11 @@ def _add_actors(
         generic = entry.generic and entry.kind in _PEOPLE_OF_A_COUNTRY
         if nationality and generic and nationality != entry.country:
             entry = registry.of_country(match.text, entry, nationality, names(nationality), on)
+        of = nationality or (country if abroad else None)
+        if of and registry.is_abroad(of):
+            # "Pakistani military", "security forces" or "gunmen" in a story set in
+            # Somalia: that country's, as ACLED names them.
+            entry = registry.named_for(entry, of, names(of))
         if speaker is not None and _speakers_troops(doc, speaker, match.start, entry, named):
             entry = speaker[0]  # "Barkhane said that soldiers ...": its own soldiers
         elif _bare_troops(entry, named, nationality) and len(armies) == 1:
