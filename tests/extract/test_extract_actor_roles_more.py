@@ -350,3 +350,21 @@ def test_an_actor_that_only_tells_the_toll_is_no_side(pipeline, text):
     assert report.sub_event_type == "Attack"
     assert report.actor1.startswith("Unidentified Armed Group")
     assert report.actor2 == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "On Sunday, the army dismantled a base near Boni, and five militants were killed.",
+            "Military Forces of Mali",
+        ),
+        (
+            "On Sunday, Dan Na Ambassagou militiamen erected a checkpoint near Bandiagara, and "
+            "drivers were robbed.",
+            "Dan Na Ambassagou",
+        ),
+    ],
+)
+def test_an_actor_acting_in_its_own_clause_before_a_passive_is_no_target(pipeline, text, actor1):
+    assert first(pipeline, text).actor1.startswith(actor1)

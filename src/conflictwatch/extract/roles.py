@@ -401,7 +401,9 @@ _ACTS_AFTER = re.compile(
     r"struck|shelled|bombed|targeted|opened\s+fire|fired|overran|besieged|set\s+fire|"
     r"burned|launched|carried\s+out|clashed|abducted|kidnapped|killed|shot|seized|"
     r"executed|looted|stole|captured|detained|arrested|assassinated|destroyed|took|"
-    r"entered|stopped|intercepted|ran|set\s+up|held|forced|imposed|removed|planted)\b"
+    r"entered|stopped|intercepted|ran|set\s+up|held|forced|imposed|removed|planted|"
+    r"dismantled|conducted|engaged|repelled|repulsed|pursued|neutrali[sz]ed|chased|"
+    r"surrounded|encircled|created|erected|established|installed|deployed)\b"
     r"|\s+(?:[\w-]+ly\s+)?attaqu",
     re.IGNORECASE,
 )
