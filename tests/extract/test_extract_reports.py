@@ -1547,6 +1547,28 @@ def test_an_act_of_a_past_year_is_history(pipeline, text):
     assert reports(pipeline, text, PUBLISHED_2021) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, a court in Gao sentenced three men charged with murder and armed robbery.",
+        "On Sunday, a court in Gao heard two men convicted of attacking a convoy.",
+    ],
+)
+def test_what_someone_is_charged_with_is_no_event(pipeline, text):
+    assert reports(pipeline, text) == []
+
+
+def test_an_accusation_describing_a_victim_is_no_act_but_an_alleged_act_is(pipeline):
+    text = (
+        "On Sunday, militants abducted a trader near Gao accused of informing the army and "
+        "being close to a mayor killed in an ambush."
+    )
+    (report,) = reports(pipeline, text)
+    assert report.sub_event_type == "Abduction/forced disappearance"
+    (alleged,) = reports(pipeline, "On Sunday, police were accused of shooting a trader in Gao.")
+    assert alleged.sub_event_type == "Attack"
+
+
 def test_an_act_told_beside_a_past_year_stays(pipeline):
     text = "Gunmen attacked Bouake on Monday, a repeat of the 2004 attack."
     (report,) = reports(pipeline, text, PUBLISHED_2021)

@@ -143,6 +143,33 @@ def cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return masked
 
 
+# "charged with murder, attempted murder and assault", "arrested two men suspected of
+# killing a trader": what someone is charged with is no act the sentence reports. But
+# "police were accused of using excessive violence" alleges the act itself.
+_CHARGED = re.compile(
+    r"\b(?:charged\s+with|convicted\s+of|confessed\s+to|sentenced\s+for|on\s+charges\s+of|"
+    r"found\s+guilty\s+of|indicted\s+(?:for|on)|"
+    r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!being\s)(?<!is\s)(?<!are\s)"
+    r"(?:accused|suspected)\s+of)\b",
+    re.IGNORECASE,
+)
+# A charge ends where the sentence goes on: "a man accused of sorcery was beaten to death",
+# "abducted two men accused of collaborating, the two were executed".
+_CHARGE_END = re.compile(
+    r"[;:(),]|\s(?:was|were|is|are|has|have|had|but|while|whereas|before|after|when|who|"
+    r"which|then)\s",
+    re.IGNORECASE,
+)
+
+
+def charge_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _CHARGED.finditer(text, start, end):
+        stop = _CHARGE_END.search(text, match.end(), end)
+        spans.append((match.start(), stop.start() if stop else end))
+    return spans
+
+
 def inside_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """start..end lies wholly inside one of the spans."""
     return any(s <= start and end <= e for s, e in spans)
@@ -1186,6 +1213,8 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             label = type_label(text, start, end)
         figures = [m.value for m in _in_sentence(doc.of("figure"), start, end)]
         triggers = _before_a_past_year(text, _sentence_triggers(doc, start, end, figures), ctx)
+        charges = charge_spans(text, start, end)
+        triggers = [t for t in triggers if not inside_spans(charges, t.start, t.end)]
         if not triggers and label is not None and label[1].start >= start:
             triggers = [label[1]]  # "Non-violent activity: ..." needs no trigger word
         if not triggers:
