@@ -264,6 +264,7 @@ def test_classify_executions_interventions_and_denied_fights(text, target, expec
         ("Peaceful marches were staged by students.", {}, "Peaceful protest"),
         ("Dozens met at the cemetery and chanted nationalist slogans.", {}, "Peaceful protest"),
         ("Hundreds laid flowers at the monument to demand justice.", {}, "Peaceful protest"),
+        ("Police beat a trader at the market.", {"civilians": True}, "Attack"),
         ("A truck struck a mine near the well.", {}, "Remote explosive/landmine/IED"),
         (
             "Two soldiers were killed by an exploding mine.",
