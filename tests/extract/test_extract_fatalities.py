@@ -138,6 +138,14 @@ def test_fatalities_one_described_victim(text):
     assert figures(text) == [(1, "exact", None)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The soldier was found severely wounded near the camp.", "The teacher was found alive."],
+)
+def test_fatalities_one_found_alive_or_wounded_is_no_death(text):
+    assert figures(text) == []
+
+
 def test_fatalities_one_and_the_others_of_those_counted():
     text = "Soldiers arrested five men; one was tortured to death and the four others executed."
     assert figures(text) == [(5, "exact", None)]

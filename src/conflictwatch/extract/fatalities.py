@@ -165,6 +165,8 @@ def _singular_victim() -> re.Pattern[str]:
         rf"|\b(?:{verb})\s+(?!(?:him|her|them|it|two|three)\b)"
         rf"{_TITLE_WORD}{{0,3}}?(?:{noun})(?![\w-])(?!\s+(?:{heads}|{people})\b)"
         rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
+        # "the soldier was found severely wounded": found, but alive.
+        rf"(?!\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|alive|safe|unharmed)\b)"
         rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
         # "A Tuareg man, returned home to vote, was killed": an aside between.
         rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
