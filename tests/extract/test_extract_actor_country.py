@@ -320,6 +320,14 @@ def test_forces_of_a_country_outside_the_canon_are_named_for_it(pipeline, text, 
     assert (report.actor1, report.actor2) == sides
 
 
+def test_a_nationality_before_forces_outside_the_canon_is_its_military(pipeline):
+    text = "On Sunday, Somali forces killed 12 militants near Kismayo in Somalia."
+    assert first(pipeline, text).actor1 == "Military Forces of Somalia"
+    # The canon's own "French forces" keep their name.
+    text = "On Sunday, French forces of Operation Barkhane killed 12 militants near Gao."
+    assert first(pipeline, text).actor1.startswith("Military Forces of France (")
+
+
 def test_a_nationality_names_forces_of_a_country_outside_the_canon(pipeline):
     text = "On Sunday, the Pakistani military killed 12 militants near Quetta in Pakistan."
     assert first(pipeline, text).actor1 == "Military Forces of Pakistan"

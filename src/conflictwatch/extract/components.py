@@ -362,6 +362,34 @@ def _add_actors(
             speaker = (entry, match.end)
         mention = ActorMention(match.start, match.end, match.text, entry, named)
         doc.add(Mention(match.start, match.end, "actor", match.text, mention))
+    _forces_abroad(doc, registry, names)
+
+
+# "Somali forces", "Kenyan forces": the canon has "{adj} forces" for its own countries
+# only, and "forces" alone names no one ("rebel forces", "Wagner forces").
+_FORCES_AFTER = re.compile(r"\s+forces\b", re.IGNORECASE)
+
+
+def _forces_abroad(doc: ArticleDoc, registry: Any, names: Callable[[str], str | None]) -> None:
+    """A nationality of a country outside the canon before "forces": its military."""
+    found = []
+    for nationality in doc.of("nationality"):
+        code = str(nationality.value)
+        forces = _FORCES_AFTER.match(doc.text, nationality.end)
+        if forces is None or not registry.is_abroad(code):
+            continue
+        start, end = nationality.start, forces.end()
+        text = doc.text[start:end]
+        if registry.registry.resolve(text) is not None or any(
+            m.start < end and start < m.end for m in doc.of("actor")
+        ):
+            continue  # "French forces" (of Operation Barkhane) are in the canon
+        entry = registry.named_for(registry.registry.resolve("soldiers"), code, names(code))
+        found.append(
+            Mention(start, end, "actor", text, ActorMention(start, end, text, entry, code))
+        )
+    if found:
+        doc.mentions["actor"] = sorted([*doc.of("actor"), *found], key=lambda m: m.start)
 
 
 # "Operation Barkhane said Friday that ...", "the French army announced that ...".
