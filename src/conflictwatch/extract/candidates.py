@@ -134,13 +134,25 @@ class ArticleContext:
     source_cues: frozenset[tuple[str, str]] = frozenset()  # see components.source_cues
 
 
+def _lead_spans(
+    text: str,
+    leads: list[tuple[int, int]],
+    end: int,
+    stop: re.Pattern[str] = _CLAUSE_END,
+    *,
+    from_lead_end: bool = True,
+) -> list[tuple[int, int]]:
+    """Each lead (start, end) running on to the first `stop` after it, or to `end`."""
+    spans = []
+    for lead_start, lead_end in leads:
+        found = stop.search(text, lead_end if from_lead_end else lead_start, end)
+        spans.append((lead_start, found.start() if found else end))
+    return spans
+
+
 def cause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'a reprisal for clashes with X,' — the phrase up to the clause end."""
-    masked = []
-    for cue_start, cue_end in cues.spans("cause_cues", text, start, end):
-        stop = _CLAUSE_END.search(text, cue_end, end)
-        masked.append((cue_start, stop.start() if stop else end))
-    return masked
+    return _lead_spans(text, cues.spans("cause_cues", text, start, end), end)
 
 
 # "charged with murder, attempted murder and assault", "arrested two men suspected of
@@ -163,11 +175,8 @@ _CHARGE_END = re.compile(
 
 
 def charge_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for match in _CHARGED.finditer(text, start, end):
-        stop = _CHARGE_END.search(text, match.end(), end)
-        spans.append((match.start(), stop.start() if stop else end))
-    return spans
+    leads = [m.span() for m in _CHARGED.finditer(text, start, end)]
+    return _lead_spans(text, leads, end, _CHARGE_END)
 
 
 def inside_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -317,23 +326,16 @@ _CROWD_DETAIL = {
 
 def grievance_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'protested against the killing of two traders' — the grievance, not an event."""
-    spans = []
     leads = [m.span() for m in _GRIEVANCE_LEAD.finditer(text, start, end)]
     # "marched to commemorate the protesters killed in Niamey": another event.
     leads += cues.spans("commemoration_leads", text, start, end)
-    for lead_start, lead_end in leads:
-        stop = _GRIEVANCE_END.search(text, lead_end, end)
-        spans.append((lead_start, stop.start() if stop else end))
-    return spans
+    return _lead_spans(text, leads, end, _GRIEVANCE_END)
 
 
 def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'if attacked', 'threatened to attack': what follows the cue did not happen."""
-    masked = []
-    for cue_start, _ in cues.spans("hypothetical_cues", text, start, end):
-        stop = _CLAUSE_END.search(text, cue_start, end)
-        masked.append((cue_start, stop.start() if stop else end))
-    return masked
+    leads = cues.spans("hypothetical_cues", text, start, end)
+    return _lead_spans(text, leads, end, from_lead_end=False)
 
 
 # The object of a trigger ends at the first preposition or clause break:
@@ -901,9 +903,7 @@ def aside_spans(
     spans += [m.span() for m in _office().finditer(text, start, end)]
     spans += [m.span() for m in _attributive().finditer(text, start, end)]
     for kind in ("owner_leads", "road_leads"):
-        for lead_start, lead_end in cues.spans(kind, text, start, end):
-            stop = _CLAUSE_END.search(text, lead_end, end)
-            spans.append((lead_start, stop.start() if stop else end))
+        spans += _lead_spans(text, cues.spans(kind, text, start, end), end)
     spans += hypothetical_spans(text, start, end)  # "planned attacks in Abidjan"
     if protest:
         for s, e in grievances:

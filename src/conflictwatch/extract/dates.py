@@ -221,8 +221,7 @@ def _resolve(
         if year is None:
             return DateValue(None, None, 3, relative=True)
         if m["part"]:
-            day = p.part_of_month[re.sub(r"\s+", " ", m["part"].lower()).rstrip("-") or "mid"]
-            return DateValue(_safe_date(year, month, day), None, 2, relative=not m["year"])
+            return DateValue(_safe_date(year, month, _part_day(m)), None, 2, relative=not m["year"])
         return DateValue(_safe_date(year, month, 15), None, 3, relative=not m["year"])
     return _resolve_relative(kind, m, published)
 
@@ -271,6 +270,12 @@ def _resolve_relative(kind: str, m: re.Match[str], published: date | None) -> Da
     return None
 
 
+def _part_day(m: re.Match[str]) -> int:
+    """The day a part of a month stands for: "early" the 5th, "mid-" the 15th."""
+    part = re.sub(r"\s+", " ", m["part"].lower()).rstrip("-") or "mid"
+    return _patterns().part_of_month[part]
+
+
 def _month_back(m: re.Match[str], published: date) -> DateValue | None:
     """ "last month" (precision 3, its 15th as ACLED codes a month), "late last month"
     (precision 2); never a day after publication: "earlier this month" read on the
@@ -279,8 +284,7 @@ def _month_back(m: re.Match[str], published: date) -> DateValue | None:
     back = p.relative_months[re.sub(r"\s+", " ", m["months_back"].lower())]
     year, month = divmod(published.year * 12 + published.month - 1 - back, 12)
     if m["part"]:
-        day = p.part_of_month[re.sub(r"\s+", " ", m["part"].lower()).rstrip("-") or "mid"]
-        value, precision = _safe_date(year, month + 1, day), 2
+        value, precision = _safe_date(year, month + 1, _part_day(m)), 2
     else:
         value, precision = _safe_date(year, month + 1, 15), 3
     if value is None:

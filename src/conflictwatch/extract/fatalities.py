@@ -57,9 +57,13 @@ def _one_more_person() -> re.Pattern[str]:
     """'his son', 'her younger brother', 'another civilian': one more person of a list
     ("a councilor and his son were killed")."""
     body = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
-    return re.compile(
-        rf"\b(?:his|her|their|another)\s+{_DESCRIBING}{{0,2}}(?:{body})\b(?![s-])", re.IGNORECASE
-    )
+    return re.compile(rf"\b{_person(body, 'his|her|their|another', '{0,2}')}", re.IGNORECASE)
+
+
+def _person(body: str, determiners: str, describing: str) -> str:
+    """One person after a determiner and up to a few describing words: "his younger
+    brother", "another civilian" (`body` is the alternation of singular person nouns)."""
+    return rf"(?:{determiners})\s+{_DESCRIBING}{describing}(?:{body})\b(?![s-])"
 
 
 # Up to three describing words, never a function word ("a disregard for civilian lives").
@@ -87,7 +91,7 @@ def _coordinated() -> re.Pattern[str]:
         r"|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+){0,4}?"
     )
     join = r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:along\s+)?with\s+(?=his|her|their))"
-    single = rf"(?:his|her|their|a|an|one|the|another)\s+{_DESCRIBING}{{0,3}}?(?:{body})\b(?![s-])"
+    single = _person(body, "his|her|their|a|an|one|the|another", "{0,3}?")
     counted = rf"(?:his|her|their)\s+(?P<n>[\w-]+)\s+{_DESCRIBING}{{0,2}}?(?:{plural})\b"
     return re.compile(rf"{rest}{join}(?P<item>{counted}|{single})", re.IGNORECASE)
 
