@@ -255,6 +255,39 @@ def test_a_group_active_in_several_countries_cues_each_of_them(geocoder: Geocode
     assert geocoder.cued_region("Katiba Macina fighters burned a granary.", "BF") is None
 
 
+def test_groups_active_in_several_regions_narrow_to_the_one_they_share(
+    geocoder: Geocoder,
+) -> None:
+    # ISGS is cued to three regions and GATIA to three; Menaka is the one in both.
+    text = "ISGS militants attacked a camp and killed a GATIA officer."
+    place = geocoder.cued_region(text)
+    # (Ménaka is coded as a cercle of Gao, as ACLED did before the region was made.)
+    assert place is not None and (place.country_code, place.admin2) == ("ML", "Menaka")
+    # MNLA fights in several northern regions; MUJAO only in Gao.
+    place = geocoder.cued_region("MNLA said it clashed with MUJAO fighters.")
+    assert place is not None and place.admin1 == "Gao"
+    # Groups that share no region give none, whatever their number.
+    assert geocoder.cued_region("Dan Na Ambassagou and Boko Haram both claimed it.") is None
+    # A group of no known region ("Dozos") narrows nothing.
+    place = geocoder.cued_region("Dozos and Dan Na Ambassagou militiamen burned a granary.")
+    assert place is not None and place.admin1 == "Mopti"
+
+
+def test_a_northern_movement_cues_the_northern_namesake(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Two villages called Bamba, one in the south (listed first, so it wins a tie)
+    # and one on the river in Gao: the northern movements fight in the north.
+    rows = (
+        OVERRIDES_HEADER
+        + "Bamba,,10.38,-7.15,ML,Sikasso,Kolondieba\n"
+        + "Bamba,,17.03,-1.40,ML,Gao,Bourem\n"
+    )
+    geocoder = geocoder_with_places(small_geocoder, tmp_path, rows)
+    places = geocoder.geoparse("GATIA fighters have taken control of Bamba.")
+    assert [(p.name, p.admin1) for p in places] == [("Bamba", "Gao")]
+
+
 def test_community_names_are_no_places(geocoder: Geocoder) -> None:
     assert geocoder.geoparse("Violence broke out among members of the Buduma community.") == []
     assert geocoder.geoparse("The militants urged villagers to embrace Islam.") == []

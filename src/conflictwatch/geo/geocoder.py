@@ -430,13 +430,15 @@ class Geocoder:
         at its capital with precision 3: an event they are said to have carried
         out with no place named. None when they point to no region, or to several.
         `cues` adds (country, region) pairs known from outside the text (a local
-        outlet's region)."""
+        outlet's region). A group active in several regions narrows to the one
+        the text's other groups share: ISGS and GATIA meet only in Menaka."""
         wanted = country.upper() if country else None
-        regions = {
-            (code, admin1)
-            for code, admin1 in self._cued(text) | set(cues)
-            if admin1 and (wanted is None or code == wanted)
-        }
+        regional = []
+        for found in [*self._cued_per_term(text), frozenset(cues)]:
+            kept = {(code, a1) for code, a1 in found if a1 and wanted in (None, code)}
+            if kept:  # a group of no known region ("Dozo") or of another country
+                regional.append(kept)
+        regions = set.intersection(*regional) if regional else set()
         if len(regions) != 1:
             return None
         ((code, admin1),) = regions
@@ -684,12 +686,14 @@ class Geocoder:
 
     def _cued(self, text: str) -> frozenset[tuple[str, str]]:
         """(country, "") and (country, admin1) of the group names in `text`."""
+        return frozenset().union(*self._cued_per_term(text))
+
+    def _cued_per_term(self, text: str) -> list[frozenset[tuple[str, str]]]:
+        """The places each group name of `text` points to, one set per name."""
         if self._cues is None:
-            return frozenset()
-        found: set[tuple[str, str]] = set()
-        for match in self._cues.finditer(text):
-            found.update(self._cue_places[match.group()])
-        return frozenset(found)
+            return []
+        terms = dict.fromkeys(match.group() for match in self._cues.finditer(text))
+        return [frozenset(self._cue_places[term]) for term in terms]
 
     def _areas(self, mentions: Sequence[_Mention]) -> dict[str, set[int]]:
         """Admin units the text names anywhere, as admin1/admin2 name key -> start
