@@ -501,3 +501,22 @@ def conservative(text):
 )
 def test_suicide_bombers_are_among_the_dead(text, expected):
     assert conservative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The number counts households; the members are the dead, and they are people.
+        ("Four members of one family were killed in Djibo.", [(4, "civilians")]),
+        ("Gunmen killed four members of a Fulani family.", [(4, "civilians")]),
+        ("Soldiers killed three members of the Dogon community.", [(3, "civilians")]),
+        # Members of a group are its fighters.
+        ("Soldiers killed five members of JNIM near Djibo.", [(5, "militants")]),
+        # "A Fulani family" is not one person, and how many died is not told.
+        ("Gunmen killed a Fulani family in Djibo.", []),
+        ("Gunmen killed a Fulani herder in Djibo.", [(1, None)]),
+    ],
+)
+def test_fatalities_members_of_a_family_or_community(text, expected):
+    found = find_figures(text, 0, len(text))
+    assert [(f.value, f.victims) for f in found] == expected

@@ -45,8 +45,9 @@ def _singular() -> re.Pattern[str]:
     """'a soldier', 'an army officer', 'one Burkinabe army officer': a toll of one."""
     lexicon = load_json("lexicon/cues.json")
     body = cues.alternation(lexicon["singular_person_nouns"])
-    # "a militant group", "a civilian convoy": the person word only describes a thing.
-    heads = cues.alternation(lexicon["non_person_heads"])
+    # "a militant group", "a civilian convoy", "a Fulani family": the person word only
+    # describes a thing or a group.
+    heads = cues.alternation(lexicon["non_person_heads"] + lexicon["collective_nouns"])
     return re.compile(
         rf"\b(?:a|an|one)\s+{_DESCRIBING}{{0,3}}(?:{body})\b(?!\s+(?:{heads})\b)", re.IGNORECASE
     )
@@ -162,9 +163,11 @@ def _singular_victim() -> re.Pattern[str]:
     )
     complement = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     heads = cues.alternation(lexicon["non_person_heads"])
+    collectives = cues.alternation(lexicon["collective_nouns"])
     people = cues.alternation(lexicon["person_nouns"])
     return re.compile(
         rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
+        rf"(?!\s+(?:{collectives})\b)"  # "killed a Fulani family": not one person
         # "assassinated MSA officer Ali Maiga", "killed forest guard": a title, no article.
         rf"|\b(?:{verb})\s+(?!(?:him|her|them|it|two|three)\b)"
         rf"{_TITLE_WORD}{{0,3}}?(?:{noun})(?![\w-])(?!\s+(?:{heads}|{people})\b)"
@@ -216,9 +219,24 @@ def _counted_words(text: str, end: int, sent_end: int) -> str:
     return window.group(0) if window else ""
 
 
+@cache
+def _community_members() -> re.Pattern[str]:
+    """'members of the Fulani community', 'members of one family': people, where a
+    bare "members" (of a group) are fighters. ("#" is a determiner _one_collective
+    masked.)"""
+    collectives = cues.alternation(load_json("lexicon/cues.json")["collective_nouns"])
+    return re.compile(
+        r"\s*(?:[\w'’-]+\s+)?members?\s+of\s+(?:(?:the|a|an|one|their|his|#+)\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,2}}(?:{collectives}|ethnic\s+group)\b",
+        re.IGNORECASE,
+    )
+
+
 def victim_class(text: str, end: int, sent_end: int, *, within: bool = False) -> str | None:
     """Which side the counted people were on: the words after the count say,
     or (`within`) the words of the match itself ("a Malian soldier")."""
+    if not within and _community_members().match(text, end, sent_end):
+        return "civilians"
     words = text[end:sent_end] if within else _counted_words(text, end, sent_end)
     found = [
         (m.start(), name) for name, pattern in _victim_classes() if (m := pattern.search(words))
@@ -1169,11 +1187,23 @@ def _with_named_sides(
 _NOT_TOLLS = re.compile(r"\[size=[^\]]*\]|\bgeo[\s-]*precision\s*(?:of\s+)?\d+", re.IGNORECASE)
 
 
+@cache
+def _one_collective() -> re.Pattern[str]:
+    """'four members of one family', 'a son of a Fulani household': the number
+    counts households, not the dead."""
+    collectives = cues.alternation(load_json("lexicon/cues.json")["collective_nouns"])
+    return re.compile(
+        rf"\bof\s+(?P<det>a|an|one|the\s+same)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{collectives})\b",
+        re.IGNORECASE,
+    )
+
+
 def _masked(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]]) -> str:
     """The text with the sentence's dates and non-toll numbers blanked out, so that no
     rule reads them as counts (offsets stay the same)."""
     spans = [(max(s, start), min(e, end)) for s, e in exclude if s < end and start < e]
     spans += [m.span() for m in _NOT_TOLLS.finditer(text, start, end)]
+    spans += [m.span("det") for m in _one_collective().finditer(text, start, end)]
     if not spans:
         return text
     sentence = list(text[start:end])
