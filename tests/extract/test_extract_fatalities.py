@@ -121,6 +121,9 @@ def test_fatalities_years_and_distances_are_not_tolls():
 def test_fatalities_excluded_spans_hold_no_count():
     text = "On 3 May fighters attacked; 6 people were killed."
     assert figures(text, exclude=[(3, 8)]) == [(6, "exact", None)]
+    # Called without the pipeline's dates, the dates are found here.
+    assert figures("Two bodies were found on March 23.") == [(2, "exact", None)]
+    assert figures("On 3 May fighters attacked; 6 people were killed.") == [(6, "exact", None)]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from conflictwatch.extract import cues
+from conflictwatch.extract.dates import find_dates
 from conflictwatch.numbers import Count, find_counts, words_to_int
 from conflictwatch.resources import load_json
 
@@ -1046,13 +1047,16 @@ def find_figures(
     start: int,
     end: int,
     actor_names: Sequence[tuple[int, int, str]] = (),
-    exclude: Sequence[tuple[int, int]] = (),
+    exclude: Sequence[tuple[int, int]] | None = None,
 ) -> list[Figure]:
     """The death figures of the sentence text[start:end], per source and side.
 
     `actor_names` are (start, end, canonical name) of actors who may speak;
-    `exclude` are spans that hold no counts (dates).
+    `exclude` are spans that hold no counts: the pipeline passes the dates it
+    found; with None, the dates are found here ("found on March 23" is no 23).
     """
+    if exclude is None:
+        exclude = [(m.start, m.end) for m in find_dates(text, None)]
     text = _masked(text, start, end, exclude)
     all_counts = find_counts(text, start, end)
     units = _units(text, all_counts, start, end)
