@@ -523,3 +523,27 @@ def test_suicide_bombers_are_among_the_dead(text, expected):
 def test_fatalities_members_of_a_family_or_community(text, expected):
     found = find_figures(text, 0, len(text))
     assert [(f.value, f.victims) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adverb between "was" and the death word: still one death.
+        ("Four peacekeepers were killed by a car bomb; the bomber was also killed.", 5),
+        ("Gunmen abducted a trader; the abductee was subsequently executed.", 1),
+        # A killer's own death counts too.
+        ("A soldier shot dead two colleagues and later killed himself.", 3),
+        ("The man threatened to kill himself and others.", 0),
+    ],
+)
+def test_fatalities_one_more_death_told_on_its_own(text, expected):
+    assert conservative(text) == expected
+
+
+def test_fatalities_a_bomber_is_of_the_attackers_side():
+    # Told in a sentence of its own, the bomber's death is no restatement of the
+    # soldiers' toll: it counts for the other side.
+    text = "Two soldiers were killed in a car bomb attack in Gao. The bomber was killed."
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert conservative_fatalities(report.claims) == 3

@@ -153,11 +153,14 @@ def _singular_victim() -> re.Pattern[str]:
     lexicon = load_json("lexicon/cues.json")
     noun = cues.alternation(lexicon["singular_person_nouns"])
     verb = cues.alternation(lexicon["singular_kill_verbs"])
-    passive = cues.alternation(lexicon["singular_passive_deaths"])
+    # "the bomber was also killed", "the driver was reportedly found dead".
+    passive = cues.alternation(lexicon["singular_passive_deaths"]).replace(
+        r"was\s+", r"was\s+(?:(?:also|\w+ly)\s+)?"
+    )
     describing = r"(?:[\w'’-]+\s+){0,4}?"
     # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
     died = (
-        r"(?:was|has\s+been)\s+(?:\w+ly\s+)?['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
+        r"(?:was|has\s+been)\s+(?:(?:also|\w+ly)\s+)?['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
         r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|found\s+dead|"
         r"found\s+murdered|neutrali[sz]ed|slain|"
         r"(?:tortured|beaten|stoned|burn(?:ed|t)|hacked|stabbed)\s+to\s+death)\b"
@@ -191,7 +194,9 @@ def _singular_victim() -> re.Pattern[str]:
         rf"|\b(?:{verb})\s+the\s+victim\b"
         # "An assassination was carried out": one killing, the victim unnamed.
         rf"|\ban\s+assassination\b(?!\s+(?:attempt|plot|bid|of)\b)"
-        rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)",
+        rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)"
+        # "the soldier escaped and later killed himself": his own death is one more.
+        rf"|\b(?:killed|shot)\s+(?:himself|herself)\b(?!\s+(?:and|along|with)\b)",
         re.IGNORECASE,
     )
 
