@@ -66,6 +66,17 @@ def test_reports_listed_towns_give_one_event_each_with_divided_toll(pipeline):
     assert sum(c.fatalities for r in found for c in r.claims) == 6
 
 
+def test_reports_a_town_then_its_cercle_is_one_place_not_a_list(pipeline):
+    # "Boni, Douentza": the cercle says where Boni lies; one event keeps the toll.
+    text = "On Sunday, gunmen attacked Boni, Douentza, killing six civilians."
+    (found,) = reports(pipeline, text)
+    assert found.place.name == "Boni"
+    assert sum(c.fatalities for c in found.claims) == 6
+    # More towns after it: a list, whatever the cercles.
+    text = "On Sunday, gunmen attacked Boni, Douentza and Hombori, killing six civilians."
+    assert sorted(r.place.name for r in reports(pipeline, text)) == ["Boni", "Douentza", "Hombori"]
+
+
 def test_reports_dateless_brief_is_dated_before_publication_with_week_precision(pipeline):
     found = reports(pipeline, "Gunmen killed two herders near Djibo.", published=date(2020, 3, 2))
     assert (found[0].event_date, found[0].time_precision) == ("2020-03-01", 2)

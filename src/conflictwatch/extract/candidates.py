@@ -42,6 +42,7 @@ from conflictwatch.extract.roles import (
     refers_to_attackers,
 )
 from conflictwatch.geo.geocoder import links_near
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import ArticleDoc, Place
 from conflictwatch.resources import load_json
 
@@ -1255,6 +1256,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
             roles = _previous_subject(doc, index, roles)
         target = _target(text, start, trigger, end, actors, roles)
         places = [p for p in doc.places if p.start is not None and start <= p.start < end]
+        places = _without_unit_hints(text, places)
         aside = _over_lists(text, places, aside_spans(text, start, end, event_type, trigger))
         # "a sit-in against the events in Gao and Timbuktu": no list of event places.
         setting = [p for p in places if not inside_spans(aside, p.start or 0, p.end or 0)]
@@ -1368,6 +1370,31 @@ def _listed_places(text: str, places: list[Place]) -> list[Place]:
             best = list(run)
     names = {p.name for p in best}
     return best if len(best) >= 2 and len(names) == len(best) else []
+
+
+# "NGourti, Nguigmi, and Diffa": more towns follow, so it is a list.
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
+
+
+def _without_unit_hints(text: str, places: list[Place]) -> list[Place]:
+    """The places less those that only say where the town before lies: "Tiguila in
+    Mondoro, Douentza", "Diondiori, Tenenkou" (its cercle), unless more towns follow."""
+    kept: list[Place] = []
+    for place in places:
+        if not (kept and _unit_hint(text, kept[-1], place)):
+            kept.append(place)
+    return kept
+
+
+def _unit_hint(text: str, town: Place, place: Place) -> bool:
+    if town.end is None or place.start is None or place.end is None:
+        return False
+    units = {name_key(unit) for unit in (town.admin2, town.admin1) if unit}
+    return (
+        text[town.end : place.start].strip() == ","
+        and name_key(place.name) in units
+        and not _LIST_GOES_ON.match(text, place.end)
+    )
 
 
 _ANAPHORA = re.compile(
