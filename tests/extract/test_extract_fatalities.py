@@ -223,6 +223,9 @@ def test_fatalities_number_words_joined_by_and_are_a_range_not_a_sum():
 def test_fatalities_passive_injury_far_after_the_count_is_not_a_death():
     text = "A girl was killed and ten other people, all women and children, were injured."
     assert figures(text) == [(1, "exact", None)]
+    # After "while", the injury is of others than those counted.
+    text = "Militants killed 11 soldiers while others were wounded or went missing."
+    assert figures(text) == [(11, "exact", None)]
 
 
 def totals(text):

@@ -478,7 +478,10 @@ def _death_after(
         between = text[count.end : wound_after]
         # "ten others, all women, were injured": a passive injury is the count's own;
         # "killed two and wounded three": an active one starts another clause.
-        passive = re.search(r"\b(?:were|was|are|been|being)\s+(?:\w+ly\s+)?$", between)
+        # ("killed 11 soldiers while others were wounded": the others' injury.)
+        passive = re.search(
+            r"\b(?:were|was|are|been|being)\s+(?:\w+ly\s+)?$", between
+        ) and not re.search(r"\b(?:while|whereas|but)\b|;", between)
         own_clause = wound_after - count.end <= 40 and not re.search(
             r",|\band\b|\bwhile\b", between
         )
