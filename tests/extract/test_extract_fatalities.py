@@ -177,6 +177,12 @@ def test_fatalities_people_described_listed_or_broken_down(text, total):
     [
         ("Soldiers arrested nine herders near Boni; those arrested were later executed.", 9),
         ("Gunmen abducted three traders; their bodies were found near the road.", 3),
+        (
+            "Soldiers abducted three notables of the Fulani community, including the prince "
+            "of Banh, the deputy mayor of Ouahigouya, and the chief of Solle in Ouahigouya, "
+            "executed them and dumped their bodies.",
+            3,
+        ),
         ("Soldiers arrested nine herders near Boni; the detainees were released.", 0),
     ],
 )
@@ -550,3 +556,8 @@ def test_fatalities_a_bomber_is_of_the_attackers_side():
     pipeline = build_pipeline(load_settings({"progress": False}))
     (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
     assert conservative_fatalities(report.claims) == 3
+
+
+def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
+    text = "Gunmen killed a village chief of the Kel (Bellah) community and his three sons."
+    assert totals(text) == 4

@@ -87,10 +87,11 @@ def _coordinated() -> re.Pattern[str]:
     body = cues.alternation(lexicon["singular_person_nouns"])
     plural = cues.alternation(lexicon["person_nouns"])
     # The rest of the first person's noun phrase: a name, a bracket, a complement
-    # ("the Algerian leader Abdel Droukdel", "a leader of the faction of the Kel Essouk").
+    # ("the Algerian leader Abdel Droukdel", "a leader of the faction of the Kel Essouk",
+    # "a chief of the Ikorchatan (Bellah) community").
     rest = (
         r"(?:\s+(?-i:[A-Z])[\w'’-]*|\s+\([^()]{0,40}\)"
-        r"|\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+){0,4}?"
+        r"|\s+of\s+(?:the\s+)?(?:[\w'’-]+(?:\s+\([^()]{0,40}\))?\s+){0,2}?[\w'’-]+){0,4}?"
     )
     join = r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:along\s+)?with\s+(?=his|her|their))"
     single = _person(body, "his|her|their|a|an|one|the|another", "{0,3}?")
@@ -1294,7 +1295,9 @@ _THOSE_TAKEN_DIED = re.compile(
     r"abductees|hostages|captives|prisoners)\s+(?:were|had\s+been)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:executed|killed|shot\s+dead|found\s+dead|murdered)\b"
     r"|\btheir\s+bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:found|discovered|recovered)\b",
+    r"(?:found|discovered|recovered)\b"
+    # "abducted three notables ..., executed them and dumped their bodies".
+    r"|(?<!had\s)(?<!who\s)\b(?:executed|killed|shot\s+dead|murdered|slaughtered)\s+them\b",
     re.IGNORECASE,
 )
 
