@@ -34,10 +34,10 @@ from conflictwatch.extract.dates import (
 )
 from conflictwatch.extract.fatalities import Figure
 from conflictwatch.extract.roles import (
-    PASSIVE_BEFORE,
     Roles,
     assign_roles,
     is_named_group,
+    is_passive,
     only_tells,
     refers_to_attackers,
 )
@@ -446,7 +446,7 @@ def _victims_text(text: str, sent_start: int, trigger: Trigger, end: int) -> str
     victims = _object_text(text, trigger, end)
     before = text[max(sent_start, trigger.start - 25) : trigger.start]
     if (
-        PASSIVE_BEFORE.search(before)
+        is_passive(text, sent_start, trigger.start)
         or _UNDERGONE.search(before)
         or _headline_passive(text, sent_start, trigger, end)
     ):
@@ -561,8 +561,7 @@ def _fighters_abducted(
     abductions = [
         t
         for t in triggers
-        if t.category == "abduction"
-        and not PASSIVE_BEFORE.search(text[max(sent_start, t.start - 25) : t.start])
+        if t.category == "abduction" and not is_passive(text, sent_start, t.start)
     ]
     return _armed_victims(text, sent_start, end, abductions, mentions)
 

@@ -17,6 +17,16 @@ from typing import Any
 _ADVERBS = r"(?:(?:\w+ly|also|later|then|all|both|too)\s+){0,2}"
 # "was", "were killed": the subject was hit (a passive verb just before the trigger).
 PASSIVE_BEFORE = re.compile(rf"\b(?:was|were|been|being|got|are|is)\s+{_ADVERBS}$", re.IGNORECASE)
+_PROGRESSIVE = re.compile(r"[A-Za-z]+ing\b")
+
+
+def is_passive(text: str, sent_start: int, start: int) -> bool:
+    """The verb at `start` is passive: "were attacked", not "are attacking" (an
+    auxiliary before an -ing form makes a progressive, whose subject acts)."""
+    before = text[max(sent_start, start - 25) : start]
+    return PASSIVE_BEFORE.search(before) is not None and not _PROGRESSIVE.match(text, start)
+
+
 # "by 'militants'", "by \"unknown gunmen\"": a quoted agent is still the agent, and so
 # are the many: "by a large number of Boko Haram fighters", "by dozens of gunmen".
 _BY = re.compile(
@@ -283,7 +293,7 @@ def assign_roles(
     text: str, sent_start: int, trigger_start: int, trigger_end: int, actors: list[Any]
 ) -> Roles:
     """Split the sentence's actor matches into the acting and the targeted side."""
-    passive = bool(PASSIVE_BEFORE.search(text[max(sent_start, trigger_start - 25) : trigger_start]))
+    passive = is_passive(text, sent_start, trigger_start)
     mutual = _MUTUAL.match(text, trigger_start, trigger_end) is not None
     agents: list[Any] = []
     targets: list[Any] = []
