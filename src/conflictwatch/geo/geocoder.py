@@ -433,7 +433,7 @@ class Geocoder:
         outlet's region). A group active in several regions narrows to the one
         the text's other groups share: ISGS and GATIA meet only in Menaka."""
         wanted = country.upper() if country else None
-        regional = []
+        regional: list[set[tuple[str, str]]] = []
         for found in [*self._cued_per_term(text), frozenset(cues)]:
             kept = {(code, a1) for code, a1 in found if a1 and wanted in (None, code)}
             if kept:  # a group of no known region ("Dozo") or of another country
