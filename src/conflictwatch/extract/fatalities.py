@@ -155,13 +155,14 @@ def _singular_victim() -> re.Pattern[str]:
     noun = cues.alternation(lexicon["singular_person_nouns"])
     verb = cues.alternation(lexicon["singular_kill_verbs"])
     # "the bomber was also killed", "the driver was reportedly found dead".
+    adverb = r"(?:(?:also|\w+ly)\s+)?"
     passive = cues.alternation(lexicon["singular_passive_deaths"]).replace(
-        r"was\s+", r"was\s+(?:(?:also|\w+ly)\s+)?"
+        r"was\s+", rf"was\s+{adverb}"
     )
     describing = r"(?:[\w'’-]+\s+){0,4}?"
     # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
     died = (
-        r"(?:was|has\s+been)\s+(?:(?:also|\w+ly)\s+)?['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
+        rf"(?:was|has\s+been)\s+{adverb}['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
         r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|found\s+dead|"
         r"found\s+murdered|neutrali[sz]ed|slain|"
         r"(?:tortured|beaten|stoned|burn(?:ed|t)|hacked|stabbed)\s+to\s+death)\b"
