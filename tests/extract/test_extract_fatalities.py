@@ -561,3 +561,47 @@ def test_fatalities_a_bomber_is_of_the_attackers_side():
 def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
     text = "Gunmen killed a village chief of the Kel (Bellah) community and his three sons."
     assert totals(text) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plural nouns of people name who the count is.
+        ("2 French journalists with a radio station were kidnapped and killed.", 2),
+        # A person word of its own, with the death word beside it.
+        ("Government administrator reportedly killed by rebels.", 1),
+        ("Unidentified men attack and kill a French tourist near the border.", 1),
+        # Present tense, and a name with a bracket after it.
+        ("An arms dealer is killed in the north.", 1),
+        ("MUJAO & AQIM commander Omar Hamaha (known as 'Red Beard') was killed.", 1),
+        # Taken, then killed.
+        ("Customs officer kidnapped, killed.", 1),
+        ("A Tuareg was kidnapped and killed.", 1),
+        ("Customs officer kidnapped and released.", 0),
+        # A death the protest is about is no toll of the protest.
+        ("Protesters rallied over matters related to the death of a poacher.", 0),
+    ],
+)
+def test_fatalities_people_words_and_headline_deaths(text, expected):
+    assert conservative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Taken in a passive; "their bodies" in the same sentence or the next.
+        ("Three miners were abducted; their bodies were found a week later.", 3),
+        ("Five men were detained by soldiers. Their bodies were later discovered.", 5),
+        ("Five men were detained by soldiers. They were released later.", 0),
+        # A relative clause between the count and its death word.
+        (
+            "Three Imghad men who had been abducted earlier by presumed Islamic State in "
+            "the Greater Sahara militants were found dead near the village.",
+            3,
+        ),
+    ],
+)
+def test_fatalities_people_taken_then_found_dead(text, expected):
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    reports = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert max((conservative_fatalities(r.claims) for r in reports), default=0) == expected

@@ -21,7 +21,7 @@ from conflictwatch.numbers import Count, find_counts, words_to_int
 from conflictwatch.resources import load_json
 
 # Without a death word near it a count is not read as a toll at all.
-_FORWARD_REACH = 110  # "25 individuals, including children, were arrested and later ... executed"
+_FORWARD_REACH = 130  # "25 individuals, including children, were arrested and later ... executed"
 _BACKWARD_REACH = 45  # "killing at least 13", "the deaths of at least 24"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # ACLED events rarely count more; larger figures are aggregates over months or countries.
@@ -147,6 +147,10 @@ _SUFFERED = re.compile(
 )
 
 
+# "kidnapped and killed", "abducted, executed": taken first, then killed.
+_TAKEN_FIRST = r"(?:(?:kidnapped|abducted|captured|arrested|detained|tortured)\s*(?:,|and)\s+)?"
+
+
 @cache
 def _singular_victim() -> re.Pattern[str]:
     """One named or described person killed: 'assassinated the village chief',
@@ -162,7 +166,7 @@ def _singular_victim() -> re.Pattern[str]:
     describing = r"(?:[\w'’-]+\s+){0,4}?"
     # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
     died = (
-        rf"(?:was|has\s+been)\s+{adverb}['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
+        rf"(?:was|is|has\s+been)\s+{adverb}{_TAKEN_FIRST}['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
         r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|found\s+dead|"
         r"found\s+murdered|neutrali[sz]ed|slain|"
         r"(?:tortured|beaten|stoned|burn(?:ed|t)|hacked|stabbed)\s+to\s+death)\b"
@@ -849,17 +853,19 @@ def _headline_victim() -> re.Pattern[str]:
     lexicon = load_json("lexicon/cues.json")
     noun = cues.alternation(lexicon["singular_person_nouns"])
     died = cues.alternation(lexicon["headline_deaths"])
-    words = r"(?:[\w'’.-]+\s+)"
+    words = r"(?:[\w'’.&-]+\s+)"  # "MUJAO & AQIM commander"
     complement = (
         r"(?:\s+\([^()]{0,30}\))?"
         rf"(?:\s+(?:of|from|for|at|in|with)\s+{words}{{0,6}}?[\w'’.-]+)?"
         r"(?:\s+(?:named\s+as|called|identified\s+as)\s+[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
         r"|(?:\s+(?-i:[A-Z])[\w'’-]*){1,4}|,\s+(?-i:[A-Z])[^,;.]{0,40},)?"
+        # "... Omar Ould Hamaha (known as 'Red Beard') was killed": a bracket after the name.
+        r"(?:\s+\([^()]{0,40}\))?"
     )
     more = rf"(?P<more>\s+and\s+(?:his|her|a|an)\s+{words}{{0,2}}?(?:{noun}))?"
     return re.compile(
         rf"\s*(?:(?:the|his|her)\s+)?{words}{{0,4}}?(?P<noun>{noun})(?![s\w-]){complement}{more}"
-        rf"\s+(?:(?:was|has\s+been)\s+)?(?:\w+ly\s+)?(?:{died})\b",
+        rf"\s+(?:(?:was|is|has\s+been)\s+)?(?:\w+ly\s+)?{_TAKEN_FIRST}(?:{died})\b",
         re.IGNORECASE,
     )
 
@@ -1306,19 +1312,37 @@ _THOSE_TAKEN_DIED = re.compile(
 def _taken_then_killed(
     text: str, counts: list[Count], units: list[list[Count]], start: int, end: int
 ) -> list[Count]:
-    """The people a non-fatal verb took, when the sentence goes on to say those taken
-    were killed."""
+    """The people a non-fatal verb took ("abducted three miners", "three miners were
+    abducted"), when the sentence goes on to say those taken were killed."""
     counted = {(c.start, c.end) for unit in units for c in unit}
     taken = [
         c
         for c in counts
         if (c.start, c.end) not in counted
-        and (verb := _verb_before(text, c, start)) is not None
-        and cues.cue("non_fatal_verbs").fullmatch(verb) is not None
+        and (
+            (
+                (verb := _verb_before(text, c, start)) is not None
+                and cues.cue("non_fatal_verbs").fullmatch(verb) is not None
+            )
+            or _taken_after(text, c, _counted_words(text, c.end, end), end)
+        )
     ]
-    if len(taken) != 1 or not _THOSE_TAKEN_DIED.search(text, taken[0].end, end):
+    if len(taken) != 1:
         return []
-    return taken
+    if _THOSE_TAKEN_DIED.search(text, taken[0].end, end) or _THEY_DIED_NEXT.match(text, end):
+        return taken
+    return []
+
+
+# The next sentence opens on the taken people's death: "Five men were detained by
+# soldiers. Their bodies were later discovered in a mass grave."
+_THEY_DIED_NEXT = re.compile(
+    r"[\s;.]*(?:their\s+bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:found|discovered|recovered)"
+    r"|they\s+were\s+(?:\w+ly\s+)?(?:later\s+|then\s+)?(?:\w+ly\s+)?(?:found\s+dead|executed|"
+    r"killed|shot\s+dead|murdered))\b",
+    re.IGNORECASE,
+)
 
 
 # "14 were killed", "3 succumbed", "two others died": a count that is its own subject.
