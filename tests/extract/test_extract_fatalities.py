@@ -605,3 +605,17 @@ def test_fatalities_people_taken_then_found_dead(text, expected):
     pipeline = build_pipeline(load_settings({"progress": False}))
     reports = pipeline(Article("t", text, date(2021, 5, 7))).reports
     assert max((conservative_fatalities(r.claims) for r in reports), default=0) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops freed the hostages and killed the 4 aggressors.", [(4, "militants")]),
+        ("The corpse of one militant was recovered.", [(1, "militants")]),
+        ("A thief was hanged by the crowd.", [(1, None)]),
+        # "Lynched" also tells of mobs who beat and let live.
+        ("Two youths were lynched by a mob; one was killed, the other injured.", [(1, None)]),
+    ],
+)
+def test_fatalities_attackers_corpses_and_hangings(text, expected):
+    assert [(f.value, f.victims) for f in find_figures(text, 0, len(text))] == expected

@@ -167,7 +167,7 @@ def _singular_victim() -> re.Pattern[str]:
     # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
     died = (
         rf"(?:was|is|has\s+been)\s+{adverb}{_TAKEN_FIRST}['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
-        r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|found\s+dead|"
+        r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|hanged|found\s+dead|"
         r"found\s+murdered|neutrali[sz]ed|slain|"
         r"(?:tortured|beaten|stoned|burn(?:ed|t)|hacked|stabbed)\s+to\s+death)\b"
     )
