@@ -1777,3 +1777,37 @@ def test_reports_a_count_of_attacks_is_background(pipeline):
 )
 def test_reports_shots_fired_and_strikes_on_fighters(pipeline, text, expected):
     assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # The forces whose vehicle ran into the device are hit; the planter acts.
+        (
+            "An armored vehicle of the Malian army struck an IED near Boni, leaving five "
+            "soldiers injured. The device was likely planted by JNIM.",
+            ("JNIM: Group for Support of Islam and Muslims", [], "Military Forces of Mali"),
+        ),
+        (
+            "Three soldiers died when their vehicle hit an explosive device near Gao.",
+            ("Unidentified Armed Group (Mali)", [], "Military Forces of Mali"),
+        ),
+        # A group read as the army's ally laid the device; a faction after its parent.
+        (
+            "A convoy escorted by the Malian army was struck by an IED laid by Katiba Macina "
+            "(JNIM) militants near Boni.",
+            ("JNIM: Group for Support of Islam and Muslims", ["Katiba Macina"], "Military Forces"),
+        ),
+        # Forces that drop the bombs still act.
+        (
+            "French troops bombed Islamist positions near Kidal.",
+            ("Military Forces of France (2017-)", [], "Unidentified Armed Group (Mali)"),
+        ),
+    ],
+)
+def test_reports_forces_whose_vehicle_struck_a_mine_are_the_side_hit(pipeline, text, sides):
+    (report,) = reports(pipeline, text, date(2020, 5, 7))
+    actor1, assoc1, actor2 = sides
+    assert report.sub_event_type == "Remote explosive/landmine/IED"
+    assert (report.actor1, report.assoc_actor_1) == (actor1, assoc1)
+    assert report.actor2.startswith(actor2)

@@ -364,6 +364,73 @@ def _blast_killed_unnamed(draft: Draft, roles: Roles, sub_event_type: str) -> bo
     )
 
 
+# A device the forces' vehicle or patrol ran into: "an army vehicle struck an IED", "their
+# convoy hit a landmine", "wounded by the explosion of an IED", "drove over a mine".
+_DEVICE = (
+    r"(?:(?:land\s*)?mines?|IEDs?|IED/mines?|explosive(?:\s+devices?)?|devices?|roadside\s+bombs?)"
+)
+_DEVICE_HIT = re.compile(
+    r"\b(?:hit|hits|struck|strikes|ran\s+(?:over|into)|drove\s+over|driving\s+over|"
+    r"stepped\s+on|set\s+off|triggered)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"{_DEVICE}\b"
+    r"|\b(?:struck|hit|blown\s+up|destroyed|damaged|wounded|injured|killed|targeted)\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:explosion|detonation|blast)\s+of\s+(?:an?\s+|the\s+)?)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_DEVICE}\b"
+    rf"|\b{_DEVICE}\s+(?:blast\s+|explosion\s+)?(?:that\s+)?(?:struck|hit)\s+(?:their|its|the)\b",
+    re.IGNORECASE,
+)
+# ACLED's inter codes of state forces and of external forces (peacekeepers).
+_FORCES_INTER = {1, 8}
+
+
+def _device_hit_forces(doc: ArticleDoc, draft: Draft, roles: Roles, sub_event_type: str) -> Roles:
+    """Forces whose vehicle struck a mine are the side hit, not the one that acted:
+    "a Malian army vehicle struck an IED" reads the army as the subject, but ACLED codes
+    whoever laid the device (the group said to have planted it, else an unidentified
+    armed group) as actor1 and the forces as actor2."""
+    if sub_event_type != "Remote explosive/landmine/IED":
+        return roles
+    acting, other = roles.actor1, roles.actor2
+    if acting is None or getattr(acting, "inter", None) not in _FORCES_INTER:
+        return roles
+    if other is not None and getattr(other, "inter", None) in _FORCES_INTER:
+        return roles  # forces on both sides: not a patrol and a planter
+    if not any(_DEVICE_HIT.search(doc.text, m.start, m.end) for m in draft.members):
+        return roles
+    return _laid_by_others(roles)
+
+
+def _laid_by_others(roles: Roles) -> Roles:
+    """The forces (and their allies) become the side hit; the group read as their target
+    or ally becomes the planter, else the defaults choose one."""
+    acting, other = roles.actor1, roles.actor2
+    # Groups read as the forces' allies laid the device ("the convoy escorted by the army
+    # was struck by an IED laid by Katiba Macina (JNIM)"); civilians hit stay hit.
+    allies = [e for e in roles.assoc1 if getattr(e, "inter", None) in _FORCES_INTER]
+    layers = [e for e in roles.assoc1 if e not in allies]
+    hit = replace(
+        roles,
+        actor1=None,
+        actor1_span=None,
+        assoc1=[],
+        actor2=acting,
+        actor2_span=roles.actor1_span,
+        assoc2=allies + roles.assoc2,
+    )
+    if other is not None and other.kind == "civilians":
+        hit.assoc2.append(other)
+    elif other is not None:
+        hit.actor1, hit.actor1_span, layers = other, roles.actor2_span, roles.assoc2 + layers
+        hit.assoc2 = allies
+    if hit.actor1 is None and layers:
+        # A faction's parent first, as ACLED codes it: JNIM, with Ansar Dine associated.
+        parents = {e.coded_as.name for e in layers if getattr(e, "coded_as", None)}
+        layers.sort(key=lambda e: e.name not in parents)
+        hit.actor1, layers = layers[0], layers[1:]
+    hit.assoc1 = layers
+    return hit
+
+
 def _suicide_bombers(doc: ArticleDoc, draft: Draft, roles: Roles, sub_event_type: str) -> Roles:
     """A suicide bomber dies in the blast: "two peacekeepers and two AQIM members were
     killed in a suicide car bomb attack" counts the bombers among the dead, and ACLED
@@ -906,6 +973,7 @@ def to_report(
     looting = sub_event_type == "Looting/property destruction"
     civilians = civilians or _blast_killed_unnamed(draft, roles, sub_event_type)
     roles = _suicide_bombers(doc, draft, roles, sub_event_type)
+    roles = _device_hit_forces(doc, draft, roles, sub_event_type)
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     roles = _no_unknowns_beside_named(roles)
     if sub_event_type == "Peaceful protest" and _strike_only(doc, draft):
