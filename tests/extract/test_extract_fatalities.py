@@ -619,3 +619,27 @@ def test_fatalities_people_taken_then_found_dead(text, expected):
 )
 def test_fatalities_attackers_corpses_and_hangings(text, expected):
     assert [(f.value, f.victims) for f in find_figures(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Another four", "two others": people besides those counted before.
+        (
+            "Soldiers shot dead four members of the Fulani community in the village, another "
+            "four were detained before being summarily executed.",
+            8,
+        ),
+        # A kinsman listed after the victim, then a new verb: the list has ended.
+        ("Militants killed a member of the militia, his son and wounded two others.", 2),
+        ("Gunmen killed Amadou, a teacher and wounded two others.", 0),
+        # One person joined to a count of others.
+        ("The mayor and three others were killed by gunmen.", 4),
+        ("Norbert Zongo and three others were killed by gunmen.", 4),
+        ("The mayor and three other civilians were killed by gunmen.", 4),
+        ("Gunmen killed the mayor and two others.", 3),
+        ("The army killed 10 militants and wounded three others.", 10),
+    ],
+)
+def test_fatalities_people_besides_those_counted(text, expected):
+    assert conservative(text) == expected

@@ -125,7 +125,15 @@ def _coordinated_singles(text: str, found: list[Count], end: int) -> list[Count]
                 more += pending  # an 'and' closes the list so far
                 pending = []
             pos = match.end()
+        if pending and _KIN_THEN_VERB.match(text[pending[0].start : end]):
+            more += pending  # "killed a member of X, his son and wounded two others"
     return more
+
+
+# A person of the victim's own ("his son") then "and" with a new verb: the list ended.
+_KIN_THEN_VERB = re.compile(
+    r"(?:his|her|their)\b[^,;]*?\s+and\s+(?:\w+ly\s+)?\w+(?:ed|ing)\b", re.IGNORECASE
+)
 
 
 def _coordinated_item(match: re.Match[str]) -> Count | None:
@@ -888,6 +896,39 @@ def _headline_victims(text: str, start: int, end: int) -> list[Count]:
     return [Count(match.start("noun"), match.end("noun"), 1, "exact")]
 
 
+@cache
+def _person_and() -> re.Pattern[str]:
+    """'The mayor and ', 'Norbert Zongo and ': one person joined to a count of others."""
+    noun = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
+    return re.compile(
+        rf"(?P<p>(?:the|a|an|his|her|their)\s+{_DESCRIBING}{{0,3}}(?:{noun})"
+        r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)+)\s+and\s+$",
+        re.IGNORECASE,
+    )
+
+
+_OTHERS_AFTER = re.compile(r"\s+(?:others|other\s+[\w'’-]+)\b", re.IGNORECASE)
+
+
+def _joined_to_others(
+    text: str, units: list[list[Count]], singles: list[Count], start: int
+) -> list[Count]:
+    """'The mayor and three others were killed': the toll counts the others, the person
+    joined to them is one more."""
+    more = []
+    for unit in units:
+        count = unit[-1]
+        if len(unit) != 1 or not _OTHERS_AFTER.match(text, count.end):
+            continue
+        person = _person_and().search(text, max(start, count.start - 60), count.start)
+        if person and not _overlaps(
+            Count(person.start("p"), person.end("p"), 1, "exact"),
+            [(c.start, c.end) for c in singles],
+        ):
+            more.append(Count(person.start("p"), person.end("p"), 1, "exact"))
+    return more
+
+
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
     return [Count(m.start(), m.end(), 1, "exact") for m in _singular().finditer(text, start, end)]
 
@@ -1103,6 +1144,7 @@ def find_figures(
         # "and his three sons" holds a count no other rule took as a toll.
         if not _overlaps(c, [(s.start, s.end) for s in singles] + counted)
     ]
+    singles += _joined_to_others(text, units, singles, start)
     units = _without_breakdowns(text, units + [[c] for c in singles])
     units += [[c] for c in _taken_then_killed(text, all_counts, units, start, end)]
     if not units:
@@ -1138,7 +1180,9 @@ def find_figures(
         sums.setdefault((source, side), []).append(count)
     for (source, victims), group in sums.items():
         figure = _sum(source, victims, group)
-        if victims is None and all(c in singles or _plainly_dead(text, c, end) for c in group):
+        if victims is None and all(
+            c in singles or _plainly_dead(text, c, end) or _more_people(text, c, end) for c in group
+        ):
             figure = _with_named_sides(figure, sums)
         figures.append(figure)
     return sorted(figures + bombers, key=lambda f: f.start)
@@ -1184,6 +1228,19 @@ def _plainly_dead(text: str, count: Count, end: int) -> bool:
         _names_people(words)
         or _GROUP_NAMES.fullmatch(words.strip()) is not None
         or cues.has("death_predicates", text, count.end, count.end + 40)
+    )
+
+
+# "another four were ... executed", "a further 3", "two others", "five more": people
+# besides those counted before.
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
+
+
+def _more_people(text: str, count: Count, end: int) -> bool:
+    return bool(
+        _MORE_BEFORE.search(text, max(0, count.start - 20), count.start)
+        or _MORE_AFTER.match(text, count.end, end)
     )
 
 
