@@ -643,3 +643,16 @@ def test_fatalities_attackers_corpses_and_hangings(text, expected):
 )
 def test_fatalities_people_besides_those_counted(text, expected):
     assert conservative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The injury after ", and" opens a clause of its own; the list's items are dead.
+        ("Militants ambushed a patrol, killing one soldier, six Koglweogo, and wounded others.", 7),
+        ("Militants ambushed a patrol, killing one soldier, six policemen and wounding three.", 7),
+        ("Militants killed two soldiers, three wounded.", 2),
+    ],
+)
+def test_fatalities_a_list_of_the_dead_before_an_injury_clause(text, expected):
+    assert conservative(text) == expected

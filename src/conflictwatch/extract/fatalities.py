@@ -1325,7 +1325,10 @@ def _continues_list(text: str, units: list[list[Count]], count: Count, start: in
         return False  # "two soldiers and 20 cattle"
     if _death_after(text, count, start, len(text), False) is False:
         return False  # "killed two soldiers, three were wounded"
-    if cues.has("wound_words", right) or cues.has("non_fatal_verbs", right):
+    # Only the item's own words: in "six Koglweogo, and wounded others" the injury
+    # opens a new clause.
+    own = re.split(r",\s*and\b|\band\s+(?:\w+ly\s+)?(?:wound|injur)\w*", right)[0]
+    if cues.has("wound_words", own) or cues.has("non_fatal_verbs", own):
         return False
     # "killed 4 soldiers, 2 militiamen and 3 civilians": the verb governs the list's
     # first item, and each later one through the item before it.
