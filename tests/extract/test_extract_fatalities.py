@@ -656,3 +656,26 @@ def test_fatalities_people_besides_those_counted(text, expected):
 )
 def test_fatalities_a_list_of_the_dead_before_an_injury_clause(text, expected):
     assert conservative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People besides those of the sentence before add to them.
+        ("A JNIM commander was killed by French forces near Gao. 2 other militants died.", 3),
+        ("Gunmen shot dead five passengers near Gao. They also killed two more people.", 7),
+        ("A soldier was killed near Gao. Two others died.", 3),
+        # A restatement is no addition.
+        ("A JNIM commander was killed by French forces near Gao. 2 militants died.", 2),
+        # More bodies found are more dead.
+        (
+            "Seven assailants and four soldiers were killed in the clashes near Gao, while six "
+            "more corpses were found the following day.",
+            17,
+        ),
+    ],
+)
+def test_fatalities_more_dead_besides_those_counted_before(text, expected):
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert conservative_fatalities(report.claims) == expected

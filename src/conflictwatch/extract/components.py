@@ -18,7 +18,7 @@ from typing import Any
 from conflictwatch.extract.candidates import grievance_spans, inside_spans
 from conflictwatch.extract.classify import SUB_EVENT_TYPES, find_triggers
 from conflictwatch.extract.dates import find_dates
-from conflictwatch.extract.fatalities import find_figures
+from conflictwatch.extract.fatalities import Figure, find_figures, with_previous
 from conflictwatch.extract.outlets import OutletHome, outlet_home, outlet_names
 from conflictwatch.extract.pipeline import PipelineContext, component
 from conflictwatch.extract.reports import (
@@ -563,8 +563,16 @@ def dates(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
 def fatalities(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     speakers = [(m.start, m.end, m.value.entry.name) for m in doc.of("actor")]
     date_spans = [(m.start, m.end) for m in doc.of("date")]
-    for start, end in doc.sentences:
-        for figure in find_figures(doc.text, start, end, speakers, date_spans):
+    previous: list[Figure] = []
+    for index, (start, end) in enumerate(doc.sentences):
+        found = find_figures(doc.text, start, end, speakers, date_spans)
+        # "2 other militants died" goes on the sentence before, unless it tells of
+        # another day or paragraph.
+        goes_on = index > 0 and doc.paragraph_of[index] == doc.paragraph_of[index - 1]
+        if goes_on and not any(start <= s < end for s, _ in date_spans):
+            found = [with_previous(figure, previous) for figure in found]
+        previous = found
+        for figure in found:
             doc.add(
                 Mention(
                     figure.start, figure.end, "figure", doc.text[figure.start : figure.end], figure

@@ -39,6 +39,7 @@ class Figure:
     end: int
     victims: str | None = None  # military, militants or civilians, when the text says
     vague: bool = False  # "dozens", "hundreds": ACLED's stand-in for a figure not given
+    more: bool = False  # "2 other militants", "five more": besides those counted before
 
 
 @cache
@@ -348,8 +349,12 @@ def _is_death_count(
     if _BODIES_AFTER.match(right):
         # "at least 5 bodies were recovered"; but after "killed 10 villagers;" the
         # bodies found are of the dead already counted.
+        # ("six more corpses were found": besides the dead counted.)
         earlier = find_counts(text, sent_start, count.start)
-        return not (earlier and _last_cue_before("death_verbs", text, sent_start, count.start))
+        besides = re.match(r"\s*(?:more|additional|further|other)\b", right) is not None
+        return besides or not (
+            earlier and _last_cue_before("death_verbs", text, sent_start, count.start)
+        )
     forward = _death_after(text, count, sent_start, sent_end, counts_a_person)
     if forward is not None:
         return forward
@@ -1184,8 +1189,29 @@ def find_figures(
             c in singles or _plainly_dead(text, c, end) or _more_people(text, c, end) for c in group
         ):
             figure = _with_named_sides(figure, sums)
+        if all(_more_people(text, c, end) for c in group):
+            figure = replace(figure, more=True)
         figures.append(figure)
     return sorted(figures + bombers, key=lambda f: f.start)
+
+
+def with_previous(figure: Figure, previous: Sequence[Figure]) -> Figure:
+    """A figure of people besides those counted in the sentence before ("A commander was
+    killed. 2 other militants died.") as the running total of its source and side: the
+    linker takes a side's largest figure as the toll, so the two must not stand apart.
+    An unsided figure adds to all that source's figures."""
+    if not figure.more:
+        return figure
+    earlier = [
+        f
+        for f in previous
+        if f.claimed_by == figure.claimed_by
+        and f.victims != DIED_LATER
+        and (figure.victims is None or f.victims == figure.victims)
+    ]
+    if not earlier:
+        return figure
+    return replace(figure, value=figure.value + sum(f.value for f in earlier))
 
 
 # "a female suicide bomber", "four suicide bombers believed to be with Boko Haram".
@@ -1234,7 +1260,7 @@ def _plainly_dead(text: str, count: Count, end: int) -> bool:
 # "another four were ... executed", "a further 3", "two others", "five more": people
 # besides those counted before.
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
-_MORE_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
+_MORE_AFTER = re.compile(r"\s+(?:others|more|other\s+[\w'’-]+)\b", re.IGNORECASE)
 
 
 def _more_people(text: str, count: Count, end: int) -> bool:
