@@ -679,3 +679,16 @@ def test_fatalities_more_dead_besides_those_counted_before(text, expected):
     pipeline = build_pipeline(load_settings({"progress": False}))
     (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
     assert conservative_fatalities(report.claims) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "One of the assailants" is of the two before it: the one died, not the two.
+        ("The post was attacked by two unknown gunmen, one of the assailants killed.", 1),
+        # A breakdown of the dead still leaves the whole.
+        ("Six soldiers, two of them officers, were killed.", 6),
+    ],
+)
+def test_fatalities_one_of_a_group_named_before(text, expected):
+    assert conservative(text) == expected

@@ -611,11 +611,16 @@ def _list_tail(
         if _is_subset(text, Count(item_start, item_end, 0, "exact"), sent_start):
             tail = (item_end, tail[1])  # "five militiamen (including four ...": skipped
             continue
+        if _PARTITIVE.match(text, item_end):
+            return None  # "by two gunmen, one of the assailants killed": the one died
         if _is_listed(text[tail[0] : item_start]) and not taken:
             tail = (item_end, item_single)
         elif not item_single:
             return None  # the death word is the later figure's
     return tail
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
 
 
 def _is_active(text: str, lo: int, death_at: int, word_length: int) -> bool:
