@@ -692,3 +692,22 @@ def test_fatalities_more_dead_besides_those_counted_before(text, expected):
 )
 def test_fatalities_one_of_a_group_named_before(text, expected):
     assert conservative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The group announced the execution of an Algerian diplomat held hostage.", 1),
+        ("The body of a health worker was found riddled with bullets near Djibo.", 1),
+        ("A lookout, who turned out to be a minor, was killed by a helicopter patrol.", 1),
+        # The body whose discovery set off the riot is no toll of the riot.
+        (
+            "At least 4 people were killed during riots in Gaoua following the discovery of "
+            "the body of a child.",
+            4,
+        ),
+        ("The governing body of a school met.", 0),
+    ],
+)
+def test_fatalities_bodies_executions_and_more_people_words(text, expected):
+    assert conservative(text) == expected

@@ -772,11 +772,13 @@ def _taken_after(text: str, count: Count, counted: str, sent_end: int) -> bool:
 
 @cache
 def _grievance() -> re.Pattern[str]:
-    """'against the killing of', 'over the deaths of': the lead, then a death noun."""
+    """'against the killing of', 'over the deaths of', 'following the discovery of the
+    body of': the lead, then a death noun."""
     leads = cues.alternation(load_json("lexicon/cues.json")["grievance_leads"])
     return re.compile(
         rf"\b(?:{leads})\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,2}}"
-        r"(?:death|deaths|killing|killings|murder|murders|assassination|execution)\s*$",
+        r"(?:death|deaths|killing|killings|murder|murders|assassination|execution"
+        r"|(?:the\s+)?(?:body|bodies|corpse)\s+of)\s*$",
         re.IGNORECASE,
     )
 
