@@ -638,6 +638,7 @@ def test_fatalities_attackers_corpses_and_hangings(text, expected):
         ("Norbert Zongo and three others were killed by gunmen.", 4),
         ("The mayor and three other civilians were killed by gunmen.", 4),
         ("Gunmen killed the mayor and two others.", 3),
+        ("The chief and two more were killed by gunmen.", 3),
         ("The army killed 10 militants and wounded three others.", 10),
     ],
 )

@@ -919,25 +919,23 @@ def _person_and() -> re.Pattern[str]:
     )
 
 
-_OTHERS_AFTER = re.compile(r"\s+(?:others|other\s+[\w'’-]+)\b", re.IGNORECASE)
-
-
 def _joined_to_others(
     text: str, units: list[list[Count]], singles: list[Count], start: int
 ) -> list[Count]:
     """'The mayor and three others were killed': the toll counts the others, the person
     joined to them is one more."""
+    taken = [(c.start, c.end) for c in singles]
     more = []
     for unit in units:
         count = unit[-1]
-        if len(unit) != 1 or not _OTHERS_AFTER.match(text, count.end):
+        if len(unit) != 1 or not _MORE_AFTER.match(text, count.end):
             continue
         person = _person_and().search(text, max(start, count.start - 60), count.start)
-        if person and not _overlaps(
-            Count(person.start("p"), person.end("p"), 1, "exact"),
-            [(c.start, c.end) for c in singles],
-        ):
-            more.append(Count(person.start("p"), person.end("p"), 1, "exact"))
+        if person is None:
+            continue
+        one = Count(person.start("p"), person.end("p"), 1, "exact")
+        if not _overlaps(one, taken):
+            more.append(one)
     return more
 
 
