@@ -30,6 +30,7 @@ from conflictwatch.extract.reports import (
     likely_armed_actors,
     named_factions,
 )
+from conflictwatch.extract.roles import FORCE_KINDS
 from conflictwatch.extract.sentences import paragraph_starts, split_sentences
 from conflictwatch.model import ArticleDoc, Mention, Place, Report
 
@@ -402,14 +403,13 @@ _SPEECH_GOES_ON = re.compile(
     r"\s*(?:It|They|The (?:statement|communiqu[eé]|force))\s+(?:also\s+)?"
     r"(?:said|says|added|announced|reported|stated)\b"
 )
-_FORCE_KINDS = {"state", "external"}
 # The words for a country's troops: "soldiers", and "security forces" in a fight.
 _TROOP_ROLES = {"military", "security_forces"}
 
 
 def _is_army(entry: Any) -> bool:
     """A country's armed forces, home or foreign; not a peace mission or a militia."""
-    return entry.kind in _FORCE_KINDS and entry.name.startswith("Military Forces")
+    return entry.kind in FORCE_KINDS and entry.name.startswith("Military Forces")
 
 
 def _speaks(text: str, end: int, entry: Any) -> bool:

@@ -1386,14 +1386,20 @@ def _is_range(text: str, first: Count, second: Count) -> bool:
     return not joined_by_and or "between" in text[max(0, first.start - 9) : first.start].lower()
 
 
+# "their bodies were (later) found": the people counted before were found dead.
+_THEIR_BODIES_FOUND = (
+    r"their\s+bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:found|discovered|recovered)"
+)
+
+
 # "arrested thirteen men ..., those arrested were taken outside and executed", "three
 # miners were abducted; their bodies were found": the people taken were killed.
 _THOSE_TAKEN_DIED = re.compile(
     r"\b(?:those|the)\s+(?:arrested|detained|abducted|kidnapped|captured|detainees|"
     r"abductees|hostages|captives|prisoners)\s+(?:were|had\s+been)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:executed|killed|shot\s+dead|found\s+dead|murdered)\b"
-    r"|\btheir\s+bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:found|discovered|recovered)\b"
+    rf"|\b{_THEIR_BODIES_FOUND}\b"
     # "abducted three notables ..., executed them and dumped their bodies".
     r"|(?<!had\s)(?<!who\s)\b(?:executed|killed|shot\s+dead|murdered|slaughtered)\s+them\b",
     re.IGNORECASE,
@@ -1428,8 +1434,7 @@ def _taken_then_killed(
 # The next sentence opens on the taken people's death: "Five men were detained by
 # soldiers. Their bodies were later discovered in a mass grave."
 _THEY_DIED_NEXT = re.compile(
-    r"[\s;.]*(?:their\s+bod(?:y|ies)\s+(?:were|was|have\s+been|had\s+been)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?(?:found|discovered|recovered)"
+    rf"[\s;.]*(?:{_THEIR_BODIES_FOUND}"
     r"|they\s+were\s+(?:\w+ly\s+)?(?:later\s+|then\s+)?(?:\w+ly\s+)?(?:found\s+dead|executed|"
     r"killed|shot\s+dead|murdered))\b",
     re.IGNORECASE,

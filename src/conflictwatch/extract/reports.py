@@ -35,7 +35,13 @@ from conflictwatch.extract.classify import (
 )
 from conflictwatch.extract.dates import DateValue, days_lasted, in_passing, told_days
 from conflictwatch.extract.drafts import Draft, draft_feud_type, merge_candidates
-from conflictwatch.extract.roles import GROUP_KINDS, Roles, is_named_group, named_as_hit
+from conflictwatch.extract.roles import (
+    FORCE_KINDS,
+    GROUP_KINDS,
+    Roles,
+    is_named_group,
+    named_as_hit,
+)
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
 
 # Sub-event types that happen in the capital when a report names no place (see
@@ -379,8 +385,6 @@ _DEVICE_HIT = re.compile(
     rf"|\b{_DEVICE}\s+(?:blast\s+|explosion\s+)?(?:that\s+)?(?:struck|hit)\s+(?:their|its|the)\b",
     re.IGNORECASE,
 )
-# ACLED's inter codes of state forces and of external forces (peacekeepers).
-_FORCES_INTER = {1, 8}
 
 
 def _device_hit_forces(doc: ArticleDoc, draft: Draft, roles: Roles, sub_event_type: str) -> Roles:
@@ -391,9 +395,9 @@ def _device_hit_forces(doc: ArticleDoc, draft: Draft, roles: Roles, sub_event_ty
     if sub_event_type != "Remote explosive/landmine/IED":
         return roles
     acting, other = roles.actor1, roles.actor2
-    if acting is None or getattr(acting, "inter", None) not in _FORCES_INTER:
+    if acting is None or acting.kind not in FORCE_KINDS:
         return roles
-    if other is not None and getattr(other, "inter", None) in _FORCES_INTER:
+    if other is not None and other.kind in FORCE_KINDS:
         return roles  # forces on both sides: not a patrol and a planter
     if not any(_DEVICE_HIT.search(doc.text, m.start, m.end) for m in draft.members):
         return roles
@@ -406,7 +410,7 @@ def _laid_by_others(roles: Roles) -> Roles:
     acting, other = roles.actor1, roles.actor2
     # Groups read as the forces' allies laid the device ("the convoy escorted by the army
     # was struck by an IED laid by Katiba Macina (JNIM)"); civilians hit stay hit.
-    allies = [e for e in roles.assoc1 if getattr(e, "inter", None) in _FORCES_INTER]
+    allies = [e for e in roles.assoc1 if e.kind in FORCE_KINDS]
     layers = [e for e in roles.assoc1 if e not in allies]
     hit = replace(
         roles,
@@ -624,7 +628,7 @@ def _armed_communities(roles: Roles, actors: Any) -> Roles:
     communal militias on both sides."""
     sides = [e for e in [roles.actor2, *roles.assoc2] if e is not None]
     # Villagers caught in a battle with soldiers or peacekeepers stay civilians.
-    forces = any(e.kind in {"state", "external"} for e in sides)
+    forces = any(e.kind in FORCE_KINDS for e in sides)
     armed = [None if forces and _ETHNIC not in e.name else actors.armed_as(e) for e in sides]
     if not any(a is not None for a in armed):
         return roles
@@ -646,7 +650,7 @@ def _one_sided(roles: Roles, event_type: str) -> bool:
     return (
         event_type in _TWO_SIDED
         and actor is not None
-        and actor.kind in {"state", "external"}
+        and actor.kind in FORCE_KINDS
         and not roles.assoc2
     )
 
@@ -1263,7 +1267,7 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
 
 
 # Kinds of actors whose act a following actorless sentence may go on telling.
-_ARMED_KINDS = GROUP_KINDS | {"state", "external"}
+_ARMED_KINDS = GROUP_KINDS | FORCE_KINDS
 
 
 def _names_actors(doc: ArticleDoc, draft: Draft) -> bool:

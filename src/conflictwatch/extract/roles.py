@@ -500,6 +500,8 @@ def _speaks_of_next(text: str, match: Any, actors: list[Any], trigger_start: int
 
 # The kinds of non-state armed groups (not forces, crowds or civilians).
 GROUP_KINDS = frozenset({"rebel", "political_militia", "identity_militia"})
+# The kinds of forces: a state's, home or foreign, and external ones (peacekeepers).
+FORCE_KINDS = frozenset({"state", "external"})
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
