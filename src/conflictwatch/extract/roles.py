@@ -261,6 +261,10 @@ _APPOSED = re.compile(
 )
 
 
+# The start of a verb's object up to an actor's name: "the", or one word ("Malian").
+_OBJECT_HEAD = rf"(?:the\s+)?(?:{_NOT_A_CLAUSE}[\w-]+\s+)?"
+
+
 # "killed at least 50 militants in airstrikes": the object of an act told before the
 # trigger was hit by it, though it stands before the trigger.
 _OBJECT_OF_ACT = re.compile(
@@ -269,14 +273,14 @@ _OBJECT_OF_ACT = re.compile(
     r"captured|capturing|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating)\s+"
     r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|all|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|scores\s+of)\s+)*"
-    rf"(?:the\s+)?(?:{_NOT_A_CLAUSE}[\w-]+\s+)?$",
+    rf"{_OBJECT_HEAD}$",
     re.IGNORECASE,
 )
 # "rescued 190 passengers", "freed the hostages": those saved are no side of the act.
 _SAVED = re.compile(
     r"\b(?:rescued|rescuing|freed|freeing|liberated|liberating|evacuated|evacuating|saved)\s+"
     r"(?:(?:at\s+least|about|some|nearly|more\s+than|over|all|\d+)\s+)*"
-    rf"(?:the\s+)?(?:{_NOT_A_CLAUSE}[\w-]+\s+)?$",
+    rf"{_OBJECT_HEAD}$",
     re.IGNORECASE,
 )
 
