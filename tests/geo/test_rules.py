@@ -427,3 +427,21 @@ def test_a_region_after_a_comma_is_the_region_of_the_town_before_it(
     # A list goes on after it: then the region's namesake town is one of the towns.
     places = geocoder.geoparse("Attacks hit Kouakourou, Mopti and Koro on Monday.")
     assert [p.mention for p in places] == ["Kouakourou", "Mopti", "Koro"]
+
+
+def test_a_region_after_a_suburb_of_its_seat_is_the_suburbs_region(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # The gazetteer puts this quarter of Kidal town in another region: the text says
+    # which region it lies in, and the region's seat names its admin2.
+    geocoder = geocoder_with_places(
+        small_geocoder,
+        tmp_path,
+        OVERRIDES_HEADER
+        + "Etambar,,18.4389,1.4041,ML,Gao,Menaka\nKonna,,14.93,-3.89,ML,Mopti,Mopti\n",
+    )
+    places = geocoder.geoparse("Women protested in Etambar, Kidal, on Sunday.")
+    assert [(p.mention, p.admin1, p.admin2) for p in places] == [("Etambar", "Kidal", "Kidal")]
+    # Far from the region's seat, the region's namesake town is another place.
+    places = geocoder.geoparse("Women protested in Konna, Kidal, on Sunday.")
+    assert [p.mention for p in places] == ["Konna", "Kidal"]

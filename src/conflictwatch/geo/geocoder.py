@@ -256,6 +256,7 @@ AREA_ADMIN2 = 1.0
 NEAR_LINK_KM = 150.0  # "X near Y", "X, 40 km north of Y": X lies this close to Y
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
 HINT_UNIT_KM = 100.0  # a place this close to a named admin2's seat may lie inside it
+SEAT_SUBURB_KM = 30.0  # "Yirimadjo, Bamako": a place this close to a region's seat lies by it
 WINDOW = 48  # characters of context read on each side of a mention
 NEIGHBOURS = 6  # anchors (other places of the text) compared with an ambiguous name
 MAX_RERANKED = 12  # candidates of an ambiguous name re-ranked by distance
@@ -1097,8 +1098,20 @@ class Geocoder:
         )
 
     def _region_of_any(self, ids: Sequence[int], key: str) -> bool:
-        """The key names the region one of the places lies in."""
-        return any(self._names_the_region(key, position) for position in ids)
+        """The key names the region one of the places lies in, or lies by: "Yirimadjo,
+        Bamako" is a suburb the gazetteer puts over the line of the capital district."""
+        return any(
+            self._names_the_region(key, position) or self._by_the_seat(key, position)
+            for position in ids
+        )
+
+    def _by_the_seat(self, key: str, position: int) -> bool:
+        country = self.gazetteer.country_codes[position]
+        return any(
+            region.country_code == country
+            and self._distance(position, (region.latitude, region.longitude)) <= SEAT_SUBURB_KM
+            for region in self.gazetteer.regions.get(key, ())
+        )
 
     def _variant_ids(self, key: str, before: str) -> tuple[int, ...]:
         """Places of the home countries one spelling edit away ("Aquelhok" for
@@ -1376,7 +1389,11 @@ class Geocoder:
         # cercle does not also count as its region ("Aguelhok, Kidal Region" is the
         # Aguelhok of the Tessalit cercle). "(Mopti, Mopti)" names both. The region
         # may go by another name ("Timbuktu" for Tombouctou).
-        region_words = [h for h in hints if self._names_the_region(h, position)]
+        region_words = [
+            h
+            for h in hints
+            if self._names_the_region(h, position) or self._by_the_seat(h, position)
+        ]
         if region_words and not (bonus >= 8.0 and region_words == [admin2_key]):
             bonus += 6.0
         if country and name_key(country.name) in hints:
@@ -1649,8 +1666,20 @@ class Geocoder:
         for hint in hints:
             for region in gaz.regions.get(hint, ()):
                 if region.country_code == country:
-                    return region.name, admin2 if region.name == admin1 else None
+                    if region.name == admin1:
+                        return admin1, admin2
+                    return region.name, self._seat_unit(position, region)
         return admin1, admin2
+
+    def _seat_unit(self, position: int, region: Region) -> str | None:
+        """The admin2 of a place put in another region by the text, when it lies by that
+        region's seat: the seat's own unit ("Etambar, Kidal": the Kidal cercle)."""
+        if self._distance(position, (region.latitude, region.longitude)) > SEAT_SUBURB_KM:
+            return None
+        for unit in self.gazetteer.admin2_points.get(name_key(region.capital), ()):
+            if unit.country_code == region.country_code and unit.admin1 == region.name:
+                return unit.name
+        return None
 
     def _region_of(self, country: str, admin1: str | None) -> Region | None:
         if admin1 is None:
