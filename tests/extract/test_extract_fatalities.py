@@ -526,7 +526,7 @@ def test_suicide_bombers_are_among_the_dead(text, expected):
         ("Soldiers killed five members of JNIM near Djibo.", [(5, "militants")]),
         # "A Fulani family" is not one person, and how many died is not told.
         ("Gunmen killed a Fulani family in Djibo.", []),
-        ("Gunmen killed a Fulani herder in Djibo.", [(1, None)]),
+        ("Gunmen killed a Fulani herder in Djibo.", [(1, "civilians")]),
     ],
 )
 def test_fatalities_members_of_a_family_or_community(text, expected):
@@ -666,8 +666,13 @@ def test_fatalities_a_list_of_the_dead_before_an_injury_clause(text, expected):
         ("A JNIM commander was killed by French forces near Gao. 2 other militants died.", 3),
         ("Gunmen shot dead five passengers near Gao. They also killed two more people.", 7),
         ("A soldier was killed near Gao. Two others died.", 3),
+        # "Also" tells of more dead, of the side before or of none told.
+        ("French forces killed a rebel leader near Gao. One of his sons was also killed.", 2),
+        ("Soldiers killed a JNIM commander near Gao. The soldiers also killed two militants.", 3),
         # A restatement is no addition.
         ("A JNIM commander was killed by French forces near Gao. 2 militants died.", 2),
+        # Those who died of their wounds already add to the toll.
+        ("An IED hit a convoy near Gao. 2 soldiers died. 2 more died at the hospital.", 4),
         # More bodies found are more dead.
         (
             "Seven assailants and four soldiers were killed in the clashes near Gao, while six "
@@ -693,6 +698,24 @@ def test_fatalities_more_dead_besides_those_counted_before(text, expected):
 )
 def test_fatalities_one_of_a_group_named_before(text, expected):
     assert conservative(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A mayor is a civilian, volunteers for the homeland are of the forces: the
+        # sides add up, and the list of the second sentence does not restate the first.
+        (
+            "Militants ambushed a convoy near Djibo. The mayor was killed and 2 VDPs wounded. "
+            "A second unit was also ambushed, leaving 6 soldiers and 3 VDPs dead.",
+            10,
+        ),
+    ],
+)
+def test_fatalities_people_of_office_and_volunteers_have_sides(text, expected):
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert conservative_fatalities(report.claims) == expected
 
 
 @pytest.mark.parametrize(

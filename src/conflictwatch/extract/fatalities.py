@@ -1204,15 +1204,17 @@ def with_previous(figure: Figure, previous: Sequence[Figure]) -> Figure:
     """A figure of people besides those counted in the sentence before ("A commander was
     killed. 2 other militants died.") as the running total of its source and side: the
     linker takes a side's largest figure as the toll, so the two must not stand apart.
-    An unsided figure adds to all that source's figures."""
-    if not figure.more:
+    An unsided figure adds to all that source's figures, a sided one to those of its side
+    and to the unsided ones ("A leader was killed. One of his sons was also killed": 2).
+    Those who died later already add to the toll in the linker."""
+    if not figure.more or figure.victims == DIED_LATER:
         return figure
     earlier = [
         f
         for f in previous
         if f.claimed_by == figure.claimed_by
         and f.victims != DIED_LATER
-        and (figure.victims is None or f.victims == figure.victims)
+        and (figure.victims is None or f.victims in {None, figure.victims})
     ]
     if not earlier:
         return figure
@@ -1268,10 +1270,23 @@ _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I
 _MORE_AFTER = re.compile(r"\s+(?:others|more|other\s+[\w'’-]+)\b", re.IGNORECASE)
 
 
+# "One of his children was also killed", "the militants also killed two herders".
+_ALSO_BEFORE = re.compile(
+    r"\balso\s+(?:killed|executed|shot\s+dead|murdered)\s+(?:at\s+least\s+)?$", re.IGNORECASE
+)
+_ALSO_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were)\s+also\s+(?:killed|executed|shot\s+dead|found\s+dead)\b"
+    r"|\s+also\s+(?:died|perished)\b",
+    re.IGNORECASE,
+)
+
+
 def _more_people(text: str, count: Count, end: int) -> bool:
     return bool(
         _MORE_BEFORE.search(text, max(0, count.start - 20), count.start)
         or _MORE_AFTER.match(text, count.end, end)
+        or _ALSO_BEFORE.search(text, max(0, count.start - 30), count.start)
+        or _ALSO_AFTER.match(text, count.end, end)
     )
 
 
