@@ -176,8 +176,8 @@ def _singular_victim() -> re.Pattern[str]:
     # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
     died = (
         rf"(?:was|is|has\s+been)\s+{adverb}{_TAKEN_FIRST}['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
-        r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|hanged|found\s+dead|"
-        r"found\s+murdered|neutrali[sz]ed|slain|"
+        r"beheaded|decapitated|murdered|gunned\s+down|shot\s+down|lynched|hanged|"
+        r"found\s+(?:dead|murdered|beheaded|executed|shot\s+dead)|neutrali[sz]ed|slain|"
         r"(?:tortured|beaten|stoned|burn(?:ed|t)|hacked|stabbed)\s+to\s+death)\b"
     )
     complement = r"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
@@ -196,6 +196,8 @@ def _singular_victim() -> re.Pattern[str]:
         rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
         # "A Tuareg man, returned home to vote, was killed": an aside between.
         rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
+        # "A Tuareg who was kidnapped last week was found beheaded": a relative clause.
+        rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+[^,.;()]{{1,60}}?\s+{died}"
         # "one was tortured to death and the four others executed": one of those counted.
         rf"|(?<!no\s)(?<!not\s)\bone\s+(?:of\s+(?:them|whom)\s+)?{died}"
         # "leaving the driver dead", "leaving a soldier dead".
@@ -326,6 +328,8 @@ def _is_death_count(
         return False  # "at around 10:30 am", "21h", "(1030 GMT)": times of day
     if _CODED_TOLL.search(text[max(sent_start, count.start - 90) : count.start]):
         return True  # "unknown fatalities coded as 10": the note states its own figure
+    if _is_cause(text, count.start, sent_start, of_victim=True):
+        return False  # "against the killing of a girl who was found beheaded": a grievance
     if _DEATH_NOUN_AFTER.match(right):
         return True  # "resulting in 6 fatalities", "causing six deaths": the noun is the toll
     if _TO_DEATH_BEFORE.search(text, max(sent_start, count.start - 20), count.start) and (
@@ -771,23 +775,27 @@ def _taken_after(text: str, count: Count, counted: str, sent_end: int) -> bool:
 
 
 @cache
-def _grievance() -> re.Pattern[str]:
+def _grievance(of_victim: bool = False) -> re.Pattern[str]:
     """'against the killing of', 'over the deaths of', 'following the discovery of the
-    body of': the lead, then a death noun."""
+    body of': the lead, then a death noun (`of_victim`: and the "of" before the dead)."""
     leads = cues.alternation(load_json("lexicon/cues.json")["grievance_leads"])
+    nouns = r"death|deaths|killing|killings|murder|murders|assassination|execution"
+    tail = rf"(?:{nouns}|body|bodies|corpse)\s+of\s+" if of_victim else rf"(?:{nouns}|{_BODY_OF})"
     return re.compile(
-        rf"\b(?:{leads})\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,2}}"
-        r"(?:death|deaths|killing|killings|murder|murders|assassination|execution"
-        r"|(?:the\s+)?(?:body|bodies|corpse)\s+of)\s*$",
+        rf"\b(?:{leads})\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,2}}{tail}\s*$",
         re.IGNORECASE,
     )
 
 
-def _is_cause(text: str, death_at: int, sent_start: int) -> bool:
+_BODY_OF = r"(?:the\s+)?(?:body|bodies|corpse)\s+of"
+
+
+def _is_cause(text: str, death_at: int, sent_start: int, *, of_victim: bool = False) -> bool:
     """'protest against the killing of', 'over the death of': a death as a grievance,
-    an earlier event than the one the sentence tells."""
+    an earlier event than the one the sentence tells. `death_at` is where the death
+    word starts, or (`of_victim`) where the dead it is "of" start."""
     left = text[max(sent_start, death_at - 60) : death_at]
-    return _grievance().search(left) is not None
+    return _grievance(of_victim).search(left) is not None
 
 
 _NOT_GOVERNING = {
@@ -892,6 +900,7 @@ def _headline_victim() -> re.Pattern[str]:
 
 # An object after the death word makes the opening noun the killer ("Soldier killed
 # two"); a verb makes the participle a description ("The man killed was a teacher").
+_REMAINS_OF = re.compile(r"(?:body|corpse|remains)\s+of\b", re.IGNORECASE)
 _OBJECT_AFTER = re.compile(
     r"\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
     r"was|were|is|are)\b",
@@ -904,6 +913,8 @@ def _headline_victims(text: str, start: int, end: int) -> list[Count]:
     match = _headline_victim().match(text, start, end)
     if match is None or _OBJECT_AFTER.match(text, match.end(), end):
         return []
+    if _REMAINS_OF.match(text, match.start("noun"), end):
+        return []  # "The body of a man was found beheaded": the man is the one counted
     # "and his son" is counted by the rule for joined persons.
     return [Count(match.start("noun"), match.end("noun"), 1, "exact")]
 
@@ -945,13 +956,15 @@ def _singular_counts(text: str, start: int, end: int) -> list[Count]:
 
 def _singular_victims(text: str, start: int, end: int) -> list[Count]:
     """The victim pattern holds its own death word, so it needs no further check;
-    but 'who previously had executed an informer' tells of an earlier killing, and
-    'was killed, although this was denied' of a denied one."""
+    but 'who previously had executed an informer' tells of an earlier killing, 'was
+    killed, although this was denied' of a denied one, and 'in protest against the
+    killing of a girl who was found beheaded' of a grievance."""
     return [
         Count(m.start(), m.end(), 1, "exact")
         for m in _singular_victim().finditer(text, start, end)
         if not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
         and not _RETRACTED.match(text, m.end(), end)
+        and not _is_cause(text, m.start(), start, of_victim=True)
     ]
 
 
@@ -1131,7 +1144,9 @@ def find_figures(
     singles: list[Count] = []
     for count in _singular_counts(text, start, end):
         # "one dead body", "a lifeless soldier": the death word is inside the match.
-        dead = cues.has("death_predicates", text, count.start, count.end)
+        dead = cues.has("death_predicates", text, count.start, count.end) and not _is_cause(
+            text, count.start, start, of_victim=True
+        )
         if not _overlaps(count, taken) and (
             dead or _is_death_count(text, count, start, end, counts_a_person=True)
         ):
