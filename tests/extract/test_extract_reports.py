@@ -66,6 +66,35 @@ def test_reports_listed_towns_give_one_event_each_with_divided_toll(pipeline):
     assert sum(c.fatalities for r in found for c in r.claims) == 6
 
 
+@pytest.mark.parametrize(
+    ("text", "shares"),
+    [
+        # The toll of events told apart elsewhere: this one's share, rounded.
+        (
+            "Soldiers killed 28 militants near Koro. Fatalities split between (3) events.",
+            [9],
+        ),
+        (
+            "Gunmen killed twelve civilians in Koro. Fatalities split across two events.",
+            [6],
+        ),
+        (
+            "On Sunday, gunmen killed ten herders near Koro; fatalities spread over four villages.",
+            [3],
+        ),
+        # The towns told apart already share it.
+        (
+            "On Sunday, gunmen attacked Bankass and Koro, killing six. Fatalities split across "
+            "two events.",
+            [3, 3],
+        ),
+    ],
+)
+def test_reports_a_toll_split_across_events_as_the_text_says(pipeline, text, shares):
+    found = reports(pipeline, text)
+    assert [sum(c.fatalities for c in r.claims) for r in found] == shares
+
+
 def test_reports_a_town_then_its_cercle_is_one_place_not_a_list(pipeline):
     # "Boni, Douentza": the cercle says where Boni lies; one event keeps the toll.
     text = "On Sunday, gunmen attacked Boni, Douentza, killing six civilians."

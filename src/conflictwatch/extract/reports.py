@@ -43,6 +43,7 @@ from conflictwatch.extract.roles import (
     named_as_hit,
 )
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
+from conflictwatch.numbers import words_to_int
 
 # Sub-event types that happen in the capital when a report names no place (see
 # _national_capital); not riots between communities, not attacks.
@@ -1258,12 +1259,41 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         listed = draft.first.places
         days = _days_told(doc, report)
         lasted = () if days else _days_lasted(doc, ctx, draft, report)
+        parts: list[Report] = []
         for one in split_by_place(report, listed) if listed else [report]:
             if lasted:  # days estimated back from publication: still within the week
-                reports.extend(split_by_day(one, lasted, precision=report.time_precision or 2))
+                parts.extend(split_by_day(one, lasted, precision=report.time_precision or 2))
             else:
-                reports.extend(split_by_day(one, days))
+                parts.extend(split_by_day(one, days))
+        reports.extend(_split_as_told(doc.text, report, parts))
     return reports
+
+
+# "Fatalities split across three events", "fatalities spread over four villages": the
+# toll told is that of several events, the others coded apart.
+_SPLIT_TOLL = re.compile(
+    r"\bfatalities\s+(?:are\s+|were\s+|have\s+been\s+)?(?:split|spread|divided)\s+"
+    r"(?:across|between|over|among)\s+(?:the\s+)?\(?(?P<parts>\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\)?\s+(?:separate\s+)?(?:events|dates|days|locations|villages)\b",
+    re.IGNORECASE,
+)
+
+
+def _split_as_told(text: str, report: Report, parts: list[Report]) -> list[Report]:
+    """Each part's share when the text says its toll was split over more events than
+    it told apart: the toll over their number, rounded (ACLED's shares differ by one
+    at most, so the rounded one is the commonest)."""
+    told = _SPLIT_TOLL.search(text)
+    if told is None:
+        return parts
+    count = int(told["parts"]) if told["parts"].isdigit() else words_to_int(told["parts"])
+    if count is None or len(parts) >= count:
+        return parts
+    claims = [
+        replace(claim, fatalities=(2 * claim.fatalities + count) // (2 * count))
+        for claim in report.claims
+    ]
+    return [replace(part, claims=claims) for part in parts]
 
 
 # Kinds of actors whose act a following actorless sentence may go on telling.
