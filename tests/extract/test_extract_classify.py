@@ -215,6 +215,17 @@ def test_classify_takeover_after_the_others_left_is_a_transfer():
         ("Youths torched the town hall.", {}, "Violent demonstration"),
         ("Soldiers protested and fired into the air.", {}, "Violent demonstration"),
         ("The demonstrators assaulted the director.", {}, "Violent demonstration"),
+        # Party activists or pupils who break and destroy are a crowd too.
+        (
+            "Party activists broke windows and tried to assault officials at the meeting.",
+            {},
+            "Violent demonstration",
+        ),
+        (
+            "Pupils destroyed office furniture and set fire to two motorbikes.",
+            {},
+            "Violent demonstration",
+        ),
         # Things smashed by others are no riot.
         ("Several vehicles were smashed near the village.", {}, None),
     ],

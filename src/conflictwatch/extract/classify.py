@@ -349,7 +349,10 @@ def _arrests_in_raids(triggers: list[Trigger], state_actor: bool) -> bool:
 _RAID_NOUN = re.compile(r"\braids?$", re.IGNORECASE)
 
 
-_CROWD_WORD = re.compile(r"protesters|demonstrators|youths|students|crowd", re.IGNORECASE)
+_CROWD_WORD = re.compile(
+    r"protesters|demonstrators|youths|students|pupils|activists|partisans|supporters|crowd",
+    re.IGNORECASE,
+)
 _DONE_TO_THINGS = re.compile(r"smashed|hurled|pelted|broke into|stormed", re.IGNORECASE)
 # "Soldiers demonstrated, firing shots in the air" is a riot; gunmen firing in the air
 # while raiding a market are not a crowd.
