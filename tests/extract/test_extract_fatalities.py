@@ -641,6 +641,7 @@ def test_fatalities_attackers_corpses_and_hangings(text, expected):
         # One person joined to a count of others.
         ("The mayor and three others were killed by gunmen.", 4),
         ("Norbert Zongo and three others were killed by gunmen.", 4),
+        ("Norbert Zongo, a journalist critical of the government, and three others died.", 4),
         ("The mayor and three other civilians were killed by gunmen.", 4),
         ("Gunmen killed the mayor and two others.", 3),
         ("The chief and two more were killed by gunmen.", 3),
@@ -658,9 +659,12 @@ def test_fatalities_people_besides_those_counted(text, expected):
         ("Militants ambushed a patrol, killing one soldier, six Koglweogo, and wounded others.", 7),
         ("Militants ambushed a patrol, killing one soldier, six policemen and wounding three.", 7),
         ("Militants killed two soldiers, three wounded.", 2),
+        # A people's name stands for one of them in a list.
+        ("Troops clashed with Islamists. 1 French & 10 jihadists killed.", 11),
+        ("1 Chadian and 10 jihadists were killed in the clash.", 11),
     ],
 )
-def test_fatalities_a_list_of_the_dead_before_an_injury_clause(text, expected):
+def test_fatalities_a_list_of_the_dead(text, expected):
     assert conservative(text) == expected
 
 

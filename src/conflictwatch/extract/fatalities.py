@@ -923,9 +923,10 @@ def _headline_victims(text: str, start: int, end: int) -> list[Count]:
 def _person_and() -> re.Pattern[str]:
     """'The mayor and ', 'Norbert Zongo and ': one person joined to a count of others."""
     noun = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
+    # "Norbert Zongo, an outspoken journalist, and three others": an aside between.
     return re.compile(
         rf"(?P<p>(?:the|a|an|his|her|their)\s+{_DESCRIBING}{{0,3}}(?:{noun})"
-        r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)+)\s+and\s+$",
+        r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)+)(?:,\s+[^,.;()]{1,60},)?\s+and\s+$",
         re.IGNORECASE,
     )
 
@@ -941,7 +942,7 @@ def _joined_to_others(
         count = unit[-1]
         if len(unit) != 1 or not _MORE_AFTER.match(text, count.end):
             continue
-        person = _person_and().search(text, max(start, count.start - 60), count.start)
+        person = _person_and().search(text, max(start, count.start - 130), count.start)
         if person is None:
             continue
         one = Count(person.start("p"), person.end("p"), 1, "exact")
