@@ -730,6 +730,33 @@ def test_fatalities_people_of_office_and_volunteers_have_sides(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # The dead in a group's ranks are that side's: they add to the forces' dead.
+        (
+            "Militants ambushed a convoy near Gao; 1 soldier killed and 3 peacekeepers killed. "
+            "2 dead in JNIM's ranks.",
+            6,
+        ),
+        (
+            "JNIM attacked the camp in Gao, killing four soldiers, and admitted two dead in "
+            "its own ranks.",
+            6,
+        ),
+        # The ranks of the forces are the forces' side: a restatement stays one figure.
+        (
+            "Militants attacked the post in Gao and killed 3 soldiers. 3 dead in the army's ranks.",
+            3,
+        ),
+    ],
+)
+def test_fatalities_the_dead_in_a_sides_ranks(text, expected):
+    pipeline = build_pipeline(load_settings({"progress": False}))
+    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
+    assert conservative_fatalities(report.claims) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The group announced the execution of an Algerian diplomat, one of four held.", 1),
         ("On 26 January, the body of a health worker was found riddled with bullets.", 1),
         ("A lookout, who turned out to be a minor, was killed by a helicopter patrol.", 1),

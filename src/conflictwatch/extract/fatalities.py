@@ -1200,7 +1200,11 @@ def find_figures(
         if count in singles:
             side = victim_class(text, count.start, count.end, within=True)
         else:
-            side = victim_class(text, count.end, end) or _group_list_side(text, count, end)
+            side = (
+                victim_class(text, count.end, end)
+                or _group_list_side(text, count, end)
+                or _ranks_side(text, count, end)
+            )
         if _died_later(text, count, end):
             side = DIED_LATER
         sums.setdefault((source, side), []).append(count)
@@ -1214,6 +1218,27 @@ def find_figures(
             figure = replace(figure, more=True)
         figures.append(figure)
     return sorted(figures + bombers, key=lambda f: f.start)
+
+
+# "2 dead in JNIM's ranks", "two killed in their own ranks": the side whose ranks.
+_IN_RANKS = re.compile(
+    r"\s+(?:(?:were|was|are)\s+)?(?:dead|killed)\s+(?:in|among|within)\s+(?:the\s+)?"
+    r"(?P<owner>(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|’s)?\s+|(?:their|its|his)\s+(?:own\s+)?|own\s+)?"
+    r"ranks\b(?:\s+of\s+(?:the\s+)?(?P<of>[\w-]+))?",
+    re.IGNORECASE,
+)
+_FORCES_OWNER = re.compile(
+    r"\b(?:army|armed forces|fama|soldiers|troops|forces|military|police|gendarm\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranks_side(text: str, count: Count, end: int) -> str | None:
+    ranks = _IN_RANKS.match(text, count.end, end)
+    if ranks is None:
+        return None
+    owner = (ranks["owner"] or "") + (ranks["of"] or "")
+    return "military" if _FORCES_OWNER.search(owner) else "militants"
 
 
 def with_previous(figure: Figure, previous: Sequence[Figure]) -> Figure:
