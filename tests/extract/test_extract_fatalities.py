@@ -659,6 +659,9 @@ def test_fatalities_people_besides_those_counted(text, expected):
         ("Militants ambushed a patrol, killing one soldier, six Koglweogo, and wounded others.", 7),
         ("Militants ambushed a patrol, killing one soldier, six policemen and wounding three.", 7),
         ("Militants killed two soldiers, three wounded.", 2),
+        # Where each item died does not break the list.
+        ("Gendarmes executed four men in the village of Inata and five others at a mine.", 9),
+        ("Gunmen killed two soldiers in the town of Djibo and wounded five others.", 2),
         # A people's name stands for one of them in a list.
         ("Troops clashed with Islamists. 1 French & 10 jihadists killed.", 11),
         ("1 Chadian and 10 jihadists were killed in the clash.", 11),

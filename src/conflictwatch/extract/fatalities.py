@@ -1394,6 +1394,15 @@ def _units(text: str, counts: list[Count], start: int, end: int) -> list[list[Co
     return units
 
 
+# "executed four men in the village of Inata and five others at the mining site": where
+# each item died does not break the list.
+_WHERE_IN_LIST = re.compile(
+    r"\s+(?:in|at|near)\s+(?:the\s+)?(?:(?:village|town|area|commune|hamlet|locality)\s+of\s+)?"
+    r"(?-i:[A-Z])[\w'’-]+(?:[\s-]+(?-i:[A-Z])[\w'’-]+)?(?=\s*(?:,|and\b|&))",
+    re.IGNORECASE,
+)
+
+
 def _continues_list(text: str, units: list[list[Count]], count: Count, start: int) -> bool:
     """'killing three fighters (VDP) and eleven civilians', 'killing one soldier, six
     Koglweogo': a later item of a list the death verb before it governs."""
@@ -1401,6 +1410,7 @@ def _continues_list(text: str, units: list[list[Count]], count: Count, start: in
         return False
     previous = units[-1][0]
     gap = re.sub(r"\s*\([^()]{0,25}\)", "", text[previous.end : count.start])
+    gap = _WHERE_IN_LIST.sub("", gap)
     if not _is_listed(gap) or _is_subset(text, count, start):
         return False
     if re.search(
