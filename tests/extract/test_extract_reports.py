@@ -95,6 +95,16 @@ def test_reports_a_toll_split_across_events_as_the_text_says(pipeline, text, sha
     assert [sum(c.fatalities for c in r.claims) for r in found] == shares
 
 
+def test_reports_a_town_people_came_from_does_not_split_the_story(pipeline):
+    text = (
+        "Gunmen attacked the village of Koro. They killed 4 people before militiamen "
+        "from Bankass arrived."
+    )
+    (found,) = reports(pipeline, text)
+    assert found.place.name == "Koro"
+    assert sum(c.fatalities for c in found.claims) == 4
+
+
 def test_reports_a_town_then_its_cercle_is_one_place_not_a_list(pipeline):
     # "Boni, Douentza": the cercle says where Boni lies; one event keeps the toll.
     text = "On Sunday, gunmen attacked Boni, Douentza, killing six civilians."

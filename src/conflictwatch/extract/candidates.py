@@ -94,6 +94,7 @@ class Candidate:
     places: list[Place] = field(default_factory=list)  # listed towns, one event each
     refers_back: bool = False  # "the attack", "claimed the assault": an event told before
     claims_responsibility: bool = False  # "IS claimed responsibility for the attack"
+    place_aside: bool = False  # the place is only where people came from ("from Boulsa")
 
     @property
     def anchored(self) -> bool:
@@ -1259,6 +1260,7 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
         aside = _over_lists(text, places, aside_spans(text, start, end, event_type, trigger))
         # "a sit-in against the events in Gao and Timbuktu": no list of event places.
         setting = [p for p in places if not inside_spans(aside, p.start or 0, p.end or 0)]
+        place = best_place(places, text, aside)
         candidates.append(
             Candidate(
                 sentence=index,
@@ -1271,8 +1273,9 @@ def build_candidates(doc: ArticleDoc, ctx: ArticleContext) -> list[Candidate]:
                 triggers=triggers,
                 roles=roles,
                 date=found_date,
-                place=best_place(places, text, aside),
+                place=place,
                 places=_listed_places(text, setting),
+                place_aside=place is not None and place not in setting,
                 figures=figures,
                 hedged=cues.has("hedge_cues", text, start, end),
                 civilians=target.civilians,

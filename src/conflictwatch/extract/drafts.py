@@ -58,17 +58,20 @@ class Draft:
 
 
 def _compatible(draft: Draft, cand: Candidate) -> bool:
+    # "They killed 4 people before militiamen from Boulsa arrived": a town named only
+    # as where people came from does not set the sentence elsewhere.
+    place = None if cand.place_aside else cand.place
     if draft.date and cand.date:
         first, second = draft.date[0], cand.date[0]
         if second.anchor is not None and second.anchor == first.date:
             # "Five days later he was killed": told from the draft's own day, the story goes
             # on, and ACLED codes it with the incident it follows.
-            return _places_compatible(draft.place, cand.place)
+            return _places_compatible(draft.place, place)
         if first.date and second.date:
             window = {1: 1, 2: 7, 3: 31}[max(first.precision, second.precision)]
             if abs((first.date - second.date).days) > window:
                 return False
-    return _places_compatible(draft.place, cand.place)
+    return _places_compatible(draft.place, place)
 
 
 def merge_candidates(candidates: list[Candidate], *, short: bool = False) -> list[Draft]:
