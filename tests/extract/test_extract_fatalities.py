@@ -582,6 +582,8 @@ def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
         ("Protesters rallied over matters related to the death of a poacher.", 0),
         ("Youths burned tires, furious about the death of a guard shot dead by gunmen.", 0),
         ("Residents rioted against the killing of a girl who was found beheaded.", 0),
+        # A bracketed acronym among the words for the person.
+        ("Militants killed a former village development (CVD) councilman in Djibo.", 1),
         # Found killed, after a relative clause; the body is the person's.
         ("A herder who was abducted by gunmen on Monday was found beheaded.", 1),
         ("The body of a man was found beheaded near the river.", 1),

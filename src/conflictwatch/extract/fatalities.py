@@ -172,7 +172,8 @@ def _singular_victim() -> re.Pattern[str]:
     passive = cues.alternation(lexicon["singular_passive_deaths"]).replace(
         r"was\s+", rf"was\s+{adverb}"
     )
-    describing = r"(?:[\w'’-]+\s+){0,4}?"
+    # "a former village development (CVD) councilman": a bracketed acronym among them.
+    describing = r"(?:(?:[\w'’-]+|\([\w'’-]{1,12}\))\s+){0,4}?"
     # "was killed", "was 'neutralised'", "was shot down": what a single death is told by.
     died = (
         rf"(?:was|is|has\s+been)\s+{adverb}{_TAKEN_FIRST}['‘’\"]?(?:killed|assassinated|shot\s+dead|executed|"
