@@ -483,9 +483,14 @@ def test_a_count_of_deaths_or_fatalities_is_a_toll(text, expected):
     ],
 )
 def test_a_vague_toll_gives_way_to_a_given_figure(text, expected):
+    assert report_toll(text) == expected
+
+
+def report_toll(text):
+    """The conservative toll of the one report the pipeline makes of `text`."""
     pipeline = build_pipeline(load_settings({"progress": False}))
     (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
-    assert conservative_fatalities(report.claims) == expected
+    return conservative_fatalities(report.claims)
 
 
 def conservative(text):
@@ -553,9 +558,7 @@ def test_fatalities_a_bomber_is_of_the_attackers_side():
     # Told in a sentence of its own, the bomber's death is no restatement of the
     # soldiers' toll: it counts for the other side.
     text = "Two soldiers were killed in a car bomb attack in Gao. The bomber was killed."
-    pipeline = build_pipeline(load_settings({"progress": False}))
-    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
-    assert conservative_fatalities(report.claims) == 3
+    assert report_toll(text) == 3
 
 
 def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
@@ -696,9 +699,7 @@ def test_fatalities_a_list_of_the_dead(text, expected):
     ],
 )
 def test_fatalities_more_dead_besides_those_counted_before(text, expected):
-    pipeline = build_pipeline(load_settings({"progress": False}))
-    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
-    assert conservative_fatalities(report.claims) == expected
+    assert report_toll(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -727,9 +728,7 @@ def test_fatalities_one_of_a_group_named_before(text, expected):
     ],
 )
 def test_fatalities_people_of_office_and_volunteers_have_sides(text, expected):
-    pipeline = build_pipeline(load_settings({"progress": False}))
-    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
-    assert conservative_fatalities(report.claims) == expected
+    assert report_toll(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -754,9 +753,7 @@ def test_fatalities_people_of_office_and_volunteers_have_sides(text, expected):
     ],
 )
 def test_fatalities_the_dead_in_a_sides_ranks(text, expected):
-    pipeline = build_pipeline(load_settings({"progress": False}))
-    (report,) = pipeline(Article("t", text, date(2021, 5, 7))).reports
-    assert conservative_fatalities(report.claims) == expected
+    assert report_toll(text) == expected
 
 
 @pytest.mark.parametrize(
