@@ -775,6 +775,9 @@ def _taken_after(text: str, count: Count, counted: str, sent_end: int) -> bool:
     return cues.cue("non_fatal_verbs").match(rest) is not None
 
 
+_BODY_OF = r"(?:the\s+)?(?:body|bodies|corpse)\s+of"
+
+
 @cache
 def _grievance(of_victim: bool = False) -> re.Pattern[str]:
     """'against the killing of', 'over the deaths of', 'following the discovery of the
@@ -786,9 +789,6 @@ def _grievance(of_victim: bool = False) -> re.Pattern[str]:
         rf"\b(?:{leads})\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){{0,2}}{tail}\s*$",
         re.IGNORECASE,
     )
-
-
-_BODY_OF = r"(?:the\s+)?(?:body|bodies|corpse)\s+of"
 
 
 def _is_cause(text: str, death_at: int, sent_start: int, *, of_victim: bool = False) -> bool:
@@ -899,9 +899,10 @@ def _headline_victim() -> re.Pattern[str]:
     )
 
 
+# "The body of a man": the man, not the body, is the one counted.
+_REMAINS_OF = re.compile(r"(?:body|corpse|remains)\s+of\b", re.IGNORECASE)
 # An object after the death word makes the opening noun the killer ("Soldier killed
 # two"); a verb makes the participle a description ("The man killed was a teacher").
-_REMAINS_OF = re.compile(r"(?:body|corpse|remains)\s+of\b", re.IGNORECASE)
 _OBJECT_AFTER = re.compile(
     r"\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
     r"was|were|is|are)\b",

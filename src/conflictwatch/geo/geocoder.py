@@ -1106,6 +1106,7 @@ class Geocoder:
         )
 
     def _by_the_seat(self, key: str, position: int) -> bool:
+        """The key names a region of the place's country whose seat lies close by."""
         country = self.gazetteer.country_codes[position]
         return any(
             region.country_code == country
