@@ -927,7 +927,7 @@ def _person_and() -> re.Pattern[str]:
     noun = cues.alternation(load_json("lexicon/cues.json")["singular_person_nouns"])
     # "Norbert Zongo, an outspoken journalist, and three others": an aside between.
     return re.compile(
-        rf"(?P<p>(?:the|a|an|his|her|their)\s+{_DESCRIBING}{{0,3}}(?:{noun})"
+        rf"(?P<p>{_person(noun, 'the|a|an|his|her|their', '{0,3}')}"
         r"|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)+)(?:,\s+[^,.;()]{1,60},)?\s+and\s+$",
         re.IGNORECASE,
     )

@@ -43,7 +43,7 @@ from conflictwatch.extract.roles import (
     named_as_hit,
 )
 from conflictwatch.model import ArticleDoc, Claim, Evidence, Mention, Place, Report
-from conflictwatch.numbers import words_to_int
+from conflictwatch.numbers import find_counts
 
 # Sub-event types that happen in the capital when a report names no place (see
 # _national_capital); not riots between communities, not attacks.
@@ -1244,6 +1244,7 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
     reports: list[Report] = []
     brief = len(doc.sentences) <= BRIEF_SENTENCES
     told: tuple[int, Roles] | None = None  # (paragraph, acting side) of the last armed act
+    split_over = _events_split_over(doc.text)
     for draft in merge_candidates(build_candidates(doc, ctx), short=brief):
         paragraph = draft.first.paragraph
         before = None
@@ -1265,7 +1266,7 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
                 parts.extend(split_by_day(one, lasted, precision=report.time_precision or 2))
             else:
                 parts.extend(split_by_day(one, days))
-        reports.extend(_split_as_told(doc.text, report, parts))
+        reports.extend(_split_as_told(split_over, report, parts))
     return reports
 
 
@@ -1279,14 +1280,17 @@ _SPLIT_TOLL = re.compile(
 )
 
 
-def _split_as_told(text: str, report: Report, parts: list[Report]) -> list[Report]:
-    """Each part's share when the text says its toll was split over more events than
-    it told apart: the toll over their number, rounded (ACLED's shares differ by one
-    at most, so the rounded one is the commonest)."""
+def _events_split_over(text: str) -> int | None:
+    """How many events the text says its toll was split over, if it says so."""
     told = _SPLIT_TOLL.search(text)
-    if told is None:
-        return parts
-    count = int(told["parts"]) if told["parts"].isdigit() else words_to_int(told["parts"])
+    counts = find_counts(told["parts"]) if told else []
+    return counts[0].value if counts else None
+
+
+def _split_as_told(count: int | None, report: Report, parts: list[Report]) -> list[Report]:
+    """Each part's share when the text says its toll was split over more events (`count`)
+    than it told apart: the toll over their number, rounded (ACLED's shares differ by one
+    at most, so the rounded one is the commonest)."""
     if count is None or len(parts) >= count:
         return parts
     claims = [
