@@ -50,6 +50,9 @@ def test_a_foreign_country_protested_against_is_not_where_the_protest_was(pipeli
         # Foreigners taken or killed are news from where they were, not from home.
         ("On Monday, gunmen kidnapped a Chinese oil worker.", None),
         ("On Monday, gunmen took a group of German tourists hostage.", None),
+        # A force the registry files as serving abroad fights away from home.
+        ("On Monday, French troops killed four militants in an airstrike.", None),
+        ("On Monday, militants shot down a French helicopter.", None),
         # People at home, or forces, still name their country.
         ("On Monday, Cameroonian teachers marched to demand their arrears.", "CM"),
         ("On Monday, Nigerian soldiers killed two bandits.", "NG"),

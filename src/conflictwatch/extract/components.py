@@ -151,21 +151,23 @@ def article_country(
 ) -> str | None:
     """The country the article is about.
 
-    Towns outweigh country mentions, and a bare adjective ("French troops",
-    "an Egyptian contingent") counts least: the article is about where things
-    happened, not who took part. What a protest is against or about ("marched
-    against the decision to recognise Jerusalem as the capital of Israel") does
-    not count when it names a foreign country: the protest happened at home.
-    The feed's country (`default`: a home outlet's, a single-country feed's)
-    counts as much as a town. Ties go to it, then to a home country, then to the
-    first mentioned. With no clue at all, `default`, if one is set, else the one
-    country the text's armed groups and communities belong to (`cued`: "MUJAO
-    fighters amputated a thief's hand" is about Mali).
+    Towns outweigh country mentions, and a bare adjective ("an Egyptian
+    contingent") counts least: the article is about where things happened, not
+    who took part. The adjective of a force the registry files as serving
+    abroad ("French troops", "US drones") counts not at all. What a protest is
+    against or about ("marched against the decision to recognise Jerusalem as
+    the capital of Israel") does not count when it names a foreign country: the
+    protest happened at home. The feed's country (`default`: a home outlet's, a
+    single-country feed's) counts as much as a town. Ties go to it, then to a
+    home country, then to the first mentioned. With no clue at all, `default`,
+    if one is set, else the one country the text's armed groups and communities
+    belong to (`cued`: "MUJAO fighters amputated a thief's hand" is about Mali).
     """
     topics = _protest_topics(doc)
     cues = [(m.start, m.end) for m in doc.of("country_cue")]
     evidence: list[tuple[str, float, int]] = []  # (country, weight, offset)
     named_actors: list[tuple[int, int]] = []
+    deployed: list[tuple[int, int]] = []
     for mention in doc.of("actor"):
         # "FAMa", "Koglweogo": a national force or local group says where it happened;
         # "soldiers" got its country from the article and tells nothing back.
@@ -173,14 +175,21 @@ def article_country(
         if named and not entry.generic and entry.kind in _LOCAL_KINDS:
             evidence.append((named, 0.75, mention.start))
             named_actors.append((mention.start, mention.end))
+        elif entry.kind == "external" and not named:
+            deployed.append((mention.start, mention.end))
     countries = [m for m in doc.of("country") if not _reference(doc.text, m.start)]
     for mention in countries:
         evidence.append((mention.value, 1.0, mention.start))
     for mention in doc.of("nationality"):
         if inside_spans(named_actors, mention.start, mention.end):  # "Ghanaian police": once
             continue
-        if mention.value not in home and _FOREIGN_PRESENCE.match(doc.text, mention.end):
-            continue  # "a Chinese oil worker", "French tourists": news from abroad
+        if mention.value not in home and (
+            _FOREIGN_PRESENCE.match(doc.text, mention.end)
+            or inside_spans(deployed, mention.start, mention.end)
+        ):
+            # "a Chinese oil worker", "French tourists": news from abroad; "French
+            # troops", "US drones": a force the registry knows serves abroad.
+            continue
         evidence.append((mention.value, 0.5, mention.start))
     for place in doc.places:
         start = place.start if place.start is not None else len(doc.text)
