@@ -148,6 +148,9 @@ def test_a_country_named_as_a_border_is_not_where_the_place_is(
     for text in (
         "Gunmen attacked Tamkoro, on the Burkina Faso border.",
         "Gunmen attacked Tamkoro near the Burkinabe frontier.",
+        # Or the country alone, as a landmark: "a town next to", "near".
+        "Gunmen attacked Tamkoro, a town next to Burkina Faso.",
+        "Gunmen attacked Tamkoro near Burkina Faso.",
     ):
         assert countries(geocoder, text, countries=["BF"])[0] == "ML", text
 

@@ -219,8 +219,10 @@ _CODED_AS = re.compile(
     r"\b(?i:coded)\s+(?:at\s+(?:an?\s+|the\s+)?approximate\s+locations?\s+)?(?:as|to)\s+(?=[A-Z])"
 )
 _GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGNORECASE)
+# A country named as a landmark: "the border with Mali", "a town next to Mauritania".
 _BORDER_BEFORE = re.compile(
-    r"\b(?:border|borders|frontier)\s+(?:with|of)\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$",
+    r"\b(?:(?:border|borders|frontier)\s+(?:with|of)|bordering|(?:next|close)\s+to|near)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "on the Niger border", "near the Burkinabe frontier".
