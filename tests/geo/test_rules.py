@@ -181,6 +181,9 @@ def test_a_participle_after_a_comma_is_no_apposition_of_a_person(geocoder: Geoco
     assert [p.mention for p in geocoder.geoparse(text)] == ["Koro", "Bankass"]
     # A real apposition still marks a person, not the town of that name.
     assert geocoder.geoparse("Koro, a local official, said the road was closed.") == []
+    # After "the area of" the name is the place, whatever the comma brings.
+    text = "Militiamen entered a hamlet in the area of Koro, the hamlet chief was killed."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Koro"]
 
 
 def test_a_town_opening_an_institutions_name_is_the_place(geocoder: Geocoder) -> None:

@@ -120,8 +120,9 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _STRONG_LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|within|around|(?:town|village|city|locality|hamlet|"
-    r"commune)\s+of|visited|attacked|captured|seized|recaptured|retook|overran|bombed|"
-    r"shelled|struck|raided|stormed|besieged|entered)\s+(?:the\s+)?$",
+    r"commune|area|vicinity|outskirts|surroundings)\s+of|visited|attacked|captured|seized|"
+    r"recaptured|retook|overran|bombed|shelled|struck|raided|stormed|besieged|entered)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "between Gossi (Gourma-Rharous, Tombouctou) and Hombori": the hint stays with the first.
