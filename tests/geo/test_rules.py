@@ -154,6 +154,12 @@ def test_group_names_point_to_their_country(geocoder: Geocoder) -> None:
     assert ("NE", "Diffa") in geocoder._cued("ISWAP militants raided a village.")
     assert ("NE", "Diffa") in geocoder._cued("BH militants raided a village.")  # Boko Haram
     assert geocoder._cued("Militants raided a village.") == frozenset()
+    # Each name found, where it is and every country it belongs to.
+    text = "MUJAO and Koglweogo fighters clashed."
+    assert [(text[s:e], codes) for s, e, codes in geocoder.group_cues(text)] == [
+        ("MUJAO", {"ML"}),
+        ("Koglweogo", {"BF"}),
+    ]
 
 
 def test_ordinal_region_names_are_not_regions(geocoder: Geocoder) -> None:

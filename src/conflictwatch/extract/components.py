@@ -61,10 +61,12 @@ def sentences(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     return doc
 
 
-@component("countries", assigns=["countries", "country_cues"])
+@component("countries", assigns=["countries", "country_cues", "group_cues"])
 def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
-    """ "country" and "nationality" mentions, and "country_cue" ones: a leader, party or
-    union of one country ("President Tandja"), read by both places and actors."""
+    """ "country" and "nationality" mentions, "country_cue" ones: a leader, party or
+    union of one country ("President Tandja"), read by both places and actors, and
+    "group_cue" ones: an armed group or community of cues.tsv ("MUJAO"), whose
+    countries stand in for the article's when the text names none."""
     geocoder = ctx.resource("geocoder")
     for code, start, end, demonym in geocoder.country_mentions(doc.text):
         text = doc.text[start:end]
@@ -77,7 +79,14 @@ def countries(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
         doc.add(Mention(start, end, label, text, code))
     for code, start, end in ctx.resource("actors").country_cues(doc.text):
         doc.add(Mention(start, end, "country_cue", doc.text[start:end], code))
+    for start, end, codes in geocoder.group_cues(doc.text):
+        doc.add(Mention(start, end, "group_cue", doc.text[start:end], codes))
     return doc
+
+
+def _group_countries(doc: ArticleDoc) -> frozenset[str]:
+    """The countries the text's armed groups and communities belong to."""
+    return frozenset(code for mention in doc.of("group_cue") for code in mention.value)
 
 
 # Kinds of named actors that act in one country: "FAMa", "Koglweogo", and foreign
@@ -322,7 +331,7 @@ def actors(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     def names(code: str) -> str | None:
         return geocoder.country_place(code).country
 
-    cued = geocoder.cued_countries(doc.text)
+    cued = _group_countries(doc)
     country = article_country(doc, default, home, cued)
     _add_actors(doc, registry, country, names)
     # A named actor may tell the country that places and country names did not ("FAMa",
@@ -605,7 +614,7 @@ def triggers(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
 )
 def reports(doc: ArticleDoc, ctx: PipelineContext) -> ArticleDoc:
     geocoder = ctx.resource("geocoder")
-    cued = geocoder.cued_countries(doc.text)
+    cued = _group_countries(doc)
     code = article_country(doc, feed_country(doc, ctx), _home_countries(ctx), cued)
     attributed = attributed_groups(doc)  # who a sentence says did it, found once
     context = ArticleContext(

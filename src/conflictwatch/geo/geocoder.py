@@ -683,10 +683,16 @@ class Geocoder:
         seat = gaz.feature_codes[best].startswith(("PPLA", "PPLC"))
         return not seat and gaz.populations[best] < TOWN
 
-    def cued_countries(self, text: str) -> frozenset[str]:
-        """The countries the armed groups and communities of `text` belong to
-        (data/gazetteer/cues.tsv): "MUJAO" -> ML, "ISGS" -> ML, BF and NE."""
-        return frozenset(code for code, _ in self._cued(text))
+    def group_cues(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
+        """Each name of an armed group or community in `text` (data/gazetteer/cues.tsv)
+        as (start, end, the countries it belongs to): "MUJAO" -> ML, "ISGS" -> ML, BF
+        and NE."""
+        if self._cues is None:
+            return []
+        return [
+            (match.start(), match.end(), frozenset(c for c, _ in self._cue_places[match.group()]))
+            for match in self._cues.finditer(text)
+        ]
 
     def _cued(self, text: str) -> frozenset[tuple[str, str]]:
         """(country, "") and (country, admin1) of the group names in `text`."""
