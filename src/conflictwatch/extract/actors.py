@@ -75,6 +75,12 @@ def _governed(text: str, match: ActorMatch) -> bool:
     return _OF_THE_GOVERNMENT.search(text, max(0, match.start - 12), match.start) is not None
 
 
+def _named_after(entry: ActorEntry, code: str | None, country_name: str) -> ActorEntry:
+    """A country-less entry named after a country the way ACLED names generic actors:
+    "Unidentified Armed Group (Sudan)", "Civilians (Iraq)"."""
+    return replace(entry, name=f"{entry.name} ({country_name})", country=code)
+
+
 class Actors:
     def __init__(self, registry: ActorRegistry) -> None:
         self.registry = registry
@@ -224,7 +230,7 @@ class Actors:
         bare = self.registry.resolve(surface, country=None, on=on)
         if bare is None or bare.country is not None or not country_name:
             return entry
-        return replace(bare, name=f"{bare.name} ({country_name})", country=code)
+        return _named_after(bare, code, country_name)
 
     def is_abroad(self, country: str | None) -> bool:
         return self.registry.is_abroad(country)
@@ -266,5 +272,5 @@ class Actors:
         if entry is None or (country and entry.country != country):
             entry = self.registry.resolve(_GENERIC_ALIASES[kind], country=None)
             if country_name and entry is not None:
-                entry = replace(entry, name=f"{entry.name} ({country_name})", country=country)
+                entry = _named_after(entry, country, country_name)
         return entry
