@@ -547,6 +547,7 @@ def test_fatalities_members_of_a_family_or_community(text, expected):
         ("Gunmen abducted a trader; the abductee was subsequently executed.", 1),
         # A killer's own death counts too.
         ("A soldier shot dead two colleagues and later killed himself.", 3),
+        ("A militant detonated a car bomb at a checkpoint, killing himself and two soldiers.", 3),
         ("The man threatened to kill himself and others.", 0),
     ],
 )
@@ -590,6 +591,9 @@ def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
         # Found killed, after a relative clause; the body is the person's.
         ("A herder who was abducted by gunmen on Monday was found beheaded.", 1),
         ("The body of a man was found beheaded near the river.", 1),
+        # Ranks and trades: a "sub-officer", an "electricity provider" are people too.
+        ("An army sub-officer and his younger brother were assassinated in Djibo.", 2),
+        ("Militiamen executed a mechanic and an electricity provider in Dabali.", 2),
     ],
 )
 def test_fatalities_people_words_and_headline_deaths(text, expected):

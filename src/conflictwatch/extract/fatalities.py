@@ -213,8 +213,9 @@ def _singular_victim() -> re.Pattern[str]:
         # "An assassination was carried out": one killing, the victim unnamed.
         rf"|\ban\s+assassination\b(?!\s+(?:attempt|plot|bid|of)\b)"
         rf"|\bsuccumbed\s+to\s+(?:his|her)\s+(?:wounds|injuries)"
-        # "the soldier escaped and later killed himself": his own death is one more.
-        rf"|\b(?:killed|shot)\s+(?:himself|herself)\b(?!\s+(?:and|along|with)\b)",
+        # "the soldier escaped and later killed himself", "a bomb ..., killing himself and
+        # two soldiers": his own death is one more.
+        rf"|\b(?:killed|killing|shot)\s+(?:himself|herself)\b",
         re.IGNORECASE,
     )
 
