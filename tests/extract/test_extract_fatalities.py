@@ -590,6 +590,8 @@ def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
         ("Militants killed a former village development (CVD) councilman in Djibo.", 1),
         # Found killed, after a relative clause; the body is the person's.
         ("A herder who was abducted by gunmen on Monday was found beheaded.", 1),
+        # One of the wounded who died of the wounds.
+        ("Gunmen wounded three civilians, including a child who succumbed to their wounds.", 1),
         ("The body of a man was found beheaded near the river.", 1),
         # Ranks and trades: a "sub-officer", an "electricity provider" are people too.
         ("An army sub-officer and his younger brother were assassinated in Djibo.", 2),

@@ -199,6 +199,9 @@ def _singular_victim() -> re.Pattern[str]:
         rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
         # "A Tuareg who was kidnapped last week was found beheaded": a relative clause.
         rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+[^,.;()]{{1,60}}?\s+{died}"
+        # "including a child who succumbed to their wounds": one of the wounded died.
+        rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+(?:later\s+|\w+ly\s+)?"
+        rf"(?:succumbed|died\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries)))\b"
         # "one was tortured to death and the four others executed": one of those counted.
         rf"|(?<!no\s)(?<!not\s)\bone\s+(?:of\s+(?:them|whom)\s+)?{died}"
         # "leaving the driver dead", "leaving a soldier dead".
