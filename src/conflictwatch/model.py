@@ -16,6 +16,13 @@ from datetime import date
 from typing import Any
 
 QUALIFIERS = ("exact", "at least", "about", "up to", "more than")
+# Sides of a Claim (`victims`) whose figure adds to the others instead of restating
+# one: people who died of their wounds after the event ("one of the wounded later
+# succumbed"), and a coder's estimate for dead no figure counts ("unknown militant
+# fatalities coded as 10").
+DIED_LATER = "died later"
+UNCOUNTED = "uncounted"
+ADDED_SIDES = (DIED_LATER, UNCOUNTED)
 
 
 @dataclass

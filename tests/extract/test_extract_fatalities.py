@@ -555,6 +555,38 @@ def test_fatalities_one_more_death_told_on_its_own(text, expected):
     assert conservative(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The coder's estimate for dead no figure counts adds to the figures told.
+        (
+            "Militants attacked a camp in Kidal, killing 1 peacekeeper. The attackers "
+            "'suffered losses' (coded as 10).",
+            11,
+        ),
+        (
+            "Militants attacked an army post, killing seven soldiers. The army killed a number "
+            "of militants. Unknown militant fatalities coded as 10.",
+            17,
+        ),
+        # Alone, it is the toll, however long the reason given for it.
+        (
+            "French forces killed or captured an unspecified number of militants near Tessit. "
+            "Unknown fatalities assessed as low considering the number of motorbikes destroyed "
+            "and lack of precisions and coded as 3.",
+            3,
+        ),
+    ],
+)
+def test_fatalities_a_coded_estimate_for_unknown_dead(text, expected):
+    assert report_toll(text) == expected
+
+
+def test_fatalities_an_unspecified_number_is_no_one_person():
+    text = "The army killed an unspecified number of Fulani herders."
+    assert find_figures(text, 0, len(text)) == []
+
+
 def test_fatalities_a_bomber_is_of_the_attackers_side():
     # Told in a sentence of its own, the bomber's death is no restatement of the
     # soldiers' toll: it counts for the other side.

@@ -118,3 +118,10 @@ def test_link_people_who_died_later_add_to_the_toll():
         Claim("a", None, 1, "exact", "q", 4, 5, victims="died later"),
     ]
     assert link_reports([report])[0].fatalities == 5
+    # So does an estimate for dead no figure counts ("unknown militant fatalities coded
+    # as 10" besides twelve people killed).
+    report.claims = [
+        Claim("a", None, 12, "exact", "q", 0, 1),
+        Claim("a", None, 10, "exact", "q", 2, 3, victims="uncounted"),
+    ]
+    assert link_reports([report])[0].fatalities == 22

@@ -17,6 +17,7 @@ from functools import cache
 
 from conflictwatch.extract import cues
 from conflictwatch.extract.dates import find_dates
+from conflictwatch.model import DIED_LATER, UNCOUNTED
 from conflictwatch.numbers import Count, find_counts, words_to_int
 from conflictwatch.resources import load_json
 
@@ -186,7 +187,10 @@ def _singular_victim() -> re.Pattern[str]:
     collectives = cues.alternation(lexicon["collective_nouns"])
     people = cues.alternation(lexicon["person_nouns"])
     return re.compile(
-        rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+{describing}(?P<a>(?:{noun}))\b(?!s\b)"
+        rf"\b(?:{verb})\s+(?:the|a|an|one|his|her|their)\s+"
+        # "killed an unspecified number of Fulani": not one person.
+        rf"(?!(?:[\w'’-]+\s+)?(?:number|group|band|couple)\s+of\b)"
+        rf"{describing}(?P<a>(?:{noun}))\b(?!s\b)"
         rf"(?!\s+(?:{collectives})\b)"  # "killed a Fulani family": not one person
         # "assassinated MSA officer Ali Maiga", "killed forest guard": a title, no article.
         rf"|\b(?:{verb})\s+(?!(?:him|her|them|it|two|three)\b)"
@@ -331,7 +335,7 @@ def _is_death_count(
         return False  # ages, durations and ordinals, not tolls ("a 48-hour strike")
     if _CLOCK.match(right):
         return False  # "at around 10:30 am", "21h", "(1030 GMT)": times of day
-    if _CODED_TOLL.search(text[max(sent_start, count.start - 90) : count.start]):
+    if _CODED_TOLL.search(text[max(sent_start, count.start - 170) : count.start]):
         return True  # "unknown fatalities coded as 10": the note states its own figure
     if _is_cause(text, count.start, sent_start, of_victim=True):
         return False  # "against the killing of a girl who was found beheaded": a grievance
@@ -432,17 +436,25 @@ _BODIES_AFTER = re.compile(
     r"(?:bod(?:y|ies)|corpses?|cadavres?)\b",
     re.IGNORECASE,
 )
-# "Unknown fatalities coded as 10", "fatalities coded at low estimate of 3".
+# ACLED's coders state their figure: "Unknown fatalities coded as 10", "fatalities
+# coded at low estimate of 3", "Uncertain number of deaths coded as 10", "the attackers
+# 'suffered losses' (coded as 10)".
+_CODED = (
+    r"\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
+    r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$"
+)
 _CODED_TOLL = re.compile(
-    r"\bfatalit(?:y|ies)\b[^.;]{0,70}?\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
-    r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$",
+    rf"\b(?:fatalit(?:y|ies)|deaths|losses)\b[^.;]{{0,130}}?{_CODED}", re.IGNORECASE
+)
+# The figure is for dead no other figure counts ("Unknown militant fatalities on the BH
+# side coded as 10" besides the nine soldiers and civilians told): it adds to them.
+_CODED_UNCOUNTED = re.compile(
+    rf"\b(?:unknown|unspecified)\s+(?:[\w-]+\s+){{0,4}}?(?:fatalit(?:y|ies)|deaths)\b"
+    rf"[^.;]{{0,130}}?{_CODED}|\blosses['’\"]?\s*\({_CODED}",
     re.IGNORECASE,
 )
 
 
-# The side of figures for people who died of their wounds after the event: they add
-# to the toll told elsewhere instead of restating it (link/events.py reads the label).
-DIED_LATER = "died later"
 _LATER_DEATH = re.compile(
     r"[^,;.]{0,50}?\b(?P<cue>succumb(?:ed|ing|s)|died\s+(?:of|from)\s+(?:his|her|their)\s+"
     r"(?:wounds|injuries)|(?:later|subsequently|since)\s+died|died\s+(?:later|since)|"
@@ -1213,6 +1225,8 @@ def find_figures(
             )
         if _died_later(text, count, end):
             side = DIED_LATER
+        elif _CODED_UNCOUNTED.search(text, max(start, count.start - 170), count.start):
+            side = UNCOUNTED
         sums.setdefault((source, side), []).append(count)
     for (source, victims), group in sums.items():
         figure = _sum(source, victims, group)

@@ -12,14 +12,11 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 
-from conflictwatch.model import Claim, Event, Report
+from conflictwatch.model import ADDED_SIDES, Claim, Event, Report
 
 # Figures further apart than this (ratio and absolute) are a contradiction.
 _CONTRADICTION_RATIO = 1.25
 _CONTRADICTION_GAP = 3
-# The side extract/fatalities.py gives people who died of their wounds after the
-# event ("one of the wounded later succumbed"): they add to any other figure.
-DIED_LATER = "died later"
 # Actors every incident of a kind shares: naming them is not taking a side.
 _GENERIC_PREFIXES = ("Civilians", "Unidentified", "Rioters", "Protesters")
 
@@ -66,8 +63,8 @@ def source_totals(claims: list[Claim]) -> list[tuple[Claim, int]]:
     source, figures for the same side are restatements (the largest stands),
     figures for different sides (soldiers, militants, civilians) are summed,
     and a figure with no side stands against that sum. People who died of their
-    wounds later are added to it. "Up to" bounds and ranges' upper ends are not
-    totals.
+    wounds later, and an estimate for dead no figure counts, are added to it.
+    "Up to" bounds and ranges' upper ends are not totals.
     """
     groups: dict[tuple[str, str | None], list[Claim]] = {}
     for claim in claims:
@@ -82,8 +79,8 @@ def source_totals(claims: list[Claim]) -> list[tuple[Claim, int]]:
                 by_side[claim.victims] = max(by_side.get(claim.victims, 0), claim.fatalities)
             else:
                 unsided = max(unsided, claim.fatalities)
-        later = by_side.pop(DIED_LATER, 0)
-        totals.append((group[0], max(sum(by_side.values()), unsided) + later))
+        added = sum(by_side.pop(side, 0) for side in ADDED_SIDES)
+        totals.append((group[0], max(sum(by_side.values()), unsided) + added))
     return totals
 
 
