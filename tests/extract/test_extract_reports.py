@@ -8,6 +8,7 @@ import pytest
 
 from conflictwatch.config import load_settings
 from conflictwatch.extract import build_pipeline
+from conflictwatch.link.events import conservative_fatalities
 from conflictwatch.model import Article
 
 
@@ -93,6 +94,31 @@ def test_reports_listed_towns_give_one_event_each_with_divided_toll(pipeline):
 def test_reports_a_toll_split_across_events_as_the_text_says(pipeline, text, shares):
     found = reports(pipeline, text)
     assert [sum(c.fatalities for c in r.claims) for r in found] == shares
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # The coder's figure for the event overrules those the note reports.
+        (
+            "Militants claimed to have killed six soldiers near Koro. No other reports "
+            "corroborated the claim. Fatalities coded as 0.",
+            0,
+        ),
+        (
+            "A total of 30 militants were killed and captured near Koro (coded as 15 fatalities).",
+            15,
+        ),
+        (
+            "Two dozen militants were neutralised near Koro. Uncertain number of deaths "
+            "coded as 10.",
+            10,
+        ),
+    ],
+)
+def test_reports_a_toll_the_coder_set(pipeline, text, toll):
+    (found,) = reports(pipeline, text)
+    assert conservative_fatalities(found.claims) == toll
 
 
 def test_reports_a_town_people_came_from_does_not_split_the_story(pipeline):

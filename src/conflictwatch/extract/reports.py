@@ -1245,6 +1245,7 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
     brief = len(doc.sentences) <= BRIEF_SENTENCES
     told: tuple[int, Roles] | None = None  # (paragraph, acting side) of the last armed act
     split_over = _events_split_over(doc.text)
+    coded = _coded_total(doc)
     for draft in merge_candidates(build_candidates(doc, ctx), short=brief):
         paragraph = draft.first.paragraph
         before = None
@@ -1252,6 +1253,8 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
             before = told[1]
         merged = _merged_roles(draft, doc.text)
         report = to_report(doc, ctx, draft, before, merged)
+        if coded is not None:
+            report = replace(report, claims=[coded])
         # Forces attacked in an event told before did not kill the attackers in a later one.
         ctx.forces_hit.update(n for n in [report.actor2, *report.assoc_actor_2] if n)
         acting = merged.actor1
@@ -1285,6 +1288,29 @@ def _events_split_over(text: str) -> int | None:
     told = _SPLIT_TOLL.search(text)
     counts = find_counts(told["parts"]) if told else []
     return counts[0].value if counts else None
+
+
+# ACLED's coders may overrule the figures a note reports with their own for the event:
+# "Fatalities coded as 0." after an uncorroborated claim, "30 militants were killed and
+# captured (coded as 15 fatalities)", "Uncertain number of deaths coded as 10".
+_CODED_TOTAL = re.compile(
+    r"(?:^|[.;]\s+|\(\s*)(?:fatalities|uncertain\s+number\s+of\s+deaths)\s+"
+    r"(?:were\s+|are\s+)?coded\s+(?:as|at)\s+(?P<value>\d+|zero)\b(?!\s+in\b)"
+    r"|\(coded\s+as\s+(?P<fatalities>\d+)\s+fatalities\)",
+    re.IGNORECASE,
+)
+
+
+def _coded_total(doc: ArticleDoc) -> Claim | None:
+    """The toll the text's coder set for the whole event, as the claim of its sentence."""
+    found = _CODED_TOTAL.search(doc.text)
+    if found is None:
+        return None
+    group = "value" if found["value"] else "fatalities"
+    value = 0 if found[group].lower() == "zero" else int(found[group])
+    at = found.start(group)
+    start, end = next(((s, e) for s, e in doc.sentences if s <= at < e), found.span())
+    return Claim(doc.article.id, None, value, "exact", doc.text[start:end], start, end)
 
 
 def _split_as_told(count: int | None, report: Report, parts: list[Report]) -> list[Report]:
