@@ -1628,6 +1628,9 @@ def test_an_act_of_a_past_year_is_history(pipeline, text):
     [
         "On Sunday, a court in Gao sentenced three men charged with murder and armed robbery.",
         "On Sunday, a court in Gao heard two men convicted of attacking a convoy.",
+        # A list of charges is charges to its end.
+        "On Sunday, men sent to the camp in Gao had been charged with murder, attempted "
+        "murder, assault and drug crimes.",
     ],
 )
 def test_what_someone_is_charged_with_is_no_event(pipeline, text):

@@ -168,9 +168,11 @@ _CHARGED = re.compile(
     re.IGNORECASE,
 )
 # A charge ends where the sentence goes on: "a man accused of sorcery was beaten to death",
-# "abducted two men accused of collaborating, the two were executed".
+# "abducted two men accused of collaborating, the two were executed"; not inside a list
+# of charges ("charged with murder, attempted murder, assault and drug crimes").
 _CHARGE_END = re.compile(
-    r"[;:(),]|\s(?:was|were|is|are|has|have|had|but|while|whereas|before|after|when|who|"
+    r"[;:()]|,(?!\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:,|\s+(?:and|or)\s))"
+    r"|\s(?:was|were|is|are|has|have|had|but|while|whereas|before|after|when|who|"
     r"which|then)\s",
     re.IGNORECASE,
 )
