@@ -176,6 +176,14 @@ def test_classify_mutineers_taking_towns_are_not_the_state():
     assert sub_type(text, state_actor=True, actor_known=True) == "Government regains territory"
 
 
+def test_classify_pulling_out_of_a_deal_is_no_transfer():
+    assert sub_type("The army pulled out of Kidal overnight.") == (
+        "Non-violent transfer of territory"
+    )
+    assert sub_type("Mali pulled out of the G5 Sahel alliance.") is None
+    assert sub_type("The deal, which Washington pulled out of, was discussed.") is None
+
+
 def test_classify_takeover_after_the_others_left_is_a_transfer():
     text = "Rebels took control of the town following the departure of the army."
     assert sub_type(text) == "Non-violent transfer of territory"
