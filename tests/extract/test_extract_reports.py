@@ -1637,6 +1637,17 @@ def test_what_someone_is_charged_with_is_no_event(pipeline, text):
     assert reports(pipeline, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, prosecutors in Bamako ordered the arrest of the former minister.",
+        "On Sunday, a judge in Bamako issued an arrest warrant for the former minister.",
+    ],
+)
+def test_an_arrest_ordered_is_no_arrest(pipeline, text):
+    assert reports(pipeline, text) == []
+
+
 def test_an_accusation_describing_a_victim_is_no_act_but_an_alleged_act_is(pipeline):
     text = (
         "On Sunday, militants abducted a trader near Gao accused of informing the army and "
