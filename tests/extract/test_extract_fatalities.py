@@ -549,6 +549,13 @@ def test_fatalities_members_of_a_family_or_community(text, expected):
         ("A soldier shot dead two colleagues and later killed himself.", 3),
         ("A militant detonated a car bomb at a checkpoint, killing himself and two soldiers.", 3),
         ("The man threatened to kill himself and others.", 0),
+        # One more told by its rank in the count, however long the way to its death.
+        ("Five soldiers were killed and a sixth has died.", 6),
+        (
+            "Gunmen killed two national guards and seized their car in Gao, a third national "
+            "guard who went missing was later found dead.",
+            3,
+        ),
     ],
 )
 def test_fatalities_one_more_death_told_on_its_own(text, expected):

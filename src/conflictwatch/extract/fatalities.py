@@ -214,8 +214,8 @@ def _singular_victim() -> re.Pattern[str]:
         rf"|\b(?-i:[A-Z])[\w'’-]+,?\s+(?:{noun}){complement},?\s+{died}"
         # "a sixth has died", "a third soldier ... was later found dead": one more victim.
         rf"|\b(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
-        rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:(?:has|had|was|is)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
-        rf"(?:died|killed|found\s+dead|succumbed)\b"
+        rf"(?:\s+[\w'’-]+){{0,6}}?\s+(?:(?:has|had|was|is)\s+(?:been\s+)?)?"
+        rf"(?:(?:\w+ly|later|then)\s+)?(?:died|killed|found\s+dead|succumbed)\b"
         rf"|\b(?:{verb})\s+the\s+victim\b"
         # "An assassination was carried out": one killing, the victim unnamed.
         rf"|\ban\s+assassination\b(?!\s+(?:attempt|plot|bid|of)\b)"
