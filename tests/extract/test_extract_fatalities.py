@@ -576,6 +576,8 @@ def test_fatalities_one_more_death_told_on_its_own(text, expected):
             "of militants. Unknown militant fatalities coded as 10.",
             17,
         ),
+        # Added once, though told in the sentence of a count of no side.
+        ("Gunmen attacked a post near Gao, 1 killed, unknown fatalities coded as 10.", 11),
         # Alone, it is the toll, however long the reason given for it.
         (
             "French forces killed or captured an unspecified number of militants near Tessit. "

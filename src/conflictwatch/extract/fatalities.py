@@ -17,7 +17,7 @@ from functools import cache
 
 from conflictwatch.extract import cues
 from conflictwatch.extract.dates import find_dates
-from conflictwatch.model import DIED_LATER, UNCOUNTED
+from conflictwatch.model import ADDED_SIDES, DIED_LATER, UNCOUNTED
 from conflictwatch.numbers import Count, find_counts, words_to_int
 from conflictwatch.resources import load_json
 
@@ -1267,14 +1267,14 @@ def with_previous(figure: Figure, previous: Sequence[Figure]) -> Figure:
     linker takes a side's largest figure as the toll, so the two must not stand apart.
     An unsided figure adds to all that source's figures, a sided one to those of its side
     and to the unsided ones ("A leader was killed. One of his sons was also killed": 2).
-    Those who died later already add to the toll in the linker."""
-    if not figure.more or figure.victims == DIED_LATER:
+    Those who died later, and the uncounted, already add to the toll in the linker."""
+    if not figure.more or figure.victims in ADDED_SIDES:
         return figure
     earlier = [
         f
         for f in previous
         if f.claimed_by == figure.claimed_by
-        and f.victims != DIED_LATER
+        and f.victims not in ADDED_SIDES
         and (figure.victims is None or f.victims in {None, figure.victims})
     ]
     if not earlier:
@@ -1360,7 +1360,7 @@ def _with_named_sides(
     sided = sum(
         c.value
         for (source, side), group in sums.items()
-        if source == figure.claimed_by and side not in {None, DIED_LATER}
+        if source == figure.claimed_by and side is not None and side not in ADDED_SIDES
         for c in group
     )
     return replace(figure, value=figure.value + sided) if sided else figure
