@@ -335,7 +335,7 @@ def _is_death_count(
         return False  # ages, durations and ordinals, not tolls ("a 48-hour strike")
     if _CLOCK.match(right):
         return False  # "at around 10:30 am", "21h", "(1030 GMT)": times of day
-    if _CODED_TOLL.search(text[max(sent_start, count.start - 170) : count.start]):
+    if _CODED_TOLL.search(text[max(sent_start, count.start - _CODED_REACH) : count.start]):
         return True  # "unknown fatalities coded as 10": the note states its own figure
     if _is_cause(text, count.start, sent_start, of_victim=True):
         return False  # "against the killing of a girl who was found beheaded": a grievance
@@ -443,6 +443,9 @@ _CODED = (
     r"\bcoded\s+(?:at\s+(?:a\s+)?low\s+estimate\s+of|"
     r"according\s+to\s+(?:a\s+)?low\s+estimate\s+as|as|at)\s+$"
 )
+# How far before its number a coder's statement may open ("Unknown fatalities assessed as
+# low considering the number of motorbikes destroyed and lack of precisions and coded as").
+_CODED_REACH = 170
 _CODED_TOLL = re.compile(
     rf"\b(?:fatalit(?:y|ies)|deaths|losses)\b[^.;]{{0,130}}?{_CODED}", re.IGNORECASE
 )
@@ -1225,7 +1228,7 @@ def find_figures(
             )
         if _died_later(text, count, end):
             side = DIED_LATER
-        elif _CODED_UNCOUNTED.search(text, max(start, count.start - 170), count.start):
+        elif _CODED_UNCOUNTED.search(text, max(start, count.start - _CODED_REACH), count.start):
             side = UNCOUNTED
         sums.setdefault((source, side), []).append(count)
     for (source, victims), group in sums.items():

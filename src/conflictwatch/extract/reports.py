@@ -1307,10 +1307,10 @@ def _coded_total(doc: ArticleDoc) -> Claim | None:
     if found is None:
         return None
     group = "value" if found["value"] else "fatalities"
-    value = 0 if found[group].lower() == "zero" else int(found[group])
+    (count,) = find_counts(found[group])
     at = found.start(group)
     start, end = next(((s, e) for s, e in doc.sentences if s <= at < e), found.span())
-    return Claim(doc.article.id, None, value, "exact", doc.text[start:end], start, end)
+    return Claim(doc.article.id, None, count.value, "exact", doc.text[start:end], start, end)
 
 
 def _split_as_told(count: int | None, report: Report, parts: list[Report]) -> list[Report]:
