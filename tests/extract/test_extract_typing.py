@@ -49,6 +49,11 @@ def sub_types(pipeline, text: str) -> list[str]:
         # Aid bodies and people hired by a force are civilians.
         ("Gunmen attacked a Red Cross convoy near Bourem on Sunday.", "Attack"),
         ("Gunmen shot dead a MINUSMA contractor in Gao on Sunday.", "Attack"),
+        (
+            "Militants killed two herders accused of being informants of the security forces "
+            "near Menaka on Sunday.",
+            "Attack",
+        ),
         # A bomb carried or seized is no explosion: the killing is the event.
         ("Soldiers killed two militants equipped with IEDs near Djibo on Sunday.", "Armed clash"),
         # Taken away, then found dead: an attack, not an arrest.

@@ -533,10 +533,19 @@ _CONTRACTED = re.compile(
 )
 
 
+# "informants of the defense and security forces": those who serve the forces, unarmed.
+_SERVES_FORCES = re.compile(
+    r"\b(?:informants?|informers?|collaborators?|suppliers?|guides?|spies)\s+"
+    r"(?:of|for|to|with|working for)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:forces|army|armed forces|soldiers|military|troops|FDS|FAMa)\b",
+    re.IGNORECASE,
+)
+
+
 def _hits_armed(text: str, victims: str, mentions: list[Any]) -> bool:
     """Soldiers, a post or a named armed group among those hit, not off duty."""
     victims = _NO_ONE_INSIDE.sub(" property ", _OFF_DUTY.sub(" civilians ", victims))
-    victims = _CONTRACTED.sub(" civilians ", victims)
+    victims = _SERVES_FORCES.sub(" civilians ", _CONTRACTED.sub(" civilians ", victims))
     return (
         cues.has("armed_target_nouns", victims)
         or _ARMED_VICTIM.search(victims) is not None
