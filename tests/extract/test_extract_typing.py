@@ -56,6 +56,11 @@ def sub_types(pipeline, text: str) -> list[str]:
         ),
         # A bomb carried or seized is no explosion: the killing is the event.
         ("Soldiers killed two militants equipped with IEDs near Djibo on Sunday.", "Armed clash"),
+        (
+            "Soldiers killed two militants near Djibo on Sunday and seized two rifles and a "
+            "grenade.",
+            "Armed clash",
+        ),
         # Taken away, then found dead: an attack, not an arrest.
         (
             "Soldiers arrested four herders near Dioura on Sunday, their corpses were found in "

@@ -1060,10 +1060,15 @@ def _denied(text: str, start: int, trigger: Trigger) -> bool:
 _CLAUSE_BREAK = re.compile(r"[;:.]|\b(?:but|when|after|while|where|by|struck|hit)\b")
 
 
+# Explosives a sentence may list among things carried or seized.
+_HELD_WEAPONS = {"ied", "grenade"}
+
+
 def _weapon_held(text: str, start: int, trigger: Trigger, triggers: list[Trigger]) -> bool:
-    """'Killed a militant equipped with an IED', 'seized motorbikes and IEDs': the bomb
-    was carried or taken, not set off; the sentence's fight or killing is the event."""
-    if trigger.category != "ied" or not any(
+    """'Killed a militant equipped with an IED', 'seized motorbikes and IEDs', 'seized
+    two rifles, a grenade': the bomb was carried or taken, not set off; the sentence's
+    fight or killing is the event."""
+    if trigger.category not in _HELD_WEAPONS or not any(
         t.category in {"kill", "clash", "attack"} for t in triggers
     ):
         return False
