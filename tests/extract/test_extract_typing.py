@@ -105,6 +105,12 @@ def sub_types(pipeline, text: str) -> list[str]:
         ),
         ("Unknown assailants seriously wounded six soldiers near Menaka on Sunday.", "Armed clash"),
         ("A French soldier was injured during an operation near Kidal on Sunday.", "Armed clash"),
+        # The violence an act happens amid is its setting, not the sentence's event.
+        (
+            "On Sunday the army redeployed to Boni, after withdrawing in May amid a series of "
+            "attacks on its positions.",
+            "Change to group/activity",
+        ),
         # Unorganised people destroying property riot; armed men doing it do not.
         (
             "The local population burned the town hall of Sapone on Sunday.",
@@ -179,6 +185,11 @@ def test_typing_denied_fight_is_no_clash(pipeline):
         (
             "Police prevented the students from holding a demonstration in Dori.",
             "Protest with intervention",
+        ),
+        # A gathering held to voice support is a protest.
+        (
+            "Youths in Dori organized a gathering to express their support for the army.",
+            "Peaceful protest",
         ),
     ],
 )
