@@ -631,8 +631,14 @@ def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
         ("Militants killed a former village development (CVD) councilman in Djibo.", 1),
         # Found killed, after a relative clause; the body is the person's.
         ("A herder who was abducted by gunmen on Monday was found beheaded.", 1),
+        (
+            "A young man who pushed a gendarme during a search at the market while refusing "
+            "to stop was shot dead.",
+            1,
+        ),
         # One of the wounded who died of the wounds.
         ("Gunmen wounded three civilians, including a child who succumbed to their wounds.", 1),
+        ("Militiamen executed two herders and wounded another who succumbed the next day.", 3),
         ("The body of a man was found beheaded near the river.", 1),
         # Ranks and trades: a "sub-officer", an "electricity provider" are people too.
         ("An army sub-officer and his younger brother were assassinated in Djibo.", 2),

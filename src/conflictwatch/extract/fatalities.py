@@ -202,9 +202,9 @@ def _singular_victim() -> re.Pattern[str]:
         # "A Tuareg man, returned home to vote, was killed": an aside between.
         rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
         # "A Tuareg who was kidnapped last week was found beheaded": a relative clause.
-        rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+[^,.;()]{{1,60}}?\s+{died}"
+        rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+[^,.;()]{{1,100}}?\s+{died}"
         # "including a child who succumbed to their wounds": one of the wounded died.
-        rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+(?:later\s+|\w+ly\s+)?"
+        rf"|\b(?:(?:a|an)\s+{describing}(?:{noun})|another)\s+who\s+(?:later\s+|\w+ly\s+)?"
         rf"(?:succumbed|died\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries)))\b"
         # "one was tortured to death and the four others executed": one of those counted.
         rf"|(?<!no\s)(?<!not\s)\bone\s+(?:of\s+(?:them|whom)\s+)?{died}"
@@ -466,6 +466,7 @@ _LATER_DEATH = re.compile(
 )
 
 
+_ANOTHER = re.compile(r"\banother\b", re.IGNORECASE)
 _HEDGED_LATER = re.compile(r"\b(?:would|could|may|might)\s+have\s+$", re.IGNORECASE)
 
 
@@ -481,8 +482,8 @@ def _died_later(text: str, count: Count, end: int) -> bool:
         for c in find_counts(text, count.end, later.start("cue"))
         if not _OF_THE_COUNTED.search(text[max(0, c.start - 30) : c.start])
     ]
-    if others or cues.has("death_predicates", between):
-        return False
+    if others or cues.has("death_predicates", between) or _ANOTHER.search(between):
+        return False  # "executed two and wounded another who succumbed": the other's
     # Nor "three witnesses said the man died at the hospital": the count is no victim.
     return not cues.has("attribution_verbs", between)
 
@@ -1176,11 +1177,12 @@ def find_figures(
             taken.append((count.start, count.end))
     # "1 Malian soldier was killed": the victim pattern's soldier is the count's.
     counted = [(u[0].start, u[-1].end + len(_counted_words(text, u[-1].end, end))) for u in units]
-    # "a peacekeeper who succumbed to his wounds" is one victim, not two.
+    # "a peacekeeper who succumbed to his wounds" is one victim, not two; but in "executed
+    # two and wounded another who succumbed" the cue is the other's, one victim more.
     later_cues = [
         (m.start("cue"), m.end("cue"))
         for c in singles + [u[0] for u in units]
-        if (m := _LATER_DEATH.match(text, c.start, end)) is not None
+        if _died_later(text, c, end) and (m := _LATER_DEATH.match(text, c.start, end)) is not None
     ]
     for victims in (_singular_victims, _headline_victims):
         spans = taken + counted + later_cues + [(c.start, c.end) for c in singles]
