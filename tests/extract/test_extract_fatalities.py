@@ -486,6 +486,13 @@ def test_a_vague_toll_gives_way_to_a_given_figure(text, expected):
     assert report_toll(text) == expected
 
 
+def test_fatalities_a_group_named_after_the_verb_is_no_person_killed():
+    text = "Troops killed Ansar Dine in Gao."
+    group = (text.index("Ansar"), text.index(" in"), "Ansar Dine")
+    assert find_figures(text, 0, len(text)) != []
+    assert find_figures(text, 0, len(text), [group]) == []
+
+
 def report_toll(text):
     """The conservative toll of the one report the pipeline makes of `text`."""
     pipeline = build_pipeline(load_settings({"progress": False}))
@@ -639,6 +646,17 @@ def test_fatalities_a_person_described_by_a_bracketed_community_and_his_sons():
         # One of the wounded who died of the wounds.
         ("Gunmen wounded three civilians, including a child who succumbed to their wounds.", 1),
         ("Militiamen executed two herders and wounded another who succumbed the next day.", 3),
+        # A person killed, told by name only.
+        ("Gunmen assassinated Yacouba Sawadogo in Djibo, who was the mayor.", 1),
+        ("Militants executed de Amadou Maiga, a former councillor.", 1),
+        # Not a name: a group, then the people it names.
+        ("Soldiers killed Boko Haram fighters near Diffa.", 0),
+        # A place between the person and the relative clause.
+        (
+            "Soldiers arrested a trader at the market in Djibo who after his arrest was "
+            "summarily executed.",
+            1,
+        ),
         ("The body of a man was found beheaded near the river.", 1),
         # Ranks and trades: a "sub-officer", an "electricity provider" are people too.
         ("An army sub-officer and his younger brother were assassinated in Djibo.", 2),

@@ -202,7 +202,9 @@ def _singular_victim() -> re.Pattern[str]:
         # "A Tuareg man, returned home to vote, was killed": an aside between.
         rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
         # "A Tuareg who was kidnapped last week was found beheaded": a relative clause.
-        rf"|\b(?:a|an)\s+{describing}(?:{noun})\s+who\s+[^,.;()]{{1,100}}?\s+{died}"
+        # "arrested a civilian at the market in Kaya who ... was executed": a place between.
+        rf"|\b(?:a|an)\s+{describing}(?:{noun})(?:\s+(?:at|in|near|from)\s+[^,.;()]{{1,40}}?)?"
+        rf"\s+who\s+[^,.;()]{{1,100}}?\s+{died}"
         # "including a child who succumbed to their wounds": one of the wounded died.
         rf"|\b(?:(?:a|an)\s+{describing}(?:{noun})|another)\s+who\s+(?:later\s+|\w+ly\s+)?"
         rf"(?:succumbed|died\s+(?:later|of\s+(?:his|her|their)\s+(?:wounds|injuries)))\b"
@@ -991,6 +993,29 @@ def _singular_victims(text: str, start: int, end: int) -> list[Count]:
     ]
 
 
+# "assassinated Yehiya Maiga in Gorom-Gorom", "killed Amadou Barry, a councillor": a
+# person's name, two to four capitalised words, ending where the clause goes on.
+_PARTICLE = r"(?:(?:de|ag|ould|el|al|ben|ibn|dit|bin)\s+)"
+_NAMED_VICTIM = re.compile(
+    r"\b(?P<verb>killed|killing|assassinated|assassinating|executed|executing|shot\s+dead|"
+    r"gunned\s+down|murdered|beheaded|lynched|slaughtered|neutrali[sz]ed)\s+"
+    rf"(?P<name>{_PARTICLE}?(?-i:[A-Z][\w'’-]+)(?:\s+{_PARTICLE}?(?-i:[A-Z][\w'’-]+)){{1,3}})"
+    r"(?=\s*[,.;]|\s*$|\s+(?:in|at|on|near|who|whom)\b)",
+    re.IGNORECASE,
+)
+
+
+def _named_victims(text: str, start: int, end: int) -> list[Count]:
+    """A person killed, told by name; an armed group's name is left out by the caller."""
+    return [
+        Count(m.start("name"), m.end("name"), 1, "exact")
+        for m in _NAMED_VICTIM.finditer(text, start, end)
+        if not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
+        and not _RETRACTED.match(text, m.end(), end)
+        and not _is_cause(text, m.start(), start, of_victim=True)
+    ]
+
+
 def _earlier_deed(text: str, lo: int, death_end: int) -> bool:
     starts = [m.start() for m in cues.cue("death_verbs").finditer(text, lo, death_end)]
     return bool(starts) and _EARLIER_DEED.search(text, lo, starts[-1]) is not None
@@ -1187,6 +1212,9 @@ def find_figures(
     for victims in (_singular_victims, _headline_victims):
         spans = taken + counted + later_cues + [(c.start, c.end) for c in singles]
         singles += [c for c in victims(text, start, end) if not _overlaps(c, spans)]
+    groups = [(s, e) for s, e, _ in actor_names]
+    spans = taken + counted + [(c.start, c.end) for c in singles]
+    singles += [c for c in _named_victims(text, start, end) if not _overlaps(c, spans + groups)]
     singles += [
         c
         for c in _coordinated_singles(text, singles, end)
