@@ -54,6 +54,11 @@ def sub_types(pipeline, text: str) -> list[str]:
             "near Menaka on Sunday.",
             "Attack",
         ),
+        # Those who killed the victims are no one hit.
+        (
+            "On Sunday, villagers found the corpse of a herder killed by militants near Dori.",
+            "Attack",
+        ),
         # A bomb carried or seized is no explosion: the killing is the event.
         ("Soldiers killed two militants equipped with IEDs near Djibo on Sunday.", "Armed clash"),
         (

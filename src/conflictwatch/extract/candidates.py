@@ -542,10 +542,20 @@ _SERVES_FORCES = re.compile(
 )
 
 
+# "the corpse of an individual killed by militants", "(a man killed) by militants": the
+# killers, not those hit.
+_KILLED_BY = re.compile(
+    r"(?:^\s*|\b(?:killed|murdered|executed|shot(?:\s+dead)?|slain|assassinated|beheaded)\s+)"
+    r"by\b.*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _hits_armed(text: str, victims: str, mentions: list[Any]) -> bool:
     """Soldiers, a post or a named armed group among those hit, not off duty."""
     victims = _NO_ONE_INSIDE.sub(" property ", _OFF_DUTY.sub(" civilians ", victims))
     victims = _SERVES_FORCES.sub(" civilians ", _CONTRACTED.sub(" civilians ", victims))
+    victims = _KILLED_BY.sub("", victims)
     return (
         cues.has("armed_target_nouns", victims)
         or _ARMED_VICTIM.search(victims) is not None
