@@ -218,6 +218,31 @@ def test_clashes_between_two_sides_name_them_in_order(pipeline, text, sides):
     assert (report.actor1, report.actor2) == sides
 
 
+@pytest.mark.parametrize(
+    ("text", "sides", "others"),
+    [
+        (
+            "On Sunday, the CMA and the Platform signed a peace agreement in Menaka.",
+            (
+                "CMA: Coordination of Movements of the Azawad",
+                "Platform of June 14th 2014 movements",
+            ),
+            [],
+        ),
+        (
+            "On Sunday, Fulani, Bambara and Bozo leaders signed an accord in Djenne.",
+            ("Fulani Ethnic Militia (Mali)", "Bambara Ethnic Militia (Mali)"),
+            ["Bozo Ethnic Militia (Mali)"],
+        ),
+    ],
+)
+def test_the_parties_to_an_agreement_are_its_two_sides(pipeline, text, sides, others):
+    report = first(pipeline, text)
+    assert report.sub_event_type == "Agreement"
+    assert (report.actor1, report.actor2) == sides
+    assert report.assoc_actor_1 == others
+
+
 def test_a_crowd_in_clashes_between_it_and_the_police_is_no_armed_side(pipeline):
     report = first(pipeline, "On Sunday, clashes took place between students and police in Zinder.")
     assert report.event_type == "Riots"

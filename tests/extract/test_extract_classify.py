@@ -30,6 +30,8 @@ def sub_type(text, **target):
         ),
         ("Jihadists seized control of the town.", {}, "Non-state actor overtakes territory"),
         ("The two sides signed a peace agreement.", {}, "Agreement"),
+        ("The two alliances signed agreements in Menaka.", {}, "Agreement"),
+        ("The communities announced a cessation of hostilities.", {}, "Agreement"),
         ("Gendarmes arrested a journalist.", {}, "Arrests"),
         ("Soldiers defused an explosive device on the road.", {}, "Disrupted weapons use"),
         ("Assailants looted shops and burned houses.", {}, "Looting/property destruction"),

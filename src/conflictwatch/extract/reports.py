@@ -645,6 +645,15 @@ _ETHNIC = " Ethnic Group "
 _TWO_SIDED = {"Battles", "Explosions/Remote violence"}
 
 
+def _parties(roles: Roles) -> Roles:
+    """An agreement's parties named together ("the CMA and the Platform signed",
+    "Fulani, Bambara and Bozo leaders signed an accord"): ACLED codes the first two as
+    actor1 and actor2, not one side with its associates."""
+    if roles.actor2 is not None or roles.assoc2 or not roles.assoc1:
+        return roles
+    return replace(roles, actor2=roles.assoc1[0], actor2_span=None, assoc1=roles.assoc1[1:])
+
+
 def _one_sided(roles: Roles, event_type: str) -> bool:
     """A battle or a blast told with only a state or foreign force in it."""
     actor = roles.actor1
@@ -981,6 +990,8 @@ def to_report(
     roles = _device_hit_forces(doc, draft, roles, sub_event_type)
     roles = _default_roles(roles, event_type, civilians, ctx, before, looting=looting)
     roles = _no_unknowns_beside_named(roles)
+    if sub_event_type == "Agreement":
+        roles = _parties(roles)
     if sub_event_type == "Peaceful protest" and _strike_only(doc, draft):
         # "Teachers began a 72-hour strike": work stops, no crowd takes to the street.
         # ACLED codes it as a strategic development, the strikers still protesters.
