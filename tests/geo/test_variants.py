@@ -104,6 +104,15 @@ def test_variant_outside_the_country_the_text_names_is_dropped(geocoder: Geocode
     assert [p.name for p in geocoder.geoparse(text, countries=["NE"])] == ["Goudoubo"]
 
 
+def test_variant_outside_the_outlet_country_is_dropped(geocoder: Geocoder) -> None:
+    # The same for the outlet's country, unless the text names or cues the other one.
+    text = "An IED hit a vehicle in the area of Goudoubou."
+    assert geocoder.geoparse(text, cues=[("BF", "")])[0].name == "Goudoubo"
+    assert [p.name for p in geocoder.geoparse(text, cues=[("ML", "")])] == []
+    named = "An IED hit a vehicle of the Burkinabe army in the area of Goudoubou."
+    assert geocoder.geoparse(named, cues=[("ML", "")])[0].name == "Goudoubo"
+
+
 def test_variant_whose_units_the_hint_does_not_name_defers_to_the_hint(
     geocoder: Geocoder,
 ) -> None:

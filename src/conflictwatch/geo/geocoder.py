@@ -581,6 +581,8 @@ class Geocoder:
                 # Nigerien army vehicle near Titahoune": our Ti-n-Tehoun is in Mali) is
                 # a village we lack, not a misspelt one; the groups' region stands in.
                 continue
+            if mention.fuzzy and self._abroad_of_outlet(best, sourced, targets):
+                continue  # the same for a Burkinabe outlet's "Samboulga" and a Malian Samboula
             if located and self._elsewhere(mention, best, located, wanted, named):
                 continue
             if units and self._outside_units(mention, best, units):
@@ -605,6 +607,14 @@ class Geocoder:
             elif mention.choice is not None:
                 places.append(self._place(mention))
         return places
+
+    def _abroad_of_outlet(
+        self, position: int, sourced: frozenset[tuple[str, str]], targets: set[str]
+    ) -> bool:
+        """A place outside the outlet's country, in no country the text names or cues."""
+        outlet = {code for code, _ in sourced}
+        country = self.gazetteer.country_codes[position]
+        return bool(outlet) and country not in outlet and country not in targets
 
     def _across_border(self, mentions: Sequence[_Mention]) -> frozenset[str]:
         """Countries the text names only as a border ("near the border with Burkina
