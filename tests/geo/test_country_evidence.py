@@ -54,6 +54,20 @@ def test_the_outlet_counts_on_top_of_a_group_active_in_both_countries(
     assert countries(geocoder, text, cues=[("ML", "")]) == ["ML"]
 
 
+def test_a_local_militia_points_to_its_region(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Ganda Izo is a militia of the Gao region (cues.tsv).
+    rows = (
+        HEADER
+        + "Tinfafa,,14.4000,-3.6000,ML,Mopti,Bankass\n"
+        + "Tinfafa,,15.3000,0.7000,ML,Gao,Ansongo\n"
+    )
+    geocoder = make(small_geocoder, tmp_path, rows)
+    (place,) = geocoder.geoparse("Ganda Izo militiamen clashed with bandits in Tinfafa.")
+    assert place.admin1 == "Gao"
+
+
 def test_named_actors_found_by_the_caller_weigh_like_groups(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
