@@ -110,6 +110,18 @@ def sub_types(pipeline, text: str) -> list[str]:
         ),
         ("Unknown assailants seriously wounded six soldiers near Menaka on Sunday.", "Armed clash"),
         ("A French soldier was injured during an operation near Kidal on Sunday.", "Armed clash"),
+        # A clause the note says is coded apart tells another event.
+        (
+            "On Sunday, militiamen attacked and torched the village of Tinfa, the army said "
+            "its helicopters intervened and routed the assailants (intervention coded "
+            "separately).",
+            "Looting/property destruction",
+        ),
+        # ... but not when it is the whole sentence.
+        (
+            "On Sunday, army helicopters routed militiamen near Tinfa (attack coded separately).",
+            "Armed clash",
+        ),
         # The violence an act happens amid is its setting, not the sentence's event.
         (
             "On Sunday the army redeployed to Boni, after withdrawing in May amid a series of "

@@ -336,6 +336,22 @@ def grievance_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _lead_spans(text, leads, end, _GRIEVANCE_END)
 
 
+# "..., the army said its helicopters intervened and routed the assailants
+# (intervention coded separately)": the clause tells an event the coder counts apart.
+_CODED_APART = re.compile(r"\s*\((?:[\w-]+\s+){0,3}coded\s+(?:separately|apart)\)", re.IGNORECASE)
+_CLAUSE_OPENER = re.compile(r"[,;:]|\b(?:after|when|while|before|then)\b", re.IGNORECASE)
+
+
+def coded_apart_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses a note says are coded as an event of their own; never a whole sentence."""
+    spans = []
+    for found in _CODED_APART.finditer(text, start, end):
+        openers = list(_CLAUSE_OPENER.finditer(text, start, found.start()))
+        if openers:
+            spans.append((openers[-1].end(), found.end()))
+    return spans
+
+
 def hypothetical_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'if attacked', 'threatened to attack': what follows the cue did not happen."""
     leads = cues.spans("hypothetical_cues", text, start, end)
@@ -1148,6 +1164,9 @@ def _sentence_triggers(
     text = doc.text
     masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
     triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
+    apart = coded_apart_spans(text, start, end)
+    if any(not inside_spans(apart, t.start, t.end) for t in triggers):
+        masked += apart  # the rest of the sentence still tells an event
     triggers = [
         t
         for t in triggers
