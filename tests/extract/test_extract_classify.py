@@ -29,6 +29,9 @@ def sub_type(text, **target):
             "Government regains territory",
         ),
         ("Jihadists seized control of the town.", {}, "Non-state actor overtakes territory"),
+        # People handed over to the police, or caught in an area, are no territory.
+        ("The two suspects were handed over to the gendarmerie.", {}, None),
+        ("Soldiers captured bandits in their area.", {}, None),
         ("The two sides signed a peace agreement.", {}, "Agreement"),
         ("The two alliances signed agreements in Menaka.", {}, "Agreement"),
         ("The communities announced a cessation of hostilities.", {}, "Agreement"),

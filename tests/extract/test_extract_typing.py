@@ -203,6 +203,17 @@ def test_typing_denied_fight_is_no_clash(pipeline):
             "Police prevented the students from holding a demonstration in Dori.",
             "Protest with intervention",
         ),
+        # Residents who beat or catch suspects and hand them over are a mob, not a
+        # transfer of territory; what they caught is no area taken.
+        (
+            "Locals in Gao beat up two suspected thieves, the two were handed over to the "
+            "gendarmerie.",
+            "Mob violence",
+        ),
+        (
+            "Youths in Gossi captured bandits in their area and handed them over to soldiers.",
+            "Mob violence",
+        ),
         # A gathering held to voice support is a protest.
         (
             "Youths in Dori organized a gathering to express their support for the army.",
