@@ -987,32 +987,41 @@ def _singular_victims(text: str, start: int, end: int) -> list[Count]:
     return [
         Count(m.start(), m.end(), 1, "exact")
         for m in _singular_victim().finditer(text, start, end)
-        if not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
-        and not _RETRACTED.match(text, m.end(), end)
-        and not _is_cause(text, m.start(), start, of_victim=True)
+        if _this_death(text, m, start, end)
     ]
+
+
+def _this_death(text: str, death: re.Match[str], start: int, end: int) -> bool:
+    """A death the sentence tells as this event's: not earlier, retracted or a cause."""
+    return (
+        not _EARLIER_DEED.search(text, max(start, death.start() - 30), death.start())
+        and not _RETRACTED.match(text, death.end(), end)
+        and not _is_cause(text, death.start(), start, of_victim=True)
+    )
 
 
 # "assassinated Yehiya Maiga in Gorom-Gorom", "killed Amadou Barry, a councillor": a
 # person's name, two to four capitalised words, ending where the clause goes on.
 _PARTICLE = r"(?:(?:de|ag|ould|el|al|ben|ibn|dit|bin)\s+)"
-_NAMED_VICTIM = re.compile(
-    r"\b(?P<verb>killed|killing|assassinated|assassinating|executed|executing|shot\s+dead|"
-    r"gunned\s+down|murdered|beheaded|lynched|slaughtered|neutrali[sz]ed)\s+"
-    rf"(?P<name>{_PARTICLE}?(?-i:[A-Z][\w'’-]+)(?:\s+{_PARTICLE}?(?-i:[A-Z][\w'’-]+)){{1,3}})"
-    r"(?=\s*[,.;]|\s*$|\s+(?:in|at|on|near|who|whom)\b)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _named_victim() -> re.Pattern[str]:
+    verb = cues.alternation(load_json("lexicon/cues.json")["singular_kill_verbs"])
+    name = rf"{_PARTICLE}?(?-i:[A-Z][\w'’-]+)"
+    return re.compile(
+        rf"\b(?:{verb})\s+(?P<name>{name}(?:\s+{name}){{1,3}})"
+        r"(?=\s*[,.;]|\s*$|\s+(?:in|at|on|near|who|whom)\b)",
+        re.IGNORECASE,
+    )
 
 
 def _named_victims(text: str, start: int, end: int) -> list[Count]:
     """A person killed, told by name; an armed group's name is left out by the caller."""
     return [
         Count(m.start("name"), m.end("name"), 1, "exact")
-        for m in _NAMED_VICTIM.finditer(text, start, end)
-        if not _EARLIER_DEED.search(text, max(start, m.start() - 30), m.start())
-        and not _RETRACTED.match(text, m.end(), end)
-        and not _is_cause(text, m.start(), start, of_victim=True)
+        for m in _named_victim().finditer(text, start, end)
+        if _this_death(text, m, start, end)
     ]
 
 
