@@ -512,9 +512,8 @@ _OFF_DUTY = re.compile(
 
 
 # "an informant of the army", "a subcontractor for the forces": civilians who serve them.
-_WORKS_FOR_FORCES = re.compile(
-    r"\b(?:informants?|(?:sub)?contractors?|guides?|suppliers?|collaborators?)\b", re.IGNORECASE
-)
+_SERVANTS = r"informants?|informers?|(?:sub)?contractors?|guides?|suppliers?|collaborators?|spies"
+_WORKS_FOR_FORCES = re.compile(rf"\b(?:{_SERVANTS})\b", re.IGNORECASE)
 
 
 # A post with no one in it, or a station that is no post: what was hit is property.
@@ -549,9 +548,9 @@ _CONTRACTED = re.compile(
 )
 
 
-# "informants of the defense and security forces": those who serve the forces, unarmed.
+# "informants of the defense and security forces": the forces they serve are not hit.
 _SERVES_FORCES = re.compile(
-    r"\b(?:informants?|informers?|collaborators?|suppliers?|guides?|spies)\s+"
+    rf"\b(?:{_SERVANTS})\s+"
     r"(?:of|for|to|with|working for)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:forces|army|armed forces|soldiers|military|troops|FDS|FAMa)\b",
     re.IGNORECASE,
