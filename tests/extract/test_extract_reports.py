@@ -267,6 +267,17 @@ def test_reports_foreign_troops_do_not_move_the_place_abroad(pipeline):
     assert found and found[0].place.country == "Mali"
 
 
+def test_reports_a_country_named_later_does_not_replace_the_town_named_first(pipeline):
+    # The clash is told after the town; its sentences name only the country.
+    text = (
+        "Gendarmes were guarding the weekly market in Tillaberi on Sunday. An exchange of "
+        "fire with militants followed. It was the deadliest raid this year in Niger; two "
+        "gendarmes were killed."
+    )
+    found = reports(pipeline, text)
+    assert [(r.place.name, r.place.geo_precision) for r in found] == [("Tillabéri", 1)]
+
+
 def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     from conflictwatch.extract.candidates import best_place
     from conflictwatch.model import Place

@@ -132,6 +132,19 @@ def _inherited_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Plac
     return later[0] if later else None
 
 
+def _told_place(doc: ArticleDoc, ctx: ArticleContext, draft: Draft) -> Place | None:
+    """The draft's own town, else one named before it. A country named in the event's
+    sentences is no town: "a military camp in Agadez was bombed. ... the first attack
+    in Niger" happened in Agadez, a town of that country."""
+    place = draft.place
+    if place is not None and place.feature_code != "PCLI":
+        return place
+    inherited = _inherited_place(doc, ctx, draft)
+    if inherited is not None and (place is None or inherited.country == place.country):
+        return inherited
+    return place
+
+
 def _same_sentence(doc: ArticleDoc, a: int, b: int) -> bool:
     return any(start <= a < end and start <= b < end for start, end in doc.sentences)
 
@@ -962,7 +975,7 @@ def to_report(
     first = draft.first
     event_type, sub_event_type = _event_types(draft)
     found_date = draft.date or _inherited_date(doc, ctx, draft) or _brief_date(doc, ctx)
-    place = draft.place or _inherited_place(doc, ctx, draft)
+    place = _told_place(doc, ctx, draft)
     if (place is None or place.feature_code == "PCLI") and ctx.geocoder:
         place = _unnamed_place(doc, ctx, draft, sub_event_type) or place
         if place is None and ctx.country_code:
