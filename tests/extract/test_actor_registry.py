@@ -121,6 +121,13 @@ def test_generic_soldiers_take_the_country_given(registry):
     ]
 
 
+def test_prison_guards_are_the_given_country_s(registry):
+    # Not Mali's guards in a Niger story: every country's police has its own.
+    assert names(registry, "Prison guards were wounded.", country="NE", on=MALI_2019) == [
+        "Police Forces of Niger (2011-2021) Prison Guards"
+    ]
+
+
 def test_state_forces_by_country_date_and_branch(registry):
     assert registry.state_forces("NE", date(2024, 1, 1)).name == "Military Forces of Niger (2023-)"
     assert registry.state_forces("BF").name == "Military Forces of Burkina Faso (2022-)"
