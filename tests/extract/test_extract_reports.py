@@ -858,12 +858,23 @@ def test_reports_attackers_are_not_the_ones_hit(pipeline, text):
         ),
         ("On Sunday, Dozo militiamen encircled the village of Sango.", "Change to group/activity"),
         ("On Sunday, the governor of Gao resigned amid pressure from local leaders.", "Other"),
+        ("On Sunday, the prime minister and his government resigned.", "Other"),
         ("On Sunday, militants closed down six schools around Sofara.", "Other"),
         ("On Sunday, militants set up a fake checkpoint near Sofara.", "Other"),
     ],
 )
 def test_reports_troop_movements_and_other_developments(pipeline, text, expected):
     assert [r.sub_event_type for r in reports(pipeline, text)] == [expected]
+
+
+def test_reports_no_event_in_a_career_told_of_a_person(pipeline):
+    # Only a government or an office holder resigning is a development; a politician's
+    # past, told in a relative clause, is no event.
+    text = (
+        "Diallo, who headed the opposition party until he resigned in October, "
+        "spoke to reporters in Sofara on Sunday."
+    )
+    assert reports(pipeline, text) == []
 
 
 @pytest.mark.parametrize(
