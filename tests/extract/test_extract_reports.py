@@ -1783,6 +1783,9 @@ def test_reports_weapons_traded_or_tested_are_no_attack(pipeline):
         # Talks that took place are ACLED's agreements; talks hoped for are none.
         ("On Monday, the government and the CMA held talks in Algiers.", ["Agreement"]),
         ("On Monday, officials said they hope to settle the dispute during talks in Gao.", []),
+        # A ceasefire a side is ready for, or one proposed, is not agreed.
+        ("On Monday, the CMA said it was ready for a ceasefire in Gao.", []),
+        ("On Monday, the CMA welcomed a proposal to extend the ceasefire to Gao.", []),
         # A detention that began is an arrest; one that goes on is no event.
         ("On Monday, gendarmes placed two journalists in detention in Gao.", ["Arrests"]),
         ("On Monday, the judge said the journalist remains in detention in Gao.", []),
