@@ -87,6 +87,10 @@ def sub_types(pipeline, text: str) -> list[str]:
             "Headquarters or base established",
         ),
         (
+            "AQIM set up training camps in the hills near Kidal on Sunday.",
+            "Headquarters or base established",
+        ),
+        (
             "Special forces destroyed a house-borne improvised explosive device in Kandahar on "
             "Sunday.",
             "Disrupted weapons use",
@@ -138,6 +142,8 @@ def test_news_sub_event_type(pipeline, text, expected):
         # A disease that claims lives, a trade war that hits a country: no violence.
         "It is endemic in Nigeria, with 2,800 cases reported this year, claiming 500 lives.",
         "New tariffs hit Canadian steel exports on Monday.",
+        # A training camp people attend is no base set up.
+        "On Monday, 30 bloggers from 25 countries took part in a training camp in Kano.",
     ],
 )
 def test_news_poisoning_or_spill_is_no_event(pipeline, text):
