@@ -1786,6 +1786,13 @@ def test_reports_weapons_traded_or_tested_are_no_attack(pipeline):
         # A ceasefire a side is ready for, or one proposed, is not agreed.
         ("On Monday, the CMA said it was ready for a ceasefire in Gao.", []),
         ("On Monday, the CMA welcomed a proposal to extend the ceasefire to Gao.", []),
+        ("On Monday, officials said the CMA was due to sign the accord in Gao.", []),
+        # Talks that "were to be held" did not take place.
+        (
+            "On Monday, supporters of the opposition tried to force their way into the hall "
+            "where talks were to be held in Bamako. Police fired tear gas at the demonstrators.",
+            ["Protest with intervention"],
+        ),
         # A detention that began is an arrest; one that goes on is no event.
         ("On Monday, gendarmes placed two journalists in detention in Gao.", ["Arrests"]),
         ("On Monday, the judge said the journalist remains in detention in Gao.", []),
