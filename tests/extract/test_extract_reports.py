@@ -901,6 +901,10 @@ def test_reports_a_peaceful_crowd_shot_at_is_excessive_force(pipeline):
     assert [r.sub_event_type for r in reports(pipeline, text)] == [
         "Excessive force against protesters"
     ]
+    text = "On Sunday, students marched in Sofara and police responded by firing into the crowd."
+    assert [r.sub_event_type for r in reports(pipeline, text)] == [
+        "Excessive force against protesters"
+    ]
     # Tear gas fired into the crowd is an intervention, not excessive force.
     text = "On Sunday, students protested in Sofara and police fired tear gas into the crowd."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Protest with intervention"]
