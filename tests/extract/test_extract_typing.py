@@ -59,6 +59,8 @@ def sub_types(pipeline, text: str) -> list[str]:
             "On Sunday, villagers found the corpse of a herder killed by militants near Dori.",
             "Attack",
         ),
+        # The leader of a militant group is a fighter, the group an armed one.
+        ("Soldiers killed the leader of a militant group near Djibo on Sunday.", "Armed clash"),
         # A bomb carried or seized is no explosion: the killing is the event.
         ("Soldiers killed two militants equipped with IEDs near Djibo on Sunday.", "Armed clash"),
         (
