@@ -310,6 +310,7 @@ def test_fatalities_whose_death_word_it_is(text, expected):
         ("An assassination was carried out in the town.", 1),
         ("Traore, member of the armed group, was 'neutralised' by the army.", 1),
         ("An unidentified man was shot down in the market.", 1),
+        ("A forest guard went missing and was found murdered.", 1),
         ("Four were shot on Monday; a fifth has died after being shot.", 1),
         ("Gunmen shot a man in the head and then decapitated the victim.", 1),
         ("1 Malian soldier was killed in the ambush.", 1),

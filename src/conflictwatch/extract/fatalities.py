@@ -198,7 +198,7 @@ def _singular_victim() -> re.Pattern[str]:
         rf"|\b(?:the|a|an|one)\s+{describing}(?P<p>(?:{noun}))(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+(?:{passive})\b"
         # "the soldier was found severely wounded": found, but alive.
         rf"(?!\s+(?:\w+ly\s+)?(?:wounded|injured|hurt|alive|safe|unharmed)\b)"
-        rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
+        rf"|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+(?:\s+of\s+(?:the\s+)?[\w'’-]+)?\s+{died}"
         # "A Tuareg man, returned home to vote, was killed": an aside between.
         rf"|\b(?:a|an)\s+{describing}(?:{noun}),\s+[^,.;()]{{1,60}},\s+{died}"
         # "A Tuareg who was kidnapped last week was found beheaded": a relative clause.
