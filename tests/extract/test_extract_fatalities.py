@@ -311,6 +311,10 @@ def test_fatalities_whose_death_word_it_is(text, expected):
         ("Traore, member of the armed group, was 'neutralised' by the army.", 1),
         ("An unidentified man was shot down in the market.", 1),
         ("A forest guard went missing and was found murdered.", 1),
+        # A couple is two people; "a couple of" is a count.
+        ("A couple on a motorbike was killed by a mine.", 2),
+        ("Gunmen killed an elderly couple.", 2),
+        ("Gunmen killed a couple of herders.", 2),
         ("Four were shot on Monday; a fifth has died after being shot.", 1),
         ("Gunmen shot a man in the head and then decapitated the victim.", 1),
         ("1 Malian soldier was killed in the ambush.", 1),

@@ -976,7 +976,10 @@ def _joined_to_others(
 
 
 def _singular_counts(text: str, start: int, end: int) -> list[Count]:
-    return [Count(m.start(), m.end(), 1, "exact") for m in _singular().finditer(text, start, end)]
+    return [
+        Count(m.start(), m.end(), _persons(m), "exact")
+        for m in _singular().finditer(text, start, end)
+    ]
 
 
 def _singular_victims(text: str, start: int, end: int) -> list[Count]:
@@ -985,10 +988,20 @@ def _singular_victims(text: str, start: int, end: int) -> list[Count]:
     killed, although this was denied' of a denied one, and 'in protest against the
     killing of a girl who was found beheaded' of a grievance."""
     return [
-        Count(m.start(), m.end(), 1, "exact")
+        Count(m.start(), m.end(), _persons(m), "exact")
         for m in _singular_victim().finditer(text, start, end)
         if _this_death(text, m, start, end)
     ]
+
+
+# "a couple on a motorbike was killed", "killed an elderly couple": two people; but
+# "a couple of herders" is a count the number grammar reads.
+_COUPLE = re.compile(r"\bcouple\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _persons(match: re.Match[str]) -> int:
+    """How many people a singular noun phrase stands for: one, or a couple's two."""
+    return 2 if _COUPLE.search(match.group()) else 1
 
 
 def _this_death(text: str, death: re.Match[str], start: int, end: int) -> bool:
