@@ -256,3 +256,12 @@ def test_a_stated_distance_bounds_where_the_place_near_another_lies(
         "Tamkeni",
         "Djibo",
     ]
+
+
+def test_a_people_in_brackets_is_no_unit_of_the_name_before(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # A wadi called Arab: "(Arab)" after an unknown tribal name tells the tribe's people.
+    geocoder = make(small_geocoder, tmp_path, HEADER + "Arab,,19.8000,6.9700,NE,Agadez,Arlit\n")
+    text = "Gunmen shot the chief of the Oulad Malouk (Arab) fraction in Kidal."
+    assert [p.mention for p in geocoder.geoparse(text)] == ["Kidal"]

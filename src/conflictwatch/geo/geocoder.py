@@ -1165,7 +1165,10 @@ class Geocoder:
             return None
         if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
             return None
-        parts = _hint_keys(hint.group(1))
+        # "the Oulad Malouk (Arab)": a people in brackets is no unit the name lies in.
+        parts = [part for part in _hint_keys(hint.group(1)) if part not in gaz.stop_words]
+        if not parts:
+            return None
         if key in gaz.admin2_points:
             # "Youwarou (Mopti)" with no town of that name known: the cercle's seat.
             mention = self._from_hints(start, end, surface, [key, *parts], end + hint.end())
