@@ -265,3 +265,17 @@ def test_a_people_in_brackets_is_no_unit_of_the_name_before(
     geocoder = make(small_geocoder, tmp_path, HEADER + "Arab,,19.8000,6.9700,NE,Agadez,Arlit\n")
     text = "Gunmen shot the chief of the Oulad Malouk (Arab) fraction in Kidal."
     assert [p.mention for p in geocoder.geoparse(text)] == ["Kidal"]
+
+
+def test_a_part_of_a_town_lies_in_that_town(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Our only Aliou is a village 900 km from Kidal, in Niger.
+    geocoder = make(small_geocoder, tmp_path, HEADER + "Aliou,,14.8000,5.9000,NE,Tahoua,Bouza\n")
+
+    def named(text: str) -> list[tuple[str | None, str | None]]:
+        return [(p.mention, p.country_code) for p in geocoder.geoparse(text)]
+
+    assert named("Gunmen shot two chiefs in the Aliou neighborhood of Kidal.") == [("Kidal", "ML")]
+    # Named alone, the village keeps its place.
+    assert named("Gunmen shot two chiefs in Aliou.") == [("Aliou", "NE")]

@@ -256,6 +256,13 @@ _NEAR_LINK = re.compile(
 # after another village, "cercle of Djenne") favours the homonym inside it.
 AREA_ADMIN1 = 1.5
 AREA_ADMIN2 = 1.0
+# "the Aliou neighborhood of Kidal", "the Hamdallaye quarter of Bamako": a part of the
+# town after it, within SEAT_SUBURB_KM of it.
+_PART_OF = re.compile(
+    r"\s+(?:neighbou?rhoods?|quarters?|districts?|suburbs?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:town|city|capital)\s+of\s+)?",
+    re.IGNORECASE,
+)
 NEAR_LINK_KM = 150.0  # "X near Y", "X, 40 km north of Y": X lies this close to Y
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
 HINT_UNIT_KM = 100.0  # a place this close to a named admin2's seat may lie inside it
@@ -1532,20 +1539,24 @@ class Geocoder:
 
     def _check_near_links(self, text: str, resolved: list[_Mention]) -> None:
         """'the Tamkoro area near Mopti', 'Kanibe, north of Djibo': a place the text
-        puts next to another is within NEAR_LINK_KM of it: the best namesake that close
-        is taken; with none, the name is dropped (ours is elsewhere) and the event
-        goes to the other place."""
+        puts next to another is within NEAR_LINK_KM of it, a part of a town ("the Aliou
+        neighborhood of Kidal") within SEAT_SUBURB_KM: the best namesake that close is
+        taken; with none, the name is dropped (ours is elsewhere) and the event goes to
+        the other place."""
         gaz = self.gazetteer
         for first, second in zip(resolved, resolved[1:], strict=False):
             if first.kind != "place" or first.choice is None or first.matched or first.from_hints:
                 continue
             end = max(first.end, first.hint_end)
-            if second.start - end > 60 or not links_near(text, end, second.start):
+            if second.start - end > 60:
+                continue
+            part = _PART_OF.fullmatch(text, end, second.start) is not None
+            if not part and not links_near(text, end, second.start):
                 continue
             point = self._point(second)
             if point is None:
                 continue
-            limit = _near_limit(text[end : second.start])
+            limit = SEAT_SUBURB_KM if part else _near_limit(text[end : second.start])
             near = [
                 p
                 for p in first.scores
