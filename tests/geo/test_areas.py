@@ -279,3 +279,18 @@ def test_a_part_of_a_town_lies_in_that_town(
     assert named("Gunmen shot two chiefs in the Aliou neighborhood of Kidal.") == [("Kidal", "ML")]
     # Named alone, the village keeps its place.
     assert named("Gunmen shot two chiefs in Aliou.") == [("Aliou", "NE")]
+
+
+def test_a_known_name_in_square_brackets_is_the_place(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # "Tonou [Tondo Erkokoni]": the bracket is the gazetteer name the writer coded;
+    # our Tonou is another village, 80 km away.
+    rows = "Tonou,,14.0670,-3.3430,ML,Mopti,Koro\nTondo Erkokoni,,14.2580,-2.5730,ML,Mopti,Koro\n"
+    geocoder = make(small_geocoder, tmp_path, HEADER + rows)
+    for text in (
+        "Militants burned a school in Tonou [Tondo Erkokoni] (Koro, Mopti).",
+        "Militants burned a school in Tonou [Tondo Erkokoni].",
+    ):
+        (place,) = geocoder.geoparse(text, countries=["ML"])
+        assert (place.name, place.mention) == ("Tondo Erkokoni", "Tonou"), text

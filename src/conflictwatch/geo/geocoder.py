@@ -1034,6 +1034,11 @@ class Geocoder:
         ):
             return None
         ids = gaz.candidates(key)
+        alt = _ALT_AFTER.match(after)
+        if alt is not None and (alt_ids := gaz.candidates(name_key(alt.group(1)))):
+            # "Tonou [Tondo Erkokoni]": the bracket gives the name the place goes by in
+            # the gazetteer the writer coded it with; our Tonou may be another village.
+            key, ids = name_key(alt.group(1)), alt_ids
         # Not the name itself: a spelling variant, or the village of a quarter.
         borrowed = False
         if not ids and (base := qualified_base(surface)) is not None:
@@ -1048,9 +1053,10 @@ class Geocoder:
         mention = _Mention(start, end, surface, "place", key, ids)
         mention.fuzzy = fuzzy
         skipped = 0
-        alt = _ALT_AFTER.match(after)
-        if alt is not None and _HINT_AFTER.match(text, end + alt.end()):
-            skipped = alt.end()  # "Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"
+        if alt is not None:
+            mention.hint_end = end + alt.end()  # the bracket is no mention of its own
+            if _HINT_AFTER.match(text, end + alt.end()):
+                skipped = alt.end()  # "Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"
         kind = _KIND_BEFORE_HINT.match(after) if not skipped else None
         if kind is not None:
             skipped = kind.end()
