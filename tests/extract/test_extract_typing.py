@@ -59,6 +59,9 @@ def sub_types(pipeline, text: str) -> list[str]:
             "On Sunday, villagers found the corpse of a herder killed by militants near Dori.",
             "Attack",
         ),
+        # A cell or network dismantled is people arrested; a bomb dismantled is defused.
+        ("On Sunday, intelligence services dismantled a JNIM cell near Koutiala.", "Arrests"),
+        ("On Sunday, soldiers dismantled an IED near Koutiala.", "Disrupted weapons use"),
         # The leader of a militant group is a fighter, the group an armed one.
         ("Soldiers killed the leader of a militant group near Djibo on Sunday.", "Armed clash"),
         # A bomb carried or seized is no explosion: the killing is the event.
