@@ -168,6 +168,7 @@ def test_a_quarter_we_do_not_know_is_placed_at_its_village(geocoder: Geocoder) -
     for text in (
         "Gunmen burned a school in Mentao-Ouest.",
         "Gunmen burned a school in Mentao-Mossi.",
+        "Gunmen burned a school in Mentao-Ouro.",  # Fula "ouro", the hamlet
     ):
         assert names(geocoder, text) == [("Mentao", "Soum")]
 
@@ -197,7 +198,8 @@ def test_a_bracketed_other_name_codes_the_village_itself(geocoder: Geocoder) -> 
     (place,) = geocoder.geoparse("Gunmen attacked Sabtenga Peulh [Goudoubo] (Dori, Seno).")
     assert (place.name, place.admin2, place.geo_precision) == ("Goudoubo", "Seno", 1)
     assert place.mention == "Sabtenga Peulh"
-    # A known name keeps itself; the bracket is skipped and the units still read.
+    # A known name keeps itself when we know no place of the bracket's name; the
+    # bracket is skipped and the units still read.
     (place,) = geocoder.geoparse("Gunmen attacked Mentao [Mentao camp] (Djibo, Soum).")
     assert (place.name, place.admin2) == ("Mentao", "Soum")
 

@@ -94,7 +94,7 @@ _QUALIFIERS = frozenset(
     for word in (
         "Peulh", "Peuhl", "Peul", "Foulbe", "Fulbe", "Mossi", "Rimaibe", "Yarce",
         "Bella", "Silmimossi", "Gourmantche", "Dioula", "Sonrai", "Tamachek",
-        "Dogon", "Bambara", "Ouest", "Est", "Nord", "Sud",
+        "Dogon", "Bambara", "Ouro", "Ouest", "Est", "Nord", "Sud",
     )
 )  # fmt: skip
 
