@@ -59,6 +59,15 @@ def sub_types(pipeline, text: str) -> list[str]:
             "On Sunday, villagers found the corpse of a herder killed by militants near Dori.",
             "Attack",
         ),
+        # A town named right after "seized" or "retook" is territory taken.
+        (
+            "On Sunday, MNLA fighters seized Kidal from the army.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On Sunday, the Malian army retook Boni from the militants.",
+            "Government regains territory",
+        ),
         # A cell or network dismantled is people arrested; a bomb dismantled is defused.
         ("On Sunday, intelligence services dismantled a JNIM cell near Koutiala.", "Arrests"),
         ("On Sunday, soldiers dismantled an IED near Koutiala.", "Disrupted weapons use"),
@@ -304,3 +313,9 @@ def test_typing_fights_told_around_the_act(pipeline, text, expected):
 )
 def test_typing_fights_without_deaths(pipeline, text, expected):
     assert sub_types(pipeline, text) == expected, text
+
+
+def test_typing_a_town_s_people_taken_are_no_territory(pipeline):
+    assert "Non-state actor overtakes territory" not in sub_types(
+        pipeline, "On Sunday, soldiers took Gao's wounded to the hospital in Bamako."
+    )

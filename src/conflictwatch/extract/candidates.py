@@ -1163,6 +1163,7 @@ def _sentence_triggers(
     text = doc.text
     masked = cause_spans(text, start, end) + hypothetical_spans(text, start, end)
     triggers = [t.value for t in _in_sentence(doc.of("trigger"), start, end)]
+    triggers += _towns_taken(doc, start, end, triggers)
     apart = coded_apart_spans(text, start, end)
     if any(not inside_spans(apart, t.start, t.end) for t in triggers):
         masked += apart  # the rest of the sentence still tells an event
@@ -1194,6 +1195,30 @@ def _sentence_triggers(
         first = min(figures, key=lambda f: f.start)
         triggers = [Trigger("kill", first.start, first.end, text[first.start : first.end])]
     return triggers
+
+
+# "MNLA seized Tinzaouaten", "the army retook Boni": a town named right after a verb of
+# taking is territory taken, as "seized the town of" is; not "took Gao's wounded".
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:seized|captured|took|retook|recaptured|overran|overtook)\s+"
+    r"(?:(?:back|over)\s+)?(?:the\s+(?:town|city|village|locality)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _towns_taken(doc: ArticleDoc, start: int, end: int, triggers: list[Trigger]) -> list[Trigger]:
+    text = doc.text
+    taken = []
+    for place in doc.places:
+        if place.start is None or place.end is None or not start <= place.start < end:
+            continue
+        if (place.geo_precision or 3) > 2 or text.startswith(("'s", "’s"), place.end):
+            continue
+        verb = _TAKEN_BEFORE.search(text, max(start, place.start - 40), place.start)
+        if verb is None or any(t.start <= verb.start() < t.end for t in triggers):
+            continue
+        taken.append(Trigger("overtake", verb.start(), place.end, text[verb.start() : place.end]))
+    return taken
 
 
 # "Looting: gunmen raided ...": a short label and a colon open the paragraph.
