@@ -233,6 +233,12 @@ def test_typing_denied_fight_is_no_clash(pipeline):
             "Youths in Dori organized a gathering to express their support for the army.",
             "Peaceful protest",
         ),
+        # A crowd that shuts an office down protests; militants closing schools do not.
+        (
+            "On Sunday, residents in Dori angry with the mayor closed down the town hall.",
+            "Peaceful protest",
+        ),
+        ("On Sunday, militants closed down six schools around Dori.", "Other"),
     ],
 )
 def test_typing_crowd_wordings(pipeline, text, expected):
