@@ -438,6 +438,18 @@ def test_a_region_after_a_comma_is_the_region_of_the_town_before_it(
     assert [p.mention for p in places] == ["Kouakourou", "Mopti", "Koro"]
 
 
+def test_a_cercle_and_region_after_a_comma_are_the_units_of_the_town_before_them(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    rows = "Kouakourou,,14.06,-4.33,ML,Mopti,Djenne\nDjenne,,13.9,-4.55,ML,Mopti,Djenne\n"
+    geocoder = geocoder_with_places(small_geocoder, tmp_path, OVERRIDES_HEADER + rows)
+    places = geocoder.geoparse("Militants killed a Dozo leader in Kouakourou, Djenne, Mopti Region")
+    assert [(p.mention, p.admin2) for p in places] == [("Kouakourou", "Djenne")]
+    # A list of towns is still a list.
+    places = geocoder.geoparse("Attacks hit Kouakourou, Djenne and Koro on Monday.")
+    assert [p.mention for p in places] == ["Kouakourou", "Djenne", "Koro"]
+
+
 def test_a_region_after_a_suburb_of_its_seat_is_the_suburbs_region(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:

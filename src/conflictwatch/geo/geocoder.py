@@ -144,6 +144,8 @@ _COMMUNE_BETWEEN = re.compile(
 _KIND_BEFORE_HINT = re.compile(r"^\s+(?i:commune|municipality)(?=\s*[\(\[])")
 _COUNTRY_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\s(?:and|or|&))\s*[A-Z]")
+# "..., Djenne, Mopti Region": the region after a cercle named after a village.
+_REGION_AFTER_UNIT = re.compile(r"\s*,\s*([A-Z][\w'’-]*)(?:\s+[Rr]egion)?(?![\w'’-])")
 # "Madouba, Kossi Province", "Tin-Akoff, in the Oudalan province": an admin unit
 # written after the place works like a parenthesised hint.
 _UNIT_AFTER = re.compile(
@@ -1089,6 +1091,17 @@ class Geocoder:
                 # but "Sevare, Mopti and Gao" is a list of towns.
                 mention.hints.append(region)
                 mention.hint_end = end + country_after.end()
+            elif (
+                code is None
+                and not hint
+                and (unit := name_key(country_after.group(1))) != key
+                and (units := self._units_after(ids, unit, after, country_after.end()))
+            ):
+                # "Nouhoun-Bozo, Djenne, Mopti Region": the cercle and region of the
+                # village before them, as in brackets; not two more towns.
+                keys, units_end = units
+                mention.hints += keys
+                mention.hint_end = end + units_end
         unit_after = (_UNIT_AFTER.match(after) or _UNIT_OF_AFTER.match(after)) if not hint else None
         if unit_after:
             mention.hints.append(name_key(unit_after.group(1)))
@@ -1128,6 +1141,22 @@ class Geocoder:
         return village and not any(
             self._hint_bonus(p, mention.hints, own_key=mention.key) for p in mention.ids
         )
+
+    def _units_after(
+        self, ids: Sequence[int], unit: str, after: str, at: int
+    ) -> tuple[list[str], int] | None:
+        """`unit` is the admin2 of one of the places and the text goes on ", <its
+        region>" ("Djenne, Mopti Region"): their keys and where the region ends."""
+        gaz = self.gazetteer
+        region = _REGION_AFTER_UNIT.match(after, at)
+        if region is None:
+            return None
+        region_key = name_key(region.group(1))
+        inside = any(
+            name_key(gaz.admin2s[p] or "") == unit and name_key(gaz.admin1s[p] or "") == region_key
+            for p in ids
+        )
+        return ([unit, region_key], region.end()) if inside else None
 
     def _region_of_any(self, ids: Sequence[int], key: str) -> bool:
         """The key names the region one of the places lies in, or lies by: "Yirimadjo,
