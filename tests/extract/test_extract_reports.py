@@ -278,6 +278,20 @@ def test_reports_a_country_named_later_does_not_replace_the_town_named_first(pip
     assert [(r.place.name, r.place.geo_precision) for r in found] == [("Tillabéri", 1)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, gunmen shot a trader in Djibo. He died of his wounds in a hospital in "
+        "Ouagadougou.",
+        "On Sunday, gunmen shot a trader in Djibo. He died of his wounds in a Ouagadougou "
+        "hospital.",
+    ],
+)
+def test_reports_a_death_in_hospital_elsewhere_is_the_same_event(pipeline, text):
+    found = reports(pipeline, text)
+    assert [(r.place.name, conservative_fatalities(r.claims)) for r in found] == [("Djibo", 1)]
+
+
 def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     from conflictwatch.extract.candidates import best_place
     from conflictwatch.model import Place

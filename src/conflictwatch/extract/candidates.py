@@ -915,6 +915,14 @@ def _attributive() -> re.Pattern[str]:
     )
 
 
+# "died on Dec 5 in a Bamako hospital", "treated at a hospital in Ouagadougou": where
+# the wounded were cared for, not where they were hit.
+_HOSPITAL = re.compile(
+    r"\b(?:in|at|to)\s+(?:a|an|the)?\s*(?:[A-ZÀ-Þ][\w'’-]*\s+){1,2}(?:\w+\s+)?hospitals?\b"
+    r"|\bhospitals?\s+(?:in|at|of)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?",
+)
+
+
 def aside_spans(
     text: str, start: int, end: int, event_type: str, trigger: Trigger
 ) -> list[tuple[int, int]]:
@@ -939,6 +947,7 @@ def aside_spans(
     ]
     spans += [m.span() for m in _office().finditer(text, start, end)]
     spans += [m.span() for m in _attributive().finditer(text, start, end)]
+    spans += [m.span() for m in _HOSPITAL.finditer(text, start, end)]
     for kind in ("owner_leads", "road_leads"):
         spans += _lead_spans(text, cues.spans(kind, text, start, end), end)
     spans += hypothetical_spans(text, start, end)  # "planned attacks in Abidjan"
