@@ -1820,6 +1820,15 @@ def test_reports_talks_and_detentions_that_happened(pipeline, text, expected):
     assert [r.sub_event_type for r in reports(pipeline, text)] == expected
 
 
+def test_reports_an_accord_is_signed_once_whatever_places_it_concerns(pipeline):
+    text = (
+        "On Monday, Fulani and Dogon leaders signed an accord in Sevare to end hostilities "
+        "in the cercles of Bankass, Koro and Bandiagara."
+    )
+    found = reports(pipeline, text)
+    assert [(r.sub_event_type, r.place.name) for r in found] == [("Agreement", "Sévaré")]
+
+
 def test_reports_a_country_hit_with_tariffs_is_not_attacked(pipeline):
     text = "On Monday, Washington hit Canada with a new 25% levy on steel."
     assert reports(pipeline, text) == []

@@ -1284,7 +1284,9 @@ def assemble(doc: ArticleDoc, ctx: ArticleContext) -> list[Report]:
         acting = merged.actor1
         if acting is not None and acting.kind in _ARMED_KINDS:
             told = (paragraph, Roles(actor1=acting, assoc1=list(merged.assoc1)))
-        listed = draft.first.places
+        # An accord is signed once, wherever the hostilities it ends took place ("signed
+        # an accord in Ke-Macina to end hostilities in the cercles of Macina, Djenne, ...").
+        listed = draft.first.places if report.sub_event_type != "Agreement" else []
         days = _days_told(doc, report)
         lasted = () if days else _days_lasted(doc, ctx, draft, report)
         parts: list[Report] = []
