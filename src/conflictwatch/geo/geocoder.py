@@ -254,10 +254,6 @@ _NEAR_LINK = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|village|city|locality|commune)\s+of\s+)?",
     re.IGNORECASE,
 )
-# An admin unit the text names elsewhere ("in the Mopti region", "(Koro, Mopti)"
-# after another village, "cercle of Djenne") favours the homonym inside it.
-AREA_ADMIN1 = 1.5
-AREA_ADMIN2 = 1.0
 # "the Aliou neighborhood of Kidal", "the Hamdallaye quarter of Bamako": a part of the
 # town after it, within SEAT_SUBURB_KM of it.
 _PART_OF = re.compile(
@@ -265,6 +261,10 @@ _PART_OF = re.compile(
     r"(?:(?:town|city|capital)\s+of\s+)?",
     re.IGNORECASE,
 )
+# An admin unit the text names elsewhere ("in the Mopti region", "(Koro, Mopti)"
+# after another village, "cercle of Djenne") favours the homonym inside it.
+AREA_ADMIN1 = 1.5
+AREA_ADMIN2 = 1.0
 NEAR_LINK_KM = 150.0  # "X near Y", "X, 40 km north of Y": X lies this close to Y
 VARIANT_KM = 60.0  # a spelling variant must lie this close to an exact place
 HINT_UNIT_KM = 100.0  # a place this close to a named admin2's seat may lie inside it
