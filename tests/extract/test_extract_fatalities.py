@@ -311,6 +311,9 @@ def test_fatalities_whose_death_word_it_is(text, expected):
         ("Traore, member of the armed group, was 'neutralised' by the army.", 1),
         ("An unidentified man was shot down in the market.", 1),
         ("A forest guard went missing and was found murdered.", 1),
+        # An age describes the person: no count of its own.
+        ("A 12-year-old girl was killed by a stray bullet.", 1),
+        ("Gunmen shot dead a 45-year-old trader and his 20-year-old son.", 2),
         # A couple is two people; "a couple of" is a count.
         ("A couple on a motorbike was killed by a mine.", 2),
         ("Gunmen killed an elderly couple.", 2),

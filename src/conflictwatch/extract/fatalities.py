@@ -1443,12 +1443,23 @@ def _masked(text: str, start: int, end: int, exclude: Sequence[tuple[int, int]])
     spans = [(max(s, start), min(e, end)) for s, e in exclude if s < end and start < e]
     spans += [m.span() for m in _NOT_TOLLS.finditer(text, start, end)]
     spans += [m.span("det") for m in _one_collective().finditer(text, start, end)]
-    if not spans:
+    # An age is a word of the person's description: "a 70-year-old man" stays one man.
+    ages = [m.span() for m in _AGE.finditer(text, start, end)]
+    if not spans and not ages:
         return text
     sentence = list(text[start:end])
     for s, e in spans:
         sentence[s - start : e - start] = "#" * (e - s)
+    for s, e in ages:
+        sentence[s - start : e - start] = "n" * (e - s)
     return text[:start] + "".join(sentence) + text[end:]
+
+
+# "a 70-year-old man", "a man aged 70", "a child of 12 years old".
+_AGE = re.compile(
+    r"(?<![\w-])\d{1,3}(?=[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b)|(?<=\baged\s)\d{1,3}\b",
+    re.IGNORECASE,
+)
 
 
 def _units(text: str, counts: list[Count], start: int, end: int) -> list[list[Count]]:
