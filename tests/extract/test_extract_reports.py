@@ -1039,6 +1039,7 @@ def test_reports_long_article_without_event_date_takes_when_it_was_told(pipeline
         # ACLED codes soldiers off duty, on leave or retired as civilians.
         ("Gunmen shot dead an off-duty gendarme at his home in Djibo on Sunday.", "Attack"),
         ("Unknown gunmen killed a retired soldier near Boni on Sunday.", "Attack"),
+        ("Gunmen killed a former rebel commander at his home in Gao on Sunday.", "Attack"),
         # A fighter put to death is a battle; villagers executed are an attack.
         ("On Sunday, JNIM militants executed a captured militiaman near Tessit.", "Armed clash"),
         ("On Sunday, soldiers executed three villagers near Tessit.", "Attack"),

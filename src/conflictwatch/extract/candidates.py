@@ -501,9 +501,10 @@ def _names_armed(text: str, mentions: list[Any], victims: str) -> bool:
 
 # ACLED codes soldiers off duty, on leave or retired, and unarmed suspects, as civilians.
 _OFF_DUTY = re.compile(
-    r"\b(?:off[- ]duty|retired|unarmed)\s+(?:[\w-]+\s+){0,2}?(?:soldiers?|policem[ae]n|"
+    r"\b(?:off[- ]duty|retired|unarmed|former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|policem[ae]n|"
     r"police officers?|gendarmes?|(?:national )?guards?|guardsm[ae]n|militiam[ae]n|"
-    r"peacekeepers?|officers?|individuals?|men|fighters?)\b"
+    r"peacekeepers?|officers?|individuals?|men|fighters?|leaders?|members?|rebels?|"
+    r"combatants?|commanders?)\b"
     r"|\b(?:soldiers?|policem[ae]n|gendarmes?|guards?|guardsm[ae]n|militiam[ae]n|"
     r"peacekeepers?|officers?|fighters?)\s+(?:[\w-]+\s+)?"
     r"(?:on\s+(?:leave|a family visit)|off[- ]duty)\b",
