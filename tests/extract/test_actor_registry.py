@@ -121,6 +121,19 @@ def test_generic_soldiers_take_the_country_given(registry):
     ]
 
 
+def test_separatists_in_mali_are_the_northern_coalition_of_the_day(registry):
+    for text in ("Separatists attacked the post.", "A separatist vehicle was hit."):
+        assert names(registry, text, country="ML", on=MALI_2019) == [
+            "CMA: Coordination of Movements of the Azawad"
+        ], text
+    # Descriptive words before a named group introduce it, however many there are.
+    text = "Drones struck the base held by the Tuareg separatist group CSP."
+    found = Actors.load().find(text, country="ML", on=MALI_2023)
+    assert [m.entry.name for m in found] == [
+        "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development"
+    ]
+
+
 def test_prison_guards_are_the_given_country_s(registry):
     # Not Mali's guards in a Niger story: every country's police has its own.
     assert names(registry, "Prison guards were wounded.", country="NE", on=MALI_2019) == [

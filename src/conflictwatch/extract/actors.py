@@ -99,14 +99,18 @@ class Actors:
     ) -> list[ActorMatch]:
         matches = self.registry.find(text, country=country, on=on, abroad=abroad)
         matches = self._coordinated(text, matches, country, on)
-        kept = []
-        for index, match in enumerate(matches):
-            following = matches[index + 1] if index + 1 < len(matches) else None
-            if self._introduces(text, match, following):
-                continue  # "Tuareg separatist group CSP": the CSP is meant
+        kept: list[ActorMatch] = []
+        named: ActorMatch | None = None  # the nearest match after this one that stays
+        for match in reversed(matches):
+            if self._introduces(text, match, named):
+                # "Tuareg separatist group CSP": the CSP is meant, and "separatist" before
+                # it introduces it too.
+                continue
             if _governed(text, match):
                 continue  # "a member of the government": no force in the event
             kept.append(match)
+            named = match
+        kept.reverse()
         return self._villages(text, self._communities(text, kept), country, on)
 
     def _communities(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
