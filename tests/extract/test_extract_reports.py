@@ -1040,6 +1040,8 @@ def test_reports_long_article_without_event_date_takes_when_it_was_told(pipeline
         ("Gunmen shot dead an off-duty gendarme at his home in Djibo on Sunday.", "Attack"),
         ("Unknown gunmen killed a retired soldier near Boni on Sunday.", "Attack"),
         ("Gunmen killed a former rebel commander at his home in Gao on Sunday.", "Attack"),
+        # "Former rebels" is what news calls the signatory movements, still armed.
+        ("Militants killed two former rebels near Kidal on Sunday.", "Armed clash"),
         # A fighter put to death is a battle; villagers executed are an attack.
         ("On Sunday, JNIM militants executed a captured militiaman near Tessit.", "Armed clash"),
         ("On Sunday, soldiers executed three villagers near Tessit.", "Attack"),

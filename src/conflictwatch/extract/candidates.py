@@ -499,11 +499,13 @@ def _names_armed(text: str, mentions: list[Any], victims: str) -> bool:
     )
 
 
-# ACLED codes soldiers off duty, on leave or retired, and unarmed suspects, as civilians.
+# ACLED codes soldiers off duty, on leave or retired, former fighters ("a former rebel
+# commander"; not "former rebels", the registry's name for the signatory movements) and
+# unarmed suspects as civilians.
 _OFF_DUTY = re.compile(
     r"\b(?:off[- ]duty|retired|unarmed|former|ex-)\s*(?:[\w-]+\s+){0,2}?(?:soldiers?|policem[ae]n|"
     r"police officers?|gendarmes?|(?:national )?guards?|guardsm[ae]n|militiam[ae]n|"
-    r"peacekeepers?|officers?|individuals?|men|fighters?|leaders?|members?|rebels?|"
+    r"peacekeepers?|officers?|individuals?|men|fighters?|leaders?|members?|"
     r"combatants?|commanders?)\b"
     r"|\b(?:soldiers?|policem[ae]n|gendarmes?|guards?|guardsm[ae]n|militiam[ae]n|"
     r"peacekeepers?|officers?|fighters?)\s+(?:[\w-]+\s+)?"
