@@ -292,6 +292,13 @@ def test_reports_a_death_in_hospital_elsewhere_is_the_same_event(pipeline, text)
     assert [(r.place.name, conservative_fatalities(r.claims)) for r in found] == [("Djibo", 1)]
 
 
+def test_reports_towns_a_force_came_from_are_no_list_of_events(pipeline):
+    text = (
+        "On Sunday, French fighter jets deployed from Gao and Niamey struck militants near Menaka."
+    )
+    assert [r.place.name for r in reports(pipeline, text)] == ["Ménaka"]
+
+
 def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     from conflictwatch.extract.candidates import best_place
     from conflictwatch.model import Place

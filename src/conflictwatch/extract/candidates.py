@@ -826,6 +826,7 @@ _ELSEWHERE_BEFORE = re.compile(
     r"brought|returned|returning|heading|headed|moved|went|going|coming|came|travell?ing|"
     r"leave|leaving|left|"
     r"travell?ed|flown|rushed|escaped|deported|expelled|sent|evacuation|advance|advancing|"
+    r"deployed|dispatched|took\s+off|flew|"
     r"advanced|detour)\s+(?:back\s+)?"
     r"(?:to|towards?|from|for)|hospital\s+(?:in|at|of)|(?:residents?|natives?|people)\s+of|"
     r"on\s+(?:their|its|his|the)\s+way\s+(?:to|from)|road\s+to|(?:closer|nearer)\s+to|"
@@ -1452,7 +1453,12 @@ def _listed_places(text: str, places: list[Place]) -> list[Place]:
         if len(run) > len(best):
             best = list(run)
     names = {p.name for p in best}
-    return best if len(best) >= 2 and len(names) == len(best) else []
+    if len(best) < 2 or len(names) != len(best):
+        return []
+    start = best[0].start or 0
+    if _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start]):
+        return []  # "jets were deployed from Gao and Niamey": where they came from
+    return best
 
 
 # "NGourti, Nguigmi, and Diffa": more towns follow, so it is a list.
