@@ -299,6 +299,11 @@ def test_reports_towns_a_force_came_from_are_no_list_of_events(pipeline):
     assert [r.place.name for r in reports(pipeline, text)] == ["Ménaka"]
 
 
+def test_reports_a_road_named_by_its_two_towns_is_one_event(pipeline):
+    text = "On Sunday, gunmen robbed travellers on the axis Koro and Bankass."
+    assert [r.place.name for r in reports(pipeline, text)] == ["Koro"]
+
+
 def test_reports_place_is_where_it_happened_not_where_victims_were_taken():
     from conflictwatch.extract.candidates import best_place
     from conflictwatch.model import Place

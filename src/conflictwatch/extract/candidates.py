@@ -1456,9 +1456,20 @@ def _listed_places(text: str, places: list[Place]) -> list[Place]:
     if len(best) < 2 or len(names) != len(best):
         return []
     start = best[0].start or 0
-    if _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start]):
+    before = text[max(0, start - 60) : start]
+    if _ELSEWHERE_BEFORE.search(before):
         return []  # "jets were deployed from Gao and Niamey": where they came from
+    if _ROAD_BEFORE.search(before):
+        return []  # "traffic on the axis Koro and Yense": the two ends of one road
     return best
+
+
+# "on the axis Koro and Yense", "the road linking Gao and Ansongo": a road named by its ends.
+_ROAD_BEFORE = re.compile(
+    r"\b(?:axis|axe|road|route|highway|stretch)\s+(?:between\s+|from\s+|linking\s+|"
+    r"connecting\s+|joining\s+)?(?:the\s+)?(?:(?:town|village|city)s?\s+of\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "NGourti, Nguigmi, and Diffa": more towns follow, so it is a list.
