@@ -41,7 +41,7 @@ from conflictwatch.extract.roles import (
     only_tells,
     refers_to_attackers,
 )
-from conflictwatch.geo.geocoder import links_near
+from conflictwatch.geo.geocoder import links_near, part_of_town
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.model import ArticleDoc, Place
 from conflictwatch.resources import load_json
@@ -795,7 +795,7 @@ def best_place(
             _ELSEWHERE_BEFORE.search(text[max(0, start - 60) : start]) is not None
             or _second_of_pair(text, place, places)
             or _landmark(text, place, places)
-            or _PART_AFTER.match(text, place.end or start) is not None
+            or part_of_town(text, place.end or start)
         )
         precision = place.geo_precision or 3
         # A town aside still beats a region or country: it is the nearer guess, as a
@@ -834,8 +834,6 @@ _ELSEWHERE_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
-# "the Etambar neighbourhood of Kidal": ACLED codes the town.
-_PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter)\s+of\b", re.IGNORECASE)
 # "between Boni (Douentza, Mopti) and Hombori", "the Gao-Gossi axis": ACLED codes a
 # stretch of road to the first town named.
 _PAIR_GAP = re.compile(

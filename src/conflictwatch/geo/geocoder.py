@@ -1852,6 +1852,12 @@ def links_near(text: str, start: int, end: int) -> bool:
     return _NEAR_LINK.fullmatch(text, start, end) is not None
 
 
+def part_of_town(text: str, end: int) -> bool:
+    """The place ending at `end` is a part of the town named next ("the Etambar
+    neighbourhood of Kidal"): ACLED codes the town."""
+    return _PART_OF.match(text, end) is not None
+
+
 def _near_limit(link: str) -> float:
     """How far a place "near" another may lie: NEAR_LINK_KM, or with a stated
     distance ("Atta, 25 km from Dori") that distance with room for roads that wind
