@@ -222,3 +222,36 @@ def test_a_place_said_to_lie_near_another_is_the_namesake_close_to_it(
     places = geocoder.geoparse("Gunmen abducted a trader in Yamdi, 20 km north of Koro.")
     assert [p.mention for p in places] == ["Koro"]
     assert [p.mention for p in geocoder.geoparse("Gunmen abducted a trader in Yamdi.")] == ["Yamdi"]
+
+
+def _two_towns_dump(folder: Path) -> Path:
+    """Two towns named Tamsara: the bigger in Segou (Mali), the other in the Boucle
+    du Mouhoun (Burkina Faso)."""
+    folder.mkdir()
+    rows = [
+        ["9200001", "Tamsara", "Tamsara", "", "13.40", "-5.20", "P", "PPL", "ML", "",
+         "05", "", "", "", "30000", "", "300", "Africa/Bamako", "2024-01-01"],
+        ["9200002", "Tamsara", "Tamsara", "", "12.40", "-3.40", "P", "PPL", "BF", "",
+         "01", "", "", "", "25000", "", "300", "Africa/Ouagadougou", "2024-01-01"],
+    ]  # fmt: skip
+    for code in ("ML", "BF"):
+        lines = ["\t".join(row) for row in rows if row[8] == code]
+        (folder / f"{code}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_of_two_namesakes_the_one_in_the_country_whose_units_the_text_names(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    geocoder = small_geocoder(geonames_dir=_two_towns_dump(tmp_path / "geonames"))
+    geocoder._zones = {}
+    # Alone, the bigger Malian town wins.
+    assert countries(geocoder, "Pupils in Tamsara staged a protest.") == ["ML"]
+    # The Sahel Region is Burkinabe: the Burkinabe town is meant, though it lies in
+    # another region, rather than no town at all.
+    text = "Pupils in Tamsara staged a protest for the pupils of the Sahel Region."
+    places = geocoder.geoparse(text)
+    assert [(p.name, p.country_code, p.admin1) for p in places] == [
+        ("Tamsara", "BF", "Boucle du Mouhoun"),
+        ("Dori", "BF", "Sahel"),  # the region, at its capital
+    ]

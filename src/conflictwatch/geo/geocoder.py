@@ -583,6 +583,10 @@ class Geocoder:
                     continue
                 self._score(mention, wanted, named, mention.hints, home, cued, areas, sourced)
                 best = max(mention.scores, key=mention.scores.__getitem__)
+            if located and self._elsewhere(mention, best, located, wanted, named):
+                # "Sia ... the Sahel Region": of two namesakes, the one in the country
+                # whose units the text names, not the other that ranked first.
+                best = self._best_in(mention, located) or best
             if not self._accept(mention, best, targets, home):
                 continue
             if mention.fuzzy and wanted and self.gazetteer.country_codes[best] not in wanted:
@@ -683,6 +687,12 @@ class Geocoder:
         if country in self.home:
             return True
         return country not in named and gaz.feature_codes[best] != "PPLC"
+
+    def _best_in(self, mention: _Mention, countries: frozenset[str]) -> int | None:
+        """The best-scored candidate of the mention inside `countries`, if any."""
+        codes = self.gazetteer.country_codes
+        inside = [pos for pos in mention.scores if codes[pos] in countries]
+        return max(inside, key=mention.scores.__getitem__) if inside else None
 
     def _outside_units(
         self, mention: _Mention, best: int, units: frozenset[tuple[str, str]]
