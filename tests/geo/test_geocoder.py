@@ -263,3 +263,10 @@ def test_a_hint_may_name_the_region_by_its_english_name(geocoder: Geocoder) -> N
     (place,) = geocoder.geoparse("Militants attacked the market of Gossi, in the Timbuktu region.")
     assert (place.mention, place.admin1, place.admin2) == ("Gossi", "Tombouctou", "Gourma-Rharous")
     assert place.geo_precision == 1
+
+
+def test_tessit_lies_east_of_the_meridian(geocoder: Geocoder) -> None:
+    # The base layer's Tessit has its longitude's sign flipped (0.3 W); ours corrects it.
+    (place,) = geocoder.geoparse("Militants attacked the army camp in Tessit.")
+    assert (place.admin1, place.admin2) == ("Gao", "Ansongo")
+    assert place.longitude is not None and place.longitude > 0.2

@@ -42,6 +42,25 @@ def test_override_replaces_a_close_base_place(
     assert place.geonameid == 9_000_001  # kept from the base row it replaced
 
 
+def test_override_with_a_geonameid_moves_that_place_however_far(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Say the base layer's Kidal (9_000_004) had its longitude's sign flipped; the row
+    # 280 km away replaces it, keeping its population, instead of becoming a second Kidal.
+    rows = "Kidal,,18.44,-1.41,ML,Kidal,Kidal,9000004\n"
+    overrides = write(tmp_path / "places.csv", HEADER.rstrip() + ",geonameid\n" + rows)
+    geocoder = small_geocoder(overrides=overrides)
+    (place,) = geocoder.geoparse("Gunmen attacked Kidal.", countries=["ML"])
+    assert (place.longitude, place.geonameid) == (-1.41, 9_000_004)
+    assert [geocoder.gazetteer.populations[p] for p in geocoder.gazetteer.candidates("kidal")] == [
+        40030
+    ]
+    # Without the id it is a second place of the name.
+    overrides = write(tmp_path / "places.csv", HEADER + rows.replace(",9000004", ""))
+    geocoder = small_geocoder(overrides=overrides)
+    assert len(geocoder.gazetteer.candidates("kidal")) == 2
+
+
 def test_parenthesised_hint_picks_the_homonym(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:

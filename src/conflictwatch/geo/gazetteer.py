@@ -558,7 +558,8 @@ def dump_layer(path: Path) -> Iterator[_Raw]:
 
 def override_rows(text: str, origin: str, source: int) -> Iterator[_Raw]:
     """Rows of an override CSV: name, alternate_names, latitude, longitude, country,
-    admin1, admin2. Lines starting with # are comments."""
+    admin1, admin2, and optionally geonameid (the GeoNames place the row corrects).
+    Lines starting with # are comments."""
     lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     required = {"name", "latitude", "longitude", "country"}
@@ -571,6 +572,7 @@ def override_rows(text: str, origin: str, source: int) -> Iterator[_Raw]:
             if not name:
                 raise ValueError("empty name")
             aliases = [a.strip() for a in (row.get("alternate_names") or "").split(";")]
+            corrects = (row.get("geonameid") or "").strip()
             yield _Raw(
                 name=name,
                 aliases=[a for a in aliases if a],
@@ -579,7 +581,7 @@ def override_rows(text: str, origin: str, source: int) -> Iterator[_Raw]:
                 country_code=(row.get("country") or "").strip().upper(),
                 admin1_code="",
                 admin2_code="",
-                geonameid=None,
+                geonameid=int(corrects) if corrects else None,
                 feature_class="P",
                 feature_code="PPL",
                 population=0,
@@ -704,15 +706,20 @@ def _nearest_unit(
 
 
 def _merge(raws: list[_Raw], extra: Iterable[_Raw]) -> None:
-    """Add curated rows; one naming a known place within MERGE_KM replaces it."""
+    """Add curated rows. One naming a known place within MERGE_KM replaces it, and one
+    giving a geonameid replaces that place wherever it lies (a wrong point in GeoNames:
+    its Tessit has the longitude's sign flipped)."""
     by_key: dict[tuple[str, str], list[int]] = {}
+    by_id: dict[int, int] = {}
     for position, raw in enumerate(raws):
         if raw.feature_class == "P":
             by_key.setdefault((raw.country_code, name_key(raw.name)), []).append(position)
+        if raw.geonameid is not None:
+            by_id[raw.geonameid] = position
     for row in extra:
         keys = {name_key(row.name), *(name_key(a) for a in row.aliases)}
-        target = None
-        for key in keys:
+        target = by_id.get(row.geonameid) if row.geonameid is not None else None
+        for key in keys if target is None else ():
             for position in by_key.get((row.country_code, key), ()):
                 old = raws[position]
                 distance = haversine_km(old.latitude, old.longitude, row.latitude, row.longitude)
