@@ -294,3 +294,24 @@ def test_an_older_units_code_leaves_the_village_in_the_nearest_unit_carved_from_
     )
     gazetteer._assign_admin([north, south], admin1, rows)
     assert (north.admin2, south.admin2) == ("Loroum", "Yatenga")
+
+
+def test_a_village_geonames_codes_to_a_far_off_capital_district_takes_its_neighbours(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # GeoNames still codes villages 100-280 km off to Niamey (admin1 08), the older,
+    # larger unit; the district of Niamey today is the city.
+    folder = tmp_path / "geonames"
+    folder.mkdir()
+    rows = [
+        ["9300001", "Tangabaro", "Tangabaro", "", "14.40", "1.15", "P", "PPL", "NE", "",
+         "08", "", "", "", "0", "", "250", "Africa/Niamey", "2024-01-01"],
+        ["9300002", "Gamkalle Koira", "Gamkalle Koira", "", "13.52", "2.13", "P", "PPL",
+         "NE", "", "08", "", "", "", "0", "", "250", "Africa/Niamey", "2024-01-01"],
+    ]  # fmt: skip
+    write(folder / "NE.txt", "\n".join("\t".join(row) for row in rows) + "\n")
+    geocoder = small_geocoder(geonames_dir=folder)
+    far = geocoder.resolve("Tangabaro", countries=["NE"])
+    assert far is not None and far.admin1 == "Tillaberi"
+    near = geocoder.resolve("Gamkalle Koira", countries=["NE"])
+    assert near is not None and near.admin1 == "Niamey"

@@ -128,6 +128,15 @@ class Region(NamedTuple):
     latitude: float
     longitude: float
     coded: str = ""  # the admin1 ACLED's data puts this region's events in, if another
+    # A city district's reach from its capital: GeoNames still codes villages 250 km
+    # off to Niamey or Bamako (older units); past this they take their neighbours'.
+    radius_km: float = 0.0
+
+    def holds(self, lat: float, lon: float) -> bool:
+        """Whether a place GeoNames codes to this region can lie in it."""
+        if not self.radius_km:
+            return True
+        return haversine_km(self.latitude, self.longitude, lat, lon) <= self.radius_km
 
 
 class Admin2(NamedTuple):
@@ -433,6 +442,7 @@ def load_admin1() -> tuple[dict[tuple[str, str], Region], dict[Region, list[str]
                 float(row["latitude"]),
                 float(row["longitude"]),
                 (row.get("coded_as") or "").strip(),
+                float(row.get("radius_km") or 0.0),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise DataFileError(f"gazetteer/admin1.tsv row {number}: {error}") from error
@@ -635,6 +645,8 @@ def _assign_admin(
         if raw.admin2 is not None:
             raw.admin2 = coded_by_name.get((raw.country_code, raw.admin2), raw.admin2)
         region = admin1.get((raw.country_code, raw.admin1_code))
+        if region is not None and not region.holds(raw.latitude, raw.longitude):
+            region, raw.admin1_code, raw.admin2_code = None, "", ""
         if raw.admin1 is None and region is not None:
             raw.admin1 = region.name
         if raw.admin2 is None and raw.admin2_code:
