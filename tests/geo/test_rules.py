@@ -217,6 +217,21 @@ def test_same_named_villages_tie_break_on_where_the_fighting_is(
     assert [p.admin1 for p in places if p.mention == "Tamaboli"] == ["Kayes"]
 
 
+def test_a_quarter_of_the_capital_beats_a_village_of_a_quiet_region(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(
+        OVERRIDE_HEADER
+        + "Kalabankoura,,13.20,-9.30,ML,Kayes,Kita\n"
+        + "Kalabankoura,,12.60,-7.98,ML,Bamako,Bamako\n",
+        encoding="utf-8",
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    (place,) = geocoder.geoparse("Residents of Kalabankoura barricaded the roads in protest.")
+    assert place.admin1 == "Bamako"
+
+
 def test_a_places_own_name_beats_another_places_alternate_name(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
