@@ -270,3 +270,18 @@ def test_tessit_lies_east_of_the_meridian(geocoder: Geocoder) -> None:
     (place,) = geocoder.geoparse("Militants attacked the army camp in Tessit.")
     assert (place.admin1, place.admin2) == ("Gao", "Ansongo")
     assert place.longitude is not None and place.longitude > 0.2
+
+
+def test_a_plural_unit_word_makes_every_name_of_its_list_a_unit(geocoder: Geocoder) -> None:
+    text = "Fighting spread in the cercles of Djenne, Tenenkou and Niono."
+    assert [p.geo_precision for p in geocoder.geoparse(text)] == [2, 2, 2]
+    text = "Militants were seen in the areas of Djenne and Tenenkou."
+    assert [p.geo_precision for p in geocoder.geoparse(text)] == [2, 2]
+    text = "Militants attacked Djenne, Tenenkou and Niono."
+    assert [p.geo_precision for p in geocoder.geoparse(text)] == [1, 1, 1]
+    # "the regions of Mopti and Segou": the second town names a region too.
+    places = geocoder.geoparse("Fighting spread in the regions of Mopti and Segou.")
+    assert [(p.admin1, p.geo_precision) for p in places] == [("Mopti", 3), ("Segou", 3)]
+    # The list ends where the text moves on.
+    places = geocoder.geoparse("Talks were held in the cercles of Niono and Djenne. Koro was hit.")
+    assert [p.geo_precision for p in places] == [2, 2, 1]

@@ -57,13 +57,21 @@ _DIRECTIONS = (
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear(?:by)?|\bnear\s+to|\boutskirts\s+of|\bvicinity\s+of|\bclose\s+to|\baround|"
     r"\bsurroundings\s+of|\benvirons\s+of|\bperiphery\s+of|\boutside(?:\s+of)?|"
-    r"\b(?:area|commune|department|district|cercle|circle|municipality|zone|sector)\s+of|"
+    r"\b(?:area|commune|department|district|cercle|circle|municipality|zone|sector)s?\s+of|"
     r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from|"
     rf"\b(?:{_DIRECTIONS})\s+of|\bbetween)"
     r"\s+(?:the\s+)?(?:(?:town|village|city|locality|hamlet|commune|urban\s+commune|"
     r"rural\s+commune|localities|villages|towns)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+# "the cercles of Macina, Djenne and San": every name of the list is a unit.
+_UNITS_BEFORE = re.compile(
+    r"\b(?:communes|departments|districts|cercles|circles|municipalities|provinces|areas|"
+    r"zones|sectors)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REGIONS_BEFORE = re.compile(r"\bregions\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # The cause in a movement's name: "Front for the Liberation of Macina", "Alliance for
 # the Salvation of the Sahel". Capitalised, so "the liberation of Kidal" is a place.
 _CAUSE_BEFORE = re.compile(
@@ -1280,17 +1288,25 @@ class Geocoder:
     def _precision_cues(self, text: str, mentions: list[_Mention]) -> None:
         previous: _Mention | None = None
         between_open = False
+        units_open = 0  # the precision of the units a plural opened ("the cercles of")
         for mention in mentions:
             before = text[max(0, mention.start - WINDOW) : mention.start]
             after = text[mention.end : mention.end + WINDOW]
             gap = text[previous.end : mention.start] if previous is not None else None
             listed = gap is not None and bool(_LIST_GAP.match(gap))
+            units_open = units_open if listed else 0
+            if _UNITS_BEFORE.search(before):
+                units_open = 2
+            elif _REGIONS_BEFORE.search(before):
+                units_open = 3  # "the regions of Mopti and Segou": the towns name regions
             if mention.kind == "country":
                 previous, between_open = mention, False
                 continue
             if listed and previous is not None and previous.kind != "country":
                 mention.cue = mention.cue or previous.cue
                 mention.strong = mention.strong or previous.strong
+                if units_open:  # "the cercles of Macina, Djenne and San": all units
+                    mention.precision = max(mention.precision, units_open)
             if mention.kind == "region":
                 previous, between_open = mention, False
                 continue
