@@ -285,3 +285,8 @@ def test_a_plural_unit_word_makes_every_name_of_its_list_a_unit(geocoder: Geocod
     # The list ends where the text moves on.
     places = geocoder.geoparse("Talks were held in the cercles of Niono and Djenne. Koro was hit.")
     assert [p.geo_precision for p in places] == [2, 2, 1]
+
+
+def test_essakane_is_the_mining_town_of_oudalan(geocoder: Geocoder) -> None:
+    (place,) = geocoder.geoparse("Militants attacked a bar in Essakane and abducted teachers.")
+    assert (place.country_code, place.admin1, place.admin2) == ("BF", "Sahel", "Oudalan")
