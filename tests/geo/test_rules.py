@@ -481,3 +481,12 @@ def test_a_region_after_a_suburb_of_its_seat_is_the_suburbs_region(
     # Far from the region's seat, the region's namesake town is another place.
     places = geocoder.geoparse("Women protested in Konna, Kidal, on Sunday.")
     assert [p.mention for p in places] == ["Konna", "Kidal"]
+
+
+def test_a_town_naming_a_document_is_no_scene(geocoder: Geocoder) -> None:
+    for text in (
+        "Protesters marched to demand the implementation of the Algiers Peace Accord.",
+        "Thousands marched in support of the Algiers agreement.",
+    ):
+        assert [p.name for p in geocoder.geoparse(text)] == [], text
+    assert [p.name for p in geocoder.geoparse("The accord was signed in Algiers.")] == ["Algiers"]

@@ -107,6 +107,10 @@ _PLACE_NOUN_AFTER = re.compile(
 # "Savane FM", "Sahel TV": a station's name, not its town (acronyms end a run, so
 # the stoplist's media words cannot catch these).
 _MEDIA_AFTER = re.compile(r"\s+(?:FM|TV)\b")
+# "the Algiers Peace Accord", "the Ouagadougou agreement": a document's name, no scene.
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?i:(?:peace\s+)?(?:accords?|agreements?|declaration|charter|roadmap))\b"
+)
 _REGION_BEFORE = re.compile(r"\bregions?\s+of\s+$", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(
     rf"\b(?:{_DIRECTIONS}|far[-\s](?:north|south|east|west))\s*$|"
@@ -892,6 +896,7 @@ class Geocoder:
             blocked = places and (
                 any(key in gaz.stop_orgs for key in keys)
                 or _MEDIA_AFTER.match(text, run[-1][1]) is not None
+                or _DOCUMENT_AFTER.match(text, run[0][1]) is not None
             )
             found_here: list[_Mention] = []
             covered = [False] * len(run)
