@@ -290,3 +290,9 @@ def test_a_plural_unit_word_makes_every_name_of_its_list_a_unit(geocoder: Geocod
 def test_essakane_is_the_mining_town_of_oudalan(geocoder: Geocoder) -> None:
     (place,) = geocoder.geoparse("Militants attacked a bar in Essakane and abducted teachers.")
     assert (place.country_code, place.admin1, place.admin2) == ("BF", "Sahel", "Oudalan")
+
+
+def test_a_hint_may_name_the_older_region_the_towns_was_carved_from(geocoder: Geocoder) -> None:
+    # Menaka region was carved from Gao; ACLED's notes still write "(Gao)" after it.
+    (place,) = geocoder.geoparse("Gunmen attacked the power station in Menaka (Gao).")
+    assert (place.name, place.admin2, place.geo_precision) == ("Ménaka", "Menaka", 1)

@@ -58,3 +58,12 @@ def test_admin2_of_units_geonames_has_not_split(
 ) -> None:
     place = full_geocoder.resolve(name, countries=[country])
     assert place is not None and place.admin2 == admin2
+
+
+def test_a_cercle_of_the_older_region_is_no_hint_for_a_village_of_the_newer(
+    full_geocoder: Geocoder,
+) -> None:
+    # Our I-n-Taraka, a near spelling, lies in Menaka region, carved from Gao; "(Gao,
+    # Gao)" names the Gao cercle, so the unknown Intahaka is coded to that cercle.
+    (place,) = full_geocoder.geoparse("Gunmen shot a gold miner in Intahaka (Gao, Gao).")
+    assert (place.admin2, place.geo_precision) == ("Gao", 2)

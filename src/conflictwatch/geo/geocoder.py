@@ -1430,6 +1430,13 @@ class Geocoder:
             for region in gaz.regions.get(key, ())
         )
 
+    def _names_older_region(self, key: str, position: int) -> bool:
+        """The key names the region the entry's region was carved from, which ACLED's
+        data still uses: "Menaka (Gao)"."""
+        gaz = self.gazetteer
+        region = self._region_of(gaz.country_codes[position], gaz.admin1s[position])
+        return region is not None and bool(region.coded) and key == name_key(region.coded)
+
     def _names_region(self, key: str, country: str) -> bool:
         """The key is the name of one of the country's admin1 regions."""
         return any(region.country_code == country for region in self.gazetteer.regions.get(key, ()))
@@ -1488,7 +1495,9 @@ class Geocoder:
         region_words = [
             h
             for h in hints
-            if self._names_the_region(h, position) or self._by_the_seat(h, position)
+            if self._names_the_region(h, position)
+            or self._by_the_seat(h, position)
+            or (len(hints) == 1 and self._names_older_region(h, position))
         ]
         if region_words and not (bonus >= 8.0 and region_words == [admin2_key]):
             bonus += 6.0
@@ -1766,8 +1775,8 @@ class Geocoder:
         for hint in hints:
             for region in gaz.regions.get(hint, ()):
                 if region.country_code == country:
-                    if region.name == admin1:
-                        return admin1, admin2
+                    if region.name == admin1 or self._names_older_region(hint, position):
+                        return admin1, admin2  # "Menaka (Gao)": ours, under its older name
                     return region.name, self._seat_unit(position, region)
         return admin1, admin2
 
