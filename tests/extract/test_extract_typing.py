@@ -239,6 +239,11 @@ def test_typing_denied_fight_is_no_clash(pipeline):
             "Peaceful protest",
         ),
         ("On Sunday, militants closed down six schools around Dori.", "Other"),
+        # A crowd that revolts against someone protests.
+        (
+            "On Sunday, women in Dori revolted against their treatment by the militants.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_typing_crowd_wordings(pipeline, text, expected):
