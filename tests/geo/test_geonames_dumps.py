@@ -67,3 +67,9 @@ def test_a_cercle_of_the_older_region_is_no_hint_for_a_village_of_the_newer(
     # Gao)" names the Gao cercle, so the unknown Intahaka is coded to that cercle.
     (place,) = full_geocoder.geoparse("Gunmen shot a gold miner in Intahaka (Gao, Gao).")
     assert (place.admin2, place.geo_precision) == ("Gao", 2)
+
+
+def test_people_opening_a_sentence_are_no_village(full_geocoder: Geocoder) -> None:
+    # GeoNames gives a Burkinabe village the alternate name "Women".
+    places = full_geocoder.geoparse("Women in Timbuktu protested against the curfew.")
+    assert [p.name for p in places] == ["Timbuktu"]
