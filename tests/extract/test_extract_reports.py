@@ -299,6 +299,18 @@ def test_reports_towns_a_force_came_from_are_no_list_of_events(pipeline):
     assert [r.place.name for r in reports(pipeline, text)] == ["Ménaka"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, a convoy bound for Gao was ambushed at Ansongo.",
+        "On Sunday, the crowd was led towards the governor's office in Gao, then "
+        "clashed with police in Ansongo.",
+    ],
+)
+def test_reports_a_destination_is_no_scene(pipeline, text):
+    assert [r.place.name for r in reports(pipeline, text)] == ["Ansongo"]
+
+
 def test_reports_a_road_named_by_its_two_towns_is_one_event(pipeline):
     text = "On Sunday, gunmen robbed travellers on the axis Koro and Bankass."
     assert [r.place.name for r in reports(pipeline, text)] == ["Koro"]

@@ -827,7 +827,7 @@ _ELSEWHERE_BEFORE = re.compile(
     r"leave|leaving|left|"
     r"travell?ed|flown|rushed|escaped|deported|expelled|sent|evacuation|advance|advancing|"
     r"deployed|dispatched|took\s+off|flew|"
-    r"advanced|detour)\s+(?:back\s+)?"
+    r"advanced|detour|led|destined|bound|intended)\s+(?:back\s+)?"
     r"(?:to|towards?|from|for)|hospital\s+(?:in|at|of)|(?:residents?|natives?|people)\s+of|"
     r"on\s+(?:their|its|his|the)\s+way\s+(?:to|from)|road\s+to|(?:closer|nearer)\s+to|"
     r"routes?\s+to)\s+(?:the\s+)?"
