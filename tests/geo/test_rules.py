@@ -490,3 +490,26 @@ def test_a_town_naming_a_document_is_no_scene(geocoder: Geocoder) -> None:
     ):
         assert [p.name for p in geocoder.geoparse(text)] == [], text
     assert [p.name for p in geocoder.geoparse("The accord was signed in Algiers.")] == ["Algiers"]
+
+
+def test_units_in_brackets_after_a_list_are_every_listed_names(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Our Tamsi is labelled Bandiagara, but lies near the Koro line: the units the
+    # text writes after the list it ends win, as they do for a name of its own.
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(
+        OVERRIDE_HEADER
+        + "Tamsi,,14.50,-3.10,ML,Mopti,Bandiagara\n"
+        + "Kelbori,,14.15,-2.95,ML,Mopti,Koro\n",
+        encoding="utf-8",
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    text = "Militiamen fired on the villages of Tamsi and Kelbori, in Bamba Commune (Koro, Mopti)."
+    assert [p.admin2 for p in geocoder.geoparse(text)] == ["Koro", "Koro"]
+    assert [p.admin2 for p in geocoder.geoparse("Militiamen fired on Tamsi (Koro, Mopti).")] == [
+        "Koro"
+    ]
+    # Units after a comma may close a list of regions' towns: they stay the last name's.
+    text = "Militants attacked army posts in Tamsi and Kelbori, Mopti."
+    assert [p.admin2 for p in geocoder.geoparse(text)] == ["Bandiagara", "Koro"]

@@ -950,6 +950,7 @@ class Geocoder:
                     skip_until = mention.hint_end
         if places:
             self._precision_cues(text, mentions)
+            self._share_list_hints(text, mentions)
             for mention in mentions:
                 if mention.start in axis and mention.kind != "country":
                     mention.precision = max(mention.precision, 2)
@@ -1285,6 +1286,29 @@ class Geocoder:
                 mention.hint_end, mention.from_hints = hint_end, True
                 return mention
         return None
+
+    def _share_list_hints(self, text: str, mentions: list[_Mention]) -> None:
+        """The units written after a list's last name are every listed name's: "the
+        villages of Deguere, Irebane and Koundianga, in the Bamba Commune (Koro,
+        Mopti)". Only units in brackets: "Segou and Youwarou, Mopti" lists regions. A
+        name with units of its own keeps them."""
+        carry: list[str] = []
+        following: _Mention | None = None
+        for mention in reversed(mentions):
+            listed = following is not None and bool(
+                _LIST_GAP.match(text[max(mention.end, mention.hint_end) : following.start])
+            )
+            if mention.kind != "place":
+                carry = []
+            elif mention.hints:
+                bracketed = "(" in text[mention.end : mention.hint_end]
+                units = bracketed and self._names_admin_unit(mention.hints)
+                carry = mention.hints if units else []
+            elif listed and carry and mention.key not in carry:
+                mention.hints = list(carry)  # not "Dori" of "Dori and Essakane (Dori, ...)"
+            else:
+                carry = []
+            following = mention
 
     def _names_admin_unit(self, hints: Sequence[str]) -> bool:
         gaz = self.gazetteer
