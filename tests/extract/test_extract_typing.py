@@ -239,6 +239,14 @@ def test_typing_denied_fight_is_no_clash(pipeline):
             "Peaceful protest",
         ),
         ("On Sunday, militants closed down six schools around Dori.", "Other"),
+        # A crowd that blocks a patrol, or a road's traffic, riots; militants who stop
+        # a convoy attack it.
+        (
+            "On Sunday, villagers in Dori prevented a MINUSMA patrol from entering the village.",
+            "Violent demonstration",
+        ),
+        ("On Sunday, people blocked trucks' access to Dori.", "Violent demonstration"),
+        ("On Sunday, militants stopped a convoy near Dori and killed two drivers.", "Attack"),
         # A crowd that revolts against someone protests.
         (
             "On Sunday, women in Dori revolted against their treatment by the militants.",
