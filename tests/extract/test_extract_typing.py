@@ -151,6 +151,19 @@ def sub_types(pipeline, text: str) -> list[str]:
             "Armed residents burned houses in Sango on Sunday.",
             "Looting/property destruction",
         ),
+        # Seizing told with a pronoun, a longer quantity, or election materials.
+        (
+            "On Sunday, gunmen removed the driver from an ambulance and seized it in Sango.",
+            "Looting/property destruction",
+        ),
+        (
+            "On Sunday, gunmen went door to door in Sango and seized almost all of the livestock.",
+            "Looting/property destruction",
+        ),
+        (
+            "On Sunday, militants seized elections material at two poll booths in Sango.",
+            "Looting/property destruction",
+        ),
     ],
 )
 def test_typing_sub_event_type(pipeline, text, expected):
