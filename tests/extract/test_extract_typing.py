@@ -260,6 +260,15 @@ def test_typing_denied_fight_is_no_clash(pipeline):
         ),
         ("On Sunday, people blocked trucks' access to Dori.", "Violent demonstration"),
         ("On Sunday, militants stopped a convoy near Dori and killed two drivers.", "Attack"),
+        # "Took the street" (French "prendre la rue") and a gathering to pray for peace.
+        (
+            "On Sunday, thousands in Dori took the street in tribute to the victims.",
+            "Peaceful protest",
+        ),
+        (
+            "On Sunday, religious leaders gathered at the stadium in Dori to pray for peace.",
+            "Peaceful protest",
+        ),
         # A crowd that revolts against someone protests.
         (
             "On Sunday, women in Dori revolted against their treatment by the militants.",
