@@ -151,6 +151,19 @@ def sub_types(pipeline, text: str) -> list[str]:
             "Armed residents burned houses in Sango on Sunday.",
             "Looting/property destruction",
         ),
+        # A combing operation with no fight is a development; one with a fight a clash.
+        (
+            "On Sunday, the army began a combing operation in the forest of Sango.",
+            "Change to group/activity",
+        ),
+        (
+            "On Sunday, the army killed five militants in a combing operation in Sango.",
+            "Armed clash",
+        ),
+        (
+            "On Sunday, the police seized twenty fire arms during a control in Sango.",
+            "Disrupted weapons use",
+        ),
         # Seizing told with a pronoun, a longer quantity, or election materials.
         (
             "On Sunday, gunmen removed the driver from an ambulance and seized it in Sango.",
