@@ -513,3 +513,22 @@ def test_units_in_brackets_after_a_list_are_every_listed_names(
     # Units after a comma may close a list of regions' towns: they stay the last name's.
     text = "Militants attacked army posts in Tamsi and Kelbori, Mopti."
     assert [p.admin2 for p in geocoder.geoparse(text)] == ["Bandiagara", "Koro"]
+
+
+def test_a_cercle_of_the_places_own_region_named_in_brackets_is_its_cercle(
+    small_geocoder: Callable[..., Geocoder], tmp_path: Path
+) -> None:
+    # Our Dialasso lies by Koro; the text puts it in the Youwarou cercle of the same
+    # region, whose seat is 190 km off. The cercle the text names is written out.
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(
+        OVERRIDE_HEADER + "Dialasso,,14.10,-3.00,ML,Mopti,Koro\n", encoding="utf-8"
+    )
+    geocoder = small_geocoder(overrides=overrides)
+    (place,) = geocoder.geoparse("Gunmen attacked Dialasso (Youwarou, Mopti).")
+    assert (place.name, place.admin1, place.admin2, place.geo_precision) == (
+        "Dialasso",
+        "Mopti",
+        "Youwarou",
+        1,
+    )

@@ -1791,9 +1791,11 @@ class Geocoder:
             if index == len(hints) - 1 and self._names_region(hint, country):
                 continue  # "(Koro, Mopti)", "(Mopti)": the last part names the region
             for unit in gaz.admin2_points.get(hint, ()):
-                if (
-                    unit.country_code == country
-                    and self._distance(position, (unit.latitude, unit.longitude)) < 120
+                # A unit of the place's own region is its unit however far the seat:
+                # the text knows the cercle better than our nearest-neighbour guess.
+                if unit.country_code == country and (
+                    unit.admin1 == admin1
+                    or self._distance(position, (unit.latitude, unit.longitude)) < 120
                 ):
                     return unit.admin1, unit.name
         for hint in hints:
