@@ -224,3 +224,20 @@ def test_a_country_named_as_a_border_does_not_move_the_text_abroad(geocoder: Geo
 def test_a_road_named_by_its_two_towns_codes_both_near(geocoder: Geocoder) -> None:
     found = geocoder.geoparse("A bus hit a mine on the Mentao-Goudoubo road.")
     assert [(p.name, p.geo_precision) for p in found] == [("Mentao", 2), ("Goudoubo", 2)]
+
+
+def test_a_variant_the_brackets_place_only_by_region_is_another_village(
+    small_geocoder: Callable[..., Geocoder], overrides_with: Callable[[str], Path]
+) -> None:
+    # Our Kinja Indi (a near spelling of Kindjandi) lies in the Diffa region, 150 km
+    # from the commune the brackets name: the village is one we lack, coded to it.
+    extra = "Kinja Indi,,13.92,11.19,NE,Diffa,Maine Soroa\nGueskerou,,13.49,12.86,NE,Diffa,Diffa\n"
+    geocoder = small_geocoder(overrides=overrides_with(extra))
+    text = "Gunmen abducted two women in Kindjandi (Gueskerou, Diffa)."
+    (place,) = geocoder.geoparse(text)
+    assert (place.name, place.admin2, place.geo_precision) == ("Gueskerou", "Diffa", 2)
+    # Near the named commune the variant is the village.
+    extra = extra.replace("13.92,11.19", "13.55,12.80")
+    geocoder = small_geocoder(overrides=overrides_with(extra))
+    (place,) = geocoder.geoparse(text)
+    assert (place.name, place.geo_precision) == ("Kinja Indi", 1)

@@ -577,7 +577,10 @@ class Geocoder:
             best = max(mention.scores, key=mention.scores.__getitem__)
             if (
                 mention.hints
-                and best not in mention.matched
+                and (
+                    best not in mention.matched
+                    or (mention.fuzzy and self._agrees_by_region_only(mention, best))
+                )
                 and not mention.from_hints
                 and self._names_admin_unit(mention.hints)
             ):
@@ -1548,6 +1551,29 @@ class Geocoder:
                 if same_country and other != position and self._distance(other, here) < 40.0:
                     return 5.0
         return 0.0
+
+    def _agrees_by_region_only(self, mention: _Mention, position: int) -> bool:
+        """A hint of two or more parts agrees with the place by its region alone: not
+        its cercle, not near the cercle's seat, not near the commune it names first.
+        "Kindjandi (Gueskerou, Diffa)": our near spelling Kinja Indi lies in the Diffa
+        region, 150 km from Gueskerou."""
+        hints = mention.hints
+        if len(hints) < 2 or hints[0] == mention.key:
+            return False
+        gaz = self.gazetteer
+        if name_key(gaz.admin2s[position] or "") in hints:
+            return False
+        if self._near_named_unit(position, hints) is not None:
+            return False
+        code, here = (
+            gaz.country_codes[position],
+            (gaz.latitudes[position], gaz.longitudes[position]),
+        )
+        return not any(
+            gaz.country_codes[other] == code and self._distance(other, here) < 40.0
+            for other in gaz.candidates(hints[0])[:50]
+            if other != position
+        )
 
     def _accept(
         self, mention: _Mention, best: int, targets: set[str], home: frozenset[str]
