@@ -241,3 +241,19 @@ def test_a_variant_the_brackets_place_only_by_region_is_another_village(
     geocoder = small_geocoder(overrides=overrides_with(extra))
     (place,) = geocoder.geoparse(text)
     assert (place.name, place.geo_precision) == ("Kinja Indi", 1)
+
+
+def test_a_misspelt_cercle_in_brackets_is_the_cercle_one_edit_away(
+    small_geocoder: Callable[..., Geocoder], overrides_with: Callable[[str], Path]
+) -> None:
+    extra = (
+        "Tamsi,,15.20,-4.20,ML,Mopti,Youwarou\n"
+        "Tamsi,,14.90,-2.10,ML,Mopti,Douentza\n"
+        "Douentza,,15.00,-2.95,ML,Mopti,Douentza\n"
+    )
+    geocoder = small_geocoder(overrides=overrides_with(extra))
+    assert names(geocoder, "Gunmen attacked Tamsi, Mondoro Commune (Douenzta, Mopti).") == [
+        ("Tamsi", "Douentza")
+    ]
+    # A lone bracketed word may be another village's name, not a misspelt unit.
+    assert names(geocoder, "Gunmen attacked Tamsi (Sissiri).") != [("Sissili", "Sissili")]

@@ -1098,7 +1098,7 @@ class Geocoder:
                 skipped = commune.end()
                 hint = _HINT_AFTER.match(longer[skipped:])
         if hint:
-            mention.hints = _hint_keys(hint.group(1))
+            mention.hints = self._unit_keys(hint.group(1))
             mention.hint_end = end + skipped + hint.end()
         country_after = _COUNTRY_AFTER.match(after)
         if country_after:
@@ -1235,7 +1235,7 @@ class Geocoder:
         if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
             return None
         # "the Oulad Malouk (Arab)": a people in brackets is no unit the name lies in.
-        parts = [part for part in _hint_keys(hint.group(1)) if part not in gaz.stop_words]
+        parts = [part for part in self._unit_keys(hint.group(1)) if part not in gaz.stop_words]
         if not parts:
             return None
         if key in gaz.admin2_points:
@@ -1244,6 +1244,26 @@ class Geocoder:
             if mention is not None and mention.kind == "admin2":
                 return mention
         return self._from_hints(start, end, surface, parts, end + hint.end())
+
+    def _unit_keys(self, hint: str) -> list[str]:
+        """The keys of a bracket's parts, a misspelt unit read as the one unit one edit
+        away ("(Douenzta, Mopti)" is Douentza, "(Banamaba, Koulikoro)" Banamba) when the
+        word names no place we know."""
+        gaz = self.gazetteer
+        keys = _hint_keys(hint)
+        if len(keys) < 2:
+            return keys  # "Tibi (Sissiri)": a lone word may be another village's name
+        for index, key in enumerate(keys):
+            if key in gaz or key in gaz.admin2_points or key in gaz.regions:
+                continue
+            units = {
+                near
+                for near in gaz.near_keys(key)
+                if near in gaz.admin2_points or near in gaz.regions
+            }
+            if len(units) == 1:
+                keys[index] = units.pop()
+        return keys
 
     def _alternate(
         self, text: str, start: int, end: int, surface: str, alt: re.Match[str]
@@ -1258,7 +1278,7 @@ class Geocoder:
         mention.hint_end = alt.end()
         hint = _HINT_AFTER.match(text, alt.end())
         if hint is not None and hint.group(0).lstrip().startswith("("):
-            mention.hints = _hint_keys(hint.group(1))
+            mention.hints = self._unit_keys(hint.group(1))
             mention.hint_end = hint.end()
         return mention
 
