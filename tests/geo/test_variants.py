@@ -257,3 +257,20 @@ def test_a_misspelt_cercle_in_brackets_is_the_cercle_one_edit_away(
     ]
     # A lone bracketed word may be another village's name, not a misspelt unit.
     assert names(geocoder, "Gunmen attacked Tamsi (Sissiri).") != [("Sissili", "Sissili")]
+
+
+def test_a_near_spelling_a_note_says_it_was_coded_as(
+    small_geocoder: Callable[..., Geocoder], overrides_with: Callable[[str], Path]
+) -> None:
+    extra = (
+        "Bartibougou,,12.88,0.80,BF,Est,Komonjdjari\n"
+        "Markoye,,14.65,0.04,BF,Sahel,Oudalan\n"
+        "Taka Bangou,,14.10,0.90,NE,Tillaberi,Tera\n"
+    )
+    geocoder = small_geocoder(overrides=overrides_with(extra))
+    text = "Gunmen attacked the village of Kofogou (coded as Bartiebougou at geoprecision 2)."
+    assert [(p.name, p.geo_precision) for p in geocoder.geoparse(text)] == [("Bartibougou", 2)]
+    # Far from the place it replaces, the near spelling is another village: that place
+    # stays the scene.
+    text = "Gunmen robbed a tricycle between Tokabangou and Markoye (coded as Tokabangou)."
+    assert [p.name for p in geocoder.geoparse(text)] == ["Markoye"]

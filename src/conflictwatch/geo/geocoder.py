@@ -233,6 +233,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w-])")
 _CODED_AS = re.compile(
     r"\b(?i:coded)\s+(?:at\s+(?:an?\s+|the\s+)?approximate\s+locations?\s+)?(?:as|to)\s+(?=[A-Z])"
 )
+_CODED_BEFORE = re.compile(r"\b(?i:coded)\s+(?:as|to)\s+$")  # "(coded as Bartiebougou"
 _GEOPRECISION = re.compile(r"\bgeo[-\s]?precision\s*(?:of\s+)?([123])\b", re.IGNORECASE)
 # A country named as a landmark: "the border with Mali", "a town next to Mauritania".
 _BORDER_BEFORE = re.compile(
@@ -328,6 +329,8 @@ class _Mention:
     from_hints: bool = False  # coded to a unit named in a parenthesised hint
     fuzzy: bool = False  # found by a spelling variant (one edit away)
     matched: dict[int, float] = field(default_factory=dict)  # hint bonus per candidate
+    # The near spellings a note says it was coded as instead ("(coded as ...)").
+    replaced_by: list[_Mention] = field(default_factory=list)
     choice: int | None = None
     scores: dict[int, float] = field(default_factory=dict)
 
@@ -632,7 +635,9 @@ class Geocoder:
                 places.append(self._region_place(mention))
             elif mention.kind == "admin2" and mention.unit is not None:
                 places.append(self._admin2_place(mention))
-            elif mention.choice is not None:
+            elif mention.choice is not None and not any(
+                m.choice is not None for m in mention.replaced_by
+            ):
                 places.append(self._place(mention))
         return places
 
@@ -1206,7 +1211,9 @@ class Geocoder:
         """Places of the home countries one spelling edit away ("Aquelhok" for
         Aguelhok, "Goudoubou" for Goudoubo), for a name after a locative cue."""
         gaz = self.gazetteer
-        if len(key) < FUZZY_MIN or not _LOCATIVE_BEFORE.search(before):
+        if len(key) < FUZZY_MIN or not (
+            _LOCATIVE_BEFORE.search(before) or _CODED_BEFORE.search(before)
+        ):
             return ()
         if key in gaz.stop_persons or key in gaz.stop_orgs or key in gaz.stop_words:
             return ()
@@ -2070,7 +2077,12 @@ def _apply_coded_as(text: str, mentions: list[_Mention]) -> list[_Mention]:
         floor = max(sentence, done)
         for index, mention in enumerate(mentions):
             if mention.kind != "country" and floor < mention.start < match.start():
-                dropped.add(index)
+                if all(m.fuzzy for m in coded):
+                    # A near spelling must still lie by the places it replaces: they
+                    # stay as anchors (see _check_variants), the scene only if it fails.
+                    mention.replaced_by = coded
+                else:
+                    dropped.add(index)
         done = stop
     if not dropped:
         return mentions
