@@ -274,3 +274,13 @@ def test_a_near_spelling_a_note_says_it_was_coded_as(
     # stays the scene.
     text = "Gunmen robbed a tricycle between Tokabangou and Markoye (coded as Tokabangou)."
     assert [p.name for p in geocoder.geoparse(text)] == ["Markoye"]
+
+
+def test_units_after_an_unknown_village_and_its_unknown_other_name(
+    small_geocoder: Callable[..., Geocoder], overrides_with: Callable[[str], Path]
+) -> None:
+    geocoder = small_geocoder(overrides=overrides_with("Gueskerou,,13.49,12.86,NE,Diffa,Diffa\n"))
+    text = "Militants abducted a woman in Maloum-Djori [Maldjori] (Gueskerou, Diffa)."
+    (place,) = geocoder.geoparse(text)
+    # Coded to the commune near which the village lies, as without the other name.
+    assert (place.name, place.geo_precision, place.mention) == ("Gueskerou", 2, "Maloum-Djori")

@@ -1236,7 +1236,10 @@ class Geocoder:
             mention = self._alternate(text, start, end, surface, alt)
             if mention is not None:
                 return mention
-        hint = _HINT_AFTER.match(text[end : end + WINDOW + 40])
+        # "Maloum-Djori [Maldjori] (Gueskerou, Diffa)": past another name we lack, the
+        # units that follow are still the village's.
+        skip = alt.end() - end if alt is not None and _HINT_AFTER.match(text, alt.end()) else 0
+        hint = _HINT_AFTER.match(text[end + skip : end + skip + WINDOW + 40])
         if hint is None:
             return None
         if " " not in surface and (key in gaz.stop_words or key in gaz.stop_persons):
@@ -1245,12 +1248,13 @@ class Geocoder:
         parts = [part for part in self._unit_keys(hint.group(1)) if part not in gaz.stop_words]
         if not parts:
             return None
+        hint_end = end + skip + hint.end()
         if key in gaz.admin2_points:
             # "Youwarou (Mopti)" with no town of that name known: the cercle's seat.
-            mention = self._from_hints(start, end, surface, [key, *parts], end + hint.end())
+            mention = self._from_hints(start, end, surface, [key, *parts], hint_end)
             if mention is not None and mention.kind == "admin2":
                 return mention
-        return self._from_hints(start, end, surface, parts, end + hint.end())
+        return self._from_hints(start, end, surface, parts, hint_end)
 
     def _unit_keys(self, hint: str) -> list[str]:
         """The keys of a bracket's parts, a misspelt unit read as the one unit one edit
