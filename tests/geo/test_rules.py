@@ -197,6 +197,9 @@ def test_a_town_opening_an_institutions_name_is_the_place(geocoder: Geocoder) ->
     assert [(p.name, p.admin1) for p in geocoder.geoparse(text)] == [("Ouagadougou", "Centre")]
     # An unknown word before a known one is another place's name, not an institution.
     assert geocoder.geoparse("Gunmen attacked Zabrawatu Mopti on Monday.") == []
+    # Words of a facility before the town name it too.
+    text = "Workers of the Regional Hospital Center Ouahigouya staged a sit-in."
+    assert [(p.name, p.admin1) for p in geocoder.geoparse(text)] == [("Ouahigouya", "Nord")]
 
 
 def test_same_named_villages_tie_break_on_where_the_fighting_is(

@@ -191,6 +191,20 @@ _FACILITY = frozenset(
         "Stadium", "Town", "Hall", "Prefecture", "Bus", "Terminal", "Hotel", "Pass",
     )
 )  # fmt: skip
+# Words that open an institution's name before its town: "Regional Hospital Center
+# Dedougou", "National School of Police Ouagadougou" (with _FACILITY's).
+_INSTITUTION = frozenset(
+    name_key(word)
+    for word in (
+        "Regional",
+        "Provincial",
+        "National",
+        "Municipal",
+        "Central",
+        "General",
+        "Teaching",
+    )
+)
 _NOT_NIGER = re.compile(r"^\s+(?:river|delta|state|inland|basin|bend|valley)\b", re.IGNORECASE)
 
 # A person, not a place: a title before the name, a speech verb or an apposition
@@ -931,7 +945,9 @@ class Geocoder:
                     found_here = [
                         m
                         for m in found_here
-                        if m.kind == "country" or self._names_an_institution(m, run, covered)
+                        if m.kind == "country"
+                        or self._names_an_institution(m, run, covered)
+                        or self._facility_then_town(m, run, keys)
                     ]
             if places and _unknown_longer_name(found_here, run):
                 # "Sekou Bolly", "Koudo Kaoua": two names of places side by side are
@@ -975,6 +991,23 @@ class Geocoder:
         name ("Mbana Gakou") still make it another place."""
         if mention.kind != "place" or mention.start != run[0][0] or not covered[0]:
             return False
+        return self._is_town_of_ours(mention)
+
+    def _facility_then_town(
+        self, mention: _Mention, run: list[tuple[int, int]], keys: list[str]
+    ) -> bool:
+        """'the Regional Hospital Center Dedougou': words of a facility, then a town of
+        ours that has a seat or thousands of people, ending the run."""
+        if mention.kind != "place" or mention.end != run[-1][1]:
+            return False
+        lead = [key for (start, _), key in zip(run, keys, strict=True) if start < mention.start]
+        if not lead or not all(key in _FACILITY or key in _INSTITUTION for key in lead):
+            return False
+        return self._is_town_of_ours(mention)
+
+    def _is_town_of_ours(self, mention: _Mention) -> bool:
+        """A town of the home countries by this very name, with a seat or a town's
+        population."""
         gaz = self.gazetteer
         return any(
             gaz.country_codes[p] in self.home
