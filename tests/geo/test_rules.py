@@ -172,8 +172,6 @@ def test_a_coded_as_place_needs_no_other_cue(
 ) -> None:
     # A name GeoNames holds only as a lake: written bare it is a word, but a note
     # saying it coded the event there makes it the place.
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(OVERRIDE_HEADER, encoding="utf-8")
     geocoder = small_geocoder(geonames_dir=_lake_dump(tmp_path / "geonames"))
     text = (
         "Gunmen attacked a convoy between Koro and Bankass (coded as Tilembeya at geo precision 2)."
@@ -205,14 +203,8 @@ def test_a_town_opening_an_institutions_name_is_the_place(geocoder: Geocoder) ->
 def test_same_named_villages_tie_break_on_where_the_fighting_is(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(
-        OVERRIDE_HEADER
-        + "Tamaboli,,14.60,-11.20,ML,Kayes,Kayes\n"
-        + "Tamaboli,,14.30,-3.90,ML,Mopti,Mopti\n",
-        encoding="utf-8",
-    )
-    geocoder = small_geocoder(overrides=overrides)
+    rows = "Tamaboli,,14.60,-11.20,ML,Kayes,Kayes\nTamaboli,,14.30,-3.90,ML,Mopti,Mopti\n"
+    geocoder = _with_places(small_geocoder, tmp_path, rows)
     (place,) = geocoder.geoparse("Gunmen attacked the village of Tamaboli.")
     assert place.admin1 == "Mopti"
     # Any evidence in the text outweighs the prior: here a named region.
@@ -223,14 +215,8 @@ def test_same_named_villages_tie_break_on_where_the_fighting_is(
 def test_a_quarter_of_the_capital_beats_a_village_of_a_quiet_region(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(
-        OVERRIDE_HEADER
-        + "Kalabankoura,,13.20,-9.30,ML,Kayes,Kita\n"
-        + "Kalabankoura,,12.60,-7.98,ML,Bamako,Bamako\n",
-        encoding="utf-8",
-    )
-    geocoder = small_geocoder(overrides=overrides)
+    rows = "Kalabankoura,,13.20,-9.30,ML,Kayes,Kita\nKalabankoura,,12.60,-7.98,ML,Bamako,Bamako\n"
+    geocoder = _with_places(small_geocoder, tmp_path, rows)
     (place,) = geocoder.geoparse("Residents of Kalabankoura barricaded the roads in protest.")
     assert place.admin1 == "Bamako"
 
@@ -238,20 +224,19 @@ def test_a_quarter_of_the_capital_beats_a_village_of_a_quiet_region(
 def test_a_places_own_name_beats_another_places_alternate_name(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(
-        OVERRIDE_HEADER
-        + "Sirabakoro,Kelleni,14.20,-3.60,ML,Mopti,Bankass\n"
-        + "Kelleni,,14.40,-3.20,ML,Mopti,Bankass\n",
-        encoding="utf-8",
+    rows = (
+        "Sirabakoro,Kelleni,14.20,-3.60,ML,Mopti,Bankass\nKelleni,,14.40,-3.20,ML,Mopti,Bankass\n"
     )
-    (place,) = small_geocoder(overrides=overrides).geoparse(
-        "Gunmen attacked the village of Kelleni."
-    )
+    geocoder = _with_places(small_geocoder, tmp_path, rows)
+    (place,) = geocoder.geoparse("Gunmen attacked the village of Kelleni.")
     assert place.name == "Kelleni"
 
 
-OVERRIDE_HEADER = "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
+def _with_places(small_geocoder: Callable[..., Geocoder], tmp_path: Path, rows: str) -> Geocoder:
+    """The small geocoder plus override `rows`, the conflict-zone prior left on."""
+    overrides = tmp_path / "places.csv"
+    overrides.write_text(OVERRIDES_HEADER + rows, encoding="utf-8")
+    return small_geocoder(overrides=overrides)
 
 
 def _lake_dump(folder: Path) -> Path:
@@ -340,14 +325,8 @@ def test_two_towns_side_by_side_are_one_unknown_name(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
     # "Sekou" and "Bolly" are each a village; side by side they name a man.
-    path = tmp_path / "places.csv"
-    path.write_text(
-        "name,alternate_names,latitude,longitude,country,admin1,admin2\n"
-        "Sekou,,11.2,-5.9,ML,Sikasso,Sikasso\n"
-        "Bolly,,16.2,-3.1,ML,Tombouctou,Goundam\n",
-        encoding="utf-8",
-    )
-    geocoder = small_geocoder(overrides=path)
+    rows = "Sekou,,11.2,-5.9,ML,Sikasso,Sikasso\nBolly,,16.2,-3.1,ML,Tombouctou,Goundam\n"
+    geocoder = _with_places(small_geocoder, tmp_path, rows)
     text = "A militia led by Sekou Bolly clashed with militants near Koro."
     assert [p.mention for p in geocoder.geoparse(text)] == ["Koro"]
     assert [p.mention for p in geocoder.geoparse("Gunmen attacked Bolly.")] == ["Bolly"]
@@ -356,9 +335,7 @@ def test_two_towns_side_by_side_are_one_unknown_name(
 def test_a_surname_alone_after_the_full_name_is_the_person(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
-    path = tmp_path / "places.csv"
-    path.write_text(OVERRIDES_HEADER + "Sereme,,11.8,-6.4,ML,Koulikoro,Dioila\n", encoding="utf-8")
-    geocoder = small_geocoder(overrides=path)
+    geocoder = _with_places(small_geocoder, tmp_path, "Sereme,,11.8,-6.4,ML,Koulikoro,Dioila\n")
     text = "Crowds came to hear Saran Sereme. Soldiers fired before Sereme spoke."
     assert [p.mention for p in geocoder.geoparse(text)] == []
     # A locative cue still makes the name a village.
@@ -369,14 +346,11 @@ def test_a_surname_alone_after_the_full_name_is_the_person(
 def test_a_radio_or_tv_station_is_no_place(
     small_geocoder: Callable[..., Geocoder], tmp_path: Path
 ) -> None:
-    path = tmp_path / "places.csv"
-    path.write_text(
-        OVERRIDES_HEADER
-        + "Savane,,14.3,-9.5,ML,Kayes,Nioro\nOmega,,12.0,-1.0,BF,Centre,Kadiogo\n"
-        + "Anefis,,18.05,0.6,ML,Kidal,Kidal\n",
-        encoding="utf-8",
+    rows = (
+        "Savane,,14.3,-9.5,ML,Kayes,Nioro\nOmega,,12.0,-1.0,BF,Centre,Kadiogo\n"
+        "Anefis,,18.05,0.6,ML,Kidal,Kidal\n"
     )
-    geocoder = small_geocoder(overrides=path)
+    geocoder = _with_places(small_geocoder, tmp_path, rows)
     text = "Gunmen killed two herders near Anefis, Savane FM and Radio Omega reported."
     assert [p.mention for p in geocoder.geoparse(text)] == ["Anefis"]
     assert [p.mention for p in geocoder.geoparse("Gunmen attacked Savane.")] == ["Savane"]
@@ -500,14 +474,8 @@ def test_units_in_brackets_after_a_list_are_every_listed_names(
 ) -> None:
     # Our Tamsi is labelled Bandiagara, but lies near the Koro line: the units the
     # text writes after the list it ends win, as they do for a name of its own.
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(
-        OVERRIDE_HEADER
-        + "Tamsi,,14.50,-3.10,ML,Mopti,Bandiagara\n"
-        + "Kelbori,,14.15,-2.95,ML,Mopti,Koro\n",
-        encoding="utf-8",
-    )
-    geocoder = small_geocoder(overrides=overrides)
+    rows = "Tamsi,,14.50,-3.10,ML,Mopti,Bandiagara\nKelbori,,14.15,-2.95,ML,Mopti,Koro\n"
+    geocoder = _with_places(small_geocoder, tmp_path, rows)
     text = "Militiamen fired on the villages of Tamsi and Kelbori, in Bamba Commune (Koro, Mopti)."
     assert [p.admin2 for p in geocoder.geoparse(text)] == ["Koro", "Koro"]
     assert [p.admin2 for p in geocoder.geoparse("Militiamen fired on Tamsi (Koro, Mopti).")] == [
@@ -523,11 +491,7 @@ def test_a_cercle_of_the_places_own_region_named_in_brackets_is_its_cercle(
 ) -> None:
     # Our Dialasso lies by Koro; the text puts it in the Youwarou cercle of the same
     # region, whose seat is 190 km off. The cercle the text names is written out.
-    overrides = tmp_path / "places.csv"
-    overrides.write_text(
-        OVERRIDE_HEADER + "Dialasso,,14.10,-3.00,ML,Mopti,Koro\n", encoding="utf-8"
-    )
-    geocoder = small_geocoder(overrides=overrides)
+    geocoder = _with_places(small_geocoder, tmp_path, "Dialasso,,14.10,-3.00,ML,Mopti,Koro\n")
     (place,) = geocoder.geoparse("Gunmen attacked Dialasso (Youwarou, Mopti).")
     assert (place.name, place.admin1, place.admin2, place.geo_precision) == (
         "Dialasso",
