@@ -128,8 +128,8 @@ class Region(NamedTuple):
     latitude: float
     longitude: float
     coded: str = ""  # the admin1 ACLED's data puts this region's events in, if another
-    # A city district's reach from its capital: GeoNames still codes villages 250 km
-    # off to Niamey or Bamako (older units); past this they take their neighbours'.
+    # A city district's reach from its capital: GeoNames still codes villages up to
+    # 280 km off to Niamey or Bamako (older units); past it they take their neighbours'.
     radius_km: float = 0.0
 
     def holds(self, lat: float, lon: float) -> bool:

@@ -191,8 +191,8 @@ _FACILITY = frozenset(
         "Stadium", "Town", "Hall", "Prefecture", "Bus", "Terminal", "Hotel", "Pass",
     )
 )  # fmt: skip
-# Words that open an institution's name before its town: "Regional Hospital Center
-# Dedougou", "National School of Police Ouagadougou" (with _FACILITY's).
+# Words that open an institution's name before its town, with _FACILITY's: "Regional
+# Hospital Center Dedougou", "Municipal Stadium Kaya".
 _INSTITUTION = frozenset(
     name_key(word)
     for word in (
