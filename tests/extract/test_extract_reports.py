@@ -943,6 +943,15 @@ def test_reports_a_peaceful_crowd_shot_at_is_excessive_force(pipeline):
     assert [r.sub_event_type for r in reports(pipeline, text)] == [
         "Excessive force against protesters"
     ]
+    # Marchers wounded by the police, a protest put down or broken up with excessive force.
+    for text in (
+        "On Sunday, residents marched in Sofara and seven were wounded by police forces.",
+        "On Sunday, a protest by women in Sofara was violently put down by the militants.",
+        "On Sunday, police used excessive force to break up a protest at the Sofara market.",
+    ):
+        assert [r.sub_event_type for r in reports(pipeline, text)] == [
+            "Excessive force against protesters"
+        ], text
     # Tear gas fired into the crowd is an intervention, not excessive force.
     text = "On Sunday, students protested in Sofara and police fired tear gas into the crowd."
     assert [r.sub_event_type for r in reports(pipeline, text)] == ["Protest with intervention"]
