@@ -64,14 +64,13 @@ _NEAR_BEFORE = re.compile(
     r"rural\s+commune|localities|villages|towns)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
-# "the cercles of Macina, Djenne and San": every name of the list is a unit.
+# "the cercles of Macina, Djenne and San": every name of the list is a unit ("the
+# regions of Mopti and Segou": a region, at precision 3).
 _UNITS_BEFORE = re.compile(
-    r"\b(?:communes|departments|districts|cercles|circles|municipalities|provinces|areas|"
-    r"zones|sectors)\s+of\s+"
-    r"(?:the\s+)?$",
+    r"\b(?P<kind>communes|departments|districts|cercles|circles|municipalities|provinces|"
+    r"areas|zones|sectors|regions)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_REGIONS_BEFORE = re.compile(r"\bregions\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # The cause in a movement's name: "Front for the Liberation of Macina", "Alliance for
 # the Salvation of the Sahel". Capitalised, so "the liberation of Kidal" is a place.
 _CAUSE_BEFORE = re.compile(
@@ -1391,10 +1390,8 @@ class Geocoder:
             gap = text[previous.end : mention.start] if previous is not None else None
             listed = gap is not None and bool(_LIST_GAP.match(gap))
             units_open = units_open if listed else 0
-            if _UNITS_BEFORE.search(before):
-                units_open = 2
-            elif _REGIONS_BEFORE.search(before):
-                units_open = 3  # "the regions of Mopti and Segou": the towns name regions
+            if plural := _UNITS_BEFORE.search(before):
+                units_open = 3 if plural.group("kind").lower() == "regions" else 2
             if mention.kind == "country":
                 previous, between_open = mention, False
                 continue
@@ -1596,7 +1593,6 @@ class Geocoder:
             bonus += 4.0
         if bonus:
             return bonus
-        here = (gaz.latitudes[position], gaz.longitudes[position])
         elsewhere = any(
             unit.country_code == code and unit.admin1 != admin1
             for hint in hints
@@ -1610,11 +1606,23 @@ class Geocoder:
         for hint in hints:
             if hint == own_key:
                 continue  # "Madouba (Madouba, Kossi)": the commune is the village itself
-            for other in gaz.candidates(hint)[:50]:
-                same_country = gaz.country_codes[other] == code
-                if same_country and other != position and self._distance(other, here) < 40.0:
-                    return 5.0
+            if self._hint_place_nearby(position, hint):
+                return 5.0
         return 0.0
+
+    def _hint_place_nearby(self, position: int, hint: str) -> bool:
+        """A place of the hint's name, in the same country, lies within 40 km: the
+        commune written before the cercle ("Kankandi (Partiaga, Tapoa)")."""
+        gaz = self.gazetteer
+        code, here = (
+            gaz.country_codes[position],
+            (gaz.latitudes[position], gaz.longitudes[position]),
+        )
+        return any(
+            gaz.country_codes[other] == code and self._distance(other, here) < 40.0
+            for other in gaz.candidates(hint)[:50]
+            if other != position
+        )
 
     def _agrees_by_region_only(self, mention: _Mention, position: int) -> bool:
         """A hint of two or more parts agrees with the place by its region alone: not
@@ -1629,15 +1637,7 @@ class Geocoder:
             return False
         if self._near_named_unit(position, hints) is not None:
             return False
-        code, here = (
-            gaz.country_codes[position],
-            (gaz.latitudes[position], gaz.longitudes[position]),
-        )
-        return not any(
-            gaz.country_codes[other] == code and self._distance(other, here) < 40.0
-            for other in gaz.candidates(hints[0])[:50]
-            if other != position
-        )
+        return not self._hint_place_nearby(position, hints[0])
 
     def _accept(
         self, mention: _Mention, best: int, targets: set[str], home: frozenset[str]
